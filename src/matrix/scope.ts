@@ -1,0 +1,33 @@
+// What a scope string says about itself: well-formedness, level (user/admin/master) and action.
+import type {ScopeAction, ScopeLevel} from './types.js'
+
+const SEGMENT = /^[a-z0-9_]+$/
+const ACTIONS = new Set<string>(['read', 'write', 'update', 'delete'])
+
+/** Zoom's data carries stray spaces around scope strings; nothing else is changed. */
+export function normalizeScope(scope: string): string {
+  return scope.trim()
+}
+
+/** Lowercase segments of [a-z0-9_] joined by ':'. */
+export function isWellFormedScope(scope: string): boolean {
+  return scope.length > 0 && scope.split(':').every((segment) => SEGMENT.test(segment))
+}
+
+/** Like a scope, but a segment may be exactly `*`. */
+export function isWellFormedPattern(pattern: string): boolean {
+  return pattern.length > 0 && pattern.split(':').every((segment) => segment === '*' || SEGMENT.test(segment))
+}
+
+export function scopeLevel(scope: string): ScopeLevel {
+  const segments = scope.split(':')
+  if (segments.includes('admin')) return 'admin'
+  if (segments.includes('master')) return 'master'
+  return 'user'
+}
+
+/** The second segment when it is an action; a scope without one (e.g. `imchat:bot`) counts as write. */
+export function scopeAction(scope: string): ScopeAction {
+  const second = scope.split(':')[1]
+  return second !== undefined && ACTIONS.has(second) ? (second as ScopeAction) : 'write'
+}

@@ -1,0 +1,43 @@
+// The account as plain, serialisable data: what the audit reads, whether it came from Zoom or a file.
+// Shape is fixed by schemas/snapshot.schema.json.
+
+export type UserStatus = 'active' | 'inactive' | 'pending'
+
+export interface SnapshotUser {
+  /** Zoom returns no id for pending users: users are also keyed by lower-cased email. */
+  id?: string
+  email: string
+  status: UserStatus
+  roleId: string
+  /** Display name when Zoom gave one; messages use it ("Give Ann's role …"). */
+  name?: string
+}
+
+export interface SnapshotRole {
+  id: string
+  name: string
+  privileges: string[]
+  /** Privilege → the group ids it is limited to (Zoom's `privilege_scopes`). */
+  privilegeScopes: Record<string, string[]>
+  description?: string
+}
+
+export interface SnapshotApp {
+  id: string
+  name: string
+  /** Zoom's `app_type` (OAuthApp, GeneralApp, …; S2S apps come back as OAuthApp), or `unknown`. */
+  type: string
+  status: string
+  scopes: string[]
+  /** Where the app came from: the account's app list, a per-app fetch, or only the inventory. */
+  source?: 'list' | 'detail' | 'inventory'
+}
+
+export interface Snapshot {
+  schemaVersion: 1
+  capturedAt: string
+  account: {id: string}
+  users: SnapshotUser[]
+  roles: SnapshotRole[]
+  apps: SnapshotApp[]
+}
