@@ -1,0 +1,52 @@
+// Why a scope needs what it needs: the winning rule, its file, its evidence. Pure; renderers print it.
+import type {Matrix} from './matrix.js'
+import type {Confidence, ScopeLevel} from './types.js'
+
+export interface ScopeExplanation {
+  scope: string
+  /** The rule's scope or pattern; null = unmapped. */
+  matched: string | null
+  file: string | null
+  requires: string[]
+  partial: string[]
+  labels: Record<string, string>
+  confidence: Confidence | null
+  sources: string[]
+  note: string | null
+  level: ScopeLevel
+  action: string
+  wellFormed: boolean
+  operations: number | null
+  products: string[]
+  /** Roles of an account that hold the scope (only with --snapshot / --live). */
+  satisfiedBy?: Array<{id: string; name: string}>
+}
+
+export function explainScope(matrix: Matrix, raw: string): ScopeExplanation {
+  const resolution = matrix.resolve(raw)
+  const rule = resolution.winner?.rule
+  const requires = rule?.requires ?? []
+  const partial = rule?.partial ?? []
+  return {
+    scope: resolution.scope,
+    matched: rule?.scope ?? null,
+    file: resolution.winner?.file ?? null,
+    requires: [...requires],
+    partial: [...partial],
+    labels: Object.fromEntries([...requires, ...partial].map((p) => [p, matrix.label(p)])),
+    confidence: rule?.confidence ?? null,
+    sources: rule?.sources ?? [],
+    note: rule?.note ?? resolution.unmappedReason ?? (rule ? null : unmappedNote(resolution.wellFormed)),
+    level: resolution.level,
+    action: resolution.action,
+    wellFormed: resolution.wellFormed,
+    operations: rule?.operations ?? null,
+    products: rule?.products ?? [],
+  }
+}
+
+function unmappedNote(wellFormed: boolean): string {
+  return wellFormed
+    ? 'No rule in the matrix matches this scope: its owner eligibility cannot be checked. Add a rule in your own layer (--matrix).'
+    : 'Not a well-formed scope (lowercase [a-z0-9_] segments joined by ":"): check the spelling.'
+}

@@ -1,0 +1,53 @@
+// Matrix files in, layers out: read, parse, schema-check, per-file checks. The only I/O of the matrix.
+import {fileURLToPath} from 'node:url'
+
+import {InputError} from '../errors.js'
+import {parseJson} from '../input/parse-json.js'
+import {readTextFile} from '../input/read-file.js'
+import {schemaProblems} from '../input/schema-check.js'
+import {fileErrors, type Problem} from './file-problems.js'
+import type {MatrixFile, MatrixLayer} from './types.js'
+
+export const BUILTIN = 'built-in'
+const builtinUrl = new URL('../../data/builtin-matrix.json', import.meta.url)
+
+/** Every error a matrix file has; `layer` only when there are none. */
+export async function inspectMatrixFile(file: string, shownAs = file): Promise<{layer?: MatrixLayer; errors: Problem[]}> {
+  let document: unknown
+  try {
+    document = parseJson(await readTextFile(file, 'privilege matrix'), shownAs, 'privilege matrix')
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return {errors: [{file: shownAs, place: String(error.details.place ?? ''), message: error.message.replace(`${shownAs}: `, '')}]}
+  }
+  const schema = schemaProblems('privilege-matrix', document).map((line) => {
+    const [place = '/', ...rest] = line.split(' ')
+    return {file: shownAs, place, message: rest.join(' ')}
+  })
+  if (schema.length > 0) return {errors: schema}
+  const matrix = document as MatrixFile
+  const errors = fileErrors(matrix, shownAs)
+  if (errors.length > 0) return {errors}
+  for (const rule of matrix.rules) rule.scope = rule.scope.trim()
+  return {layer: {file: shownAs, matrix}, errors}
+}
+
+export async function loadMatrixFile(file: string, shownAs = file): Promise<MatrixLayer> {
+  const {layer, errors} = await inspectMatrixFile(file, shownAs)
+  if (layer) return layer
+  const [first] = errors
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: run "zoom-scope-audit matrix validate ${shownAs}")` : ''
+  throw new InputError(`${shownAs}: ${first!.place} ${first!.message}${more}.`, {code: 'matrix_invalid', file: shownAs, place: first!.place})
+}
+
+export function loadBuiltinMatrix(): Promise<MatrixLayer> {
+  return loadMatrixFile(fileURLToPath(builtinUrl), BUILTIN)
+}
+
+/** The built-in (unless dropped), then each --matrix file in order. */
+export async function loadMatrixLayers(options: {files?: string[]; builtin?: boolean}): Promise<MatrixLayer[]> {
+  const layers: MatrixLayer[] = []
+  if (options.builtin !== false) layers.push(await loadBuiltinMatrix())
+  for (const file of options.files ?? []) layers.push(await loadMatrixFile(file))
+  return layers
+}

@@ -1,0 +1,58 @@
+// People's views of the matrix commands' results.
+import type {ScopeExplanation} from '../matrix/explain.js'
+import type {FileValidation} from '../matrix/validate-files.js'
+import type {Style} from './style.js'
+import {renderTable} from './text-table.js'
+
+const list = (items: string[], labels: Record<string, string>) =>
+  items.length === 0 ? '(none)' : items.map((p) => (labels[p] && labels[p] !== p ? `${p} (${labels[p]})` : p)).join(', ')
+
+export function renderExplanations(scopes: ScopeExplanation[], style: Style): string {
+  return scopes
+    .map((s) => {
+      const lines = [style.bold(s.scope) + style.dim(`  ${s.level}-level, ${s.action}`)]
+      if (s.matched === null) {
+        lines.push(`  ${style.yellow('unmapped')}: ${s.note ?? ''}`)
+      } else {
+        const rows = [
+          ['matched', s.matched === s.scope ? `${s.matched} (exact rule)` : `${s.matched} (pattern)`],
+          ['file', s.file ?? ''],
+          ['requires', list(s.requires, s.labels)],
+          ['partial', list(s.partial, s.labels)],
+          ['confidence', s.confidence ?? ''],
+        ]
+        if (s.operations !== null) rows.push(['operations', String(s.operations) + (s.products.length > 0 ? ` (${s.products.join(', ')})` : '')])
+        for (const [i, source] of s.sources.entries()) rows.push([i === 0 ? 'sources' : '', source])
+        if (s.note) rows.push(['note', s.note])
+        if (s.satisfiedBy) rows.push(['roles that hold it', s.satisfiedBy.length === 0 ? '(none in this account)' : s.satisfiedBy.map((r) => r.name).join(', ')])
+        lines.push(renderTable(['', ''], rows, {indent: '  ', maxCellWidth: 20}).split('\n').slice(1).join('\n'))
+      }
+      return lines.join('\n')
+    })
+    .join('\n\n')
+}
+
+export function renderValidation(files: FileValidation[], style: Style): string {
+  return files
+    .map((f) => {
+      const head = f.valid ? `${style.green('valid')}  ${f.file}` : `${style.red('invalid')}  ${f.file}`
+      const lines = [head]
+      for (const e of f.errors) lines.push(`  ${style.red('error')}    ${e.place} ${e.message}`)
+      for (const w of f.warnings) lines.push(`  ${style.yellow('warning')}  ${w.place} ${w.message}`)
+      return lines.join('\n')
+    })
+    .join('\n')
+}
+
+export interface MatrixRuleRow {
+  scope: string
+  requires: string[]
+  partial: string[]
+  confidence: string
+  file: string
+}
+
+export function renderMatrixRules(rules: MatrixRuleRow[], header: string): string {
+  const rows = rules.map((r) => [r.scope, r.requires.join(', ') || '(none)', r.partial.join(', '), r.confidence, r.file])
+  return `${header}\n\n${renderTable(['SCOPE', 'REQUIRES', 'PARTIAL', 'CONFIDENCE', 'FILE'], rows, {maxCellWidth: 50})}`
+}

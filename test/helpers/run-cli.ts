@@ -1,0 +1,35 @@
+// Runs the built CLI (bin/run.js → dist/) as a real subprocess. Asynchronous on purpose: a fake Zoom API
+// may be serving from this same process, and a synchronous spawn would block it.
+import {spawn} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
+const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string} = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {...process.env, OCLIF_COLUMNS: '500', NO_COLOR: '1', ...options.env}
+    for (const key of ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_API_URL', 'ZOOM_OAUTH_URL', 'DEBUG']) {
+      if (!options.env || !(key in options.env)) delete env[key]
+    }
+    const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd ?? projectRoot, env, stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}))
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+/** No stack trace frames ("    at foo (file:…)") in the text. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+[(:]/m.test(text)
+}
