@@ -10,6 +10,6 @@ export async function readTextFile(file: string, what: string): Promise<string> 
     const code = (error as NodeJS.ErrnoException).code
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : (code ?? 'unreadable')
-    throw new InputError(`${file}: cannot read the ${what} (${reason}).`, {code: 'unreadable_file', file})
+    throw new InputError(`${file}: cannot read the ${what} (${reason})`, {code: 'unreadable_file', file})
   }
 }

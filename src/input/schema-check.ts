@@ -40,7 +40,7 @@ export function assertSchema<T>(name: SchemaName, document: unknown, file: strin
   if (problems.length === 0) return document as T
   const shown = problems.slice(0, 5)
   const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : ''
-  throw new InputError(`${file}: not a valid ${what}: ${shown.join('; ')}${more}.`, {
+  throw new InputError(`${file}: not a valid ${what}: ${shown.join('; ')}${more}`, {
     code: 'schema_invalid',
     file,
     place: shown[0]?.split(' ')[0],
