@@ -1,0 +1,123 @@
+// Types of the fake Zoom API. Local on purpose: the fake must not import anything from src/.
+// Scenario records use Zoom's own API field names (zoom-api.md §2–§4).
+
+export type UserStatus = 'active' | 'inactive' | 'pending'
+
+export interface ScenarioUser {
+  /** Zoom returns no `id` for pending users (zoom-api.md §2): leave it out for them. */
+  id?: string
+  email: string
+  first_name?: string
+  last_name?: string
+  display_name?: string
+  status: UserStatus
+  role_id: string
+  /** 1 Basic, 2 Licensed, 4 Unassigned (zoom-api.md §2); default 1. */
+  type?: number
+  dept?: string
+  /** Groups the user belongs to (Zoom's `group_ids`); only used to give roles' `privilege_scopes` a meaning. */
+  group_ids?: string[]
+}
+
+export interface ScenarioRole {
+  id: string
+  name: string
+  description?: string
+  /** `GET /roles?type=` (zoom-api.md §3); default 'common'. */
+  type?: 'common' | 'iq'
+  privileges: string[]
+  /** Privileges limited to user groups (zoom-api.md §3). Left out of GET /roles/{roleId} when absent. */
+  privilege_scopes?: Array<{permission_id: string; group_ids: string[]}>
+}
+
+export interface ScenarioApp {
+  app_id: string
+  app_name: string
+  app_type: string
+  app_status: string
+  /** 1 admin-managed, 2 users (zoom-api.md §4); default 1. */
+  app_usage?: number
+  /** Default true: returned by GET /marketplace/apps?type=account_created. false: only GET /marketplace/apps/{appId} knows it. */
+  listed?: boolean
+  /** What the LIST returns in scopes[].scope_name: human labels such as "View all user meetings" (zoom-api.md §4 gaps).
+   *  Absent: the fake derives labels from app_scopes (see labels.ts). */
+  scope_labels?: string[]
+  /** What GET /marketplace/apps/{appId} returns in app_scopes (scope strings). */
+  app_scopes: string[]
+}
+
+export interface FakeZoomScenario {
+  account: {id: string}
+  credentials: {accountId: string; clientId: string; clientSecret: string}
+  /** The `scope` of minted tokens (space-joined); endpoints check it. */
+  tokenScopes: string[]
+  /** `expires_in` of minted tokens; default 3599 (observed, zoom-api.md §1.1). */
+  tokenTtlSeconds?: number
+  /** `api_url` in the token response; default = the fake's own url (no /v2); null = field left out. */
+  tokenApiUrl?: string | null
+  /** Templated endpoint → the largest page the fake really returns, e.g. {'GET /v2/users': 100}. */
+  pageCaps?: Record<string, number>
+  users: ScenarioUser[]
+  roles: ScenarioRole[]
+  apps: ScenarioApp[]
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Without the query string, as received (not decoded). */
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | undefined>
+  body: string
+  /** options.now() (default Date.now()) when the request arrived, ms. */
+  at: number
+  /** The status answered; 0 while not answered yet, and for a 'reset' fault (no answer). */
+  status: number
+  /** Templated, e.g. 'GET /v2/users/{userId}'; unknown paths: `${method} ${path}`. */
+  endpoint: string
+  /** The kind of fault applied to this request, if any (extra field, for test diagnostics). */
+  fault?: FaultSpec['fault']['kind']
+}
+
+export type FaultSpec = {
+  match: {method?: string; endpoint?: string; path?: string; query?: Record<string, string>}
+  /** How many matching requests the fault hits; default 1. `Infinity` works in memory. */
+  times?: number
+  fault:
+    | {kind: 'status'; status: number; body?: unknown}
+    | {kind: 'reset'}
+    | {kind: 'delay'; ms: number}
+    | {kind: 'rate-limit'; retryAfter: number | 'date' | 'iso'; seconds?: number; daily?: boolean}
+    | {kind: 'expire-page-token'}
+    | {kind: 'repeat-page-token'}
+}
+
+export interface FakeZoomOptions {
+  host?: '127.0.0.1'
+  /** Default 0: the OS picks a free port. */
+  port?: number
+  /** Clock for token TTLs, page-token expiry, Retry-After and RecordedRequest.at. Default Date.now. */
+  now?: () => number
+}
+
+export interface FakeZoom {
+  /** http://127.0.0.1:PORT */
+  url: string
+  /** `${url}/v2` */
+  apiUrl: string
+  /** `${url}/oauth/token` */
+  oauthUrl: string
+  /** Every request received, in arrival order. */
+  requests: RecordedRequest[]
+  /** Queue a fault; faults are tried in the order queued, the first match applies. */
+  inject(fault: FaultSpec): void
+  /** All access tokens issued so far become invalid → 401 {code:124}. Tokens minted later work. */
+  expireTokens(): void
+  /** Client misbehaviour seen: requests before Retry-After elapsed, non-GET requests under /v2. */
+  violations: string[]
+  /** Clear requests, queued faults, violations and Retry-After windows (issued tokens and page tokens stay). */
+  reset(): void
+  close(): Promise<void>
+  /** The live scenario (extra): tests may mutate users/roles/apps between calls. Tokens keep the scopes they were minted with. */
+  scenario: FakeZoomScenario
+}
