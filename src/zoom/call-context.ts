@@ -1,0 +1,24 @@
+// Per-call state that got carries through `options.context` across the retries of one call.
+
+export interface CallState {
+  /** Templated endpoint, e.g. `GET /users/{userId}` or `POST /oauth/token`. */
+  endpoint: string
+  kind: 'api' | 'token'
+  /** 5xx / connection-failure retries used so far (bounded by `retries`). */
+  serverRetries: number
+  /** 429 retries so far (bounded by total wait time, not by count). */
+  rateLimitRetries: number
+  /** The access token this attempt was sent with, so a 124 renews only a token that is still current. */
+  tokenUsed?: string
+  /** Whether this call already re-minted the token after a 401 code 124. */
+  reminted: boolean
+}
+
+export function newCall(endpoint: string, kind: CallState['kind']): {call: CallState} {
+  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, reminted: false}}
+}
+
+export function callOf(context: Record<string, unknown> | undefined): CallState | undefined {
+  const call = context?.call
+  return call && typeof call === 'object' ? (call as CallState) : undefined
+}
