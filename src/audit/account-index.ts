@@ -1,0 +1,27 @@
+// Lookups over a snapshot: users by id or lower-cased email (pending users have no id), roles by id.
+import type {Snapshot, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
+
+export interface AccountIndex {
+  /** By Zoom user id, or by email whatever its case, whatever the user's status. */
+  findUser(ref: string): SnapshotUser | undefined
+  role(id: string): SnapshotRole | undefined
+}
+
+export function indexAccount(snapshot: Snapshot): AccountIndex {
+  const byId = new Map<string, SnapshotUser>()
+  const byEmail = new Map<string, SnapshotUser>()
+  for (const user of snapshot.users) {
+    if (user.id) byId.set(user.id, user)
+    byEmail.set(user.email.toLowerCase(), user)
+  }
+  const roles = new Map(snapshot.roles.map((r) => [r.id, r]))
+  return {
+    findUser: (ref) => byId.get(ref.trim()) ?? byEmail.get(ref.trim().toLowerCase()),
+    role: (id) => roles.get(id),
+  }
+}
+
+/** How messages name a user. */
+export function displayName(user: SnapshotUser): string {
+  return user.name?.trim() || user.email
+}

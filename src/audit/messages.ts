@@ -1,0 +1,39 @@
+// One sentence per finding that an admin can act on, in the web portal's words (labels), not API strings.
+
+export interface MessageContext {
+  app: string
+  /** "Dana Scully" or the email. */
+  owner: string
+  role: string
+  scope?: string
+  /** Portal labels of the privileges concerned. */
+  labels?: string[]
+}
+
+const and = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
+
+export const messages = {
+  missingPrivilege: (c: MessageContext) =>
+    `${c.app} loses ${c.scope}: give ${possessive(c.owner)} role "${c.role}" ${and(c.labels ?? [])}, or transfer ${c.app} to a user who has it.`,
+  groupRestricted: (c: MessageContext) =>
+    `${c.app} loses ${c.scope}: ${possessive(c.owner)} role "${c.role}" grants ${and(c.labels ?? [])} only for some groups, and this admin scope needs it for all users; grant it account-wide or transfer the app.`,
+  partialPrivilege: (c: MessageContext) =>
+    `Some operations of ${c.scope} need ${and(c.labels ?? [])}, which ${possessive(c.owner)} role "${c.role}" lacks: give it to the role if ${c.app} uses them.`,
+  unmappedScope: (c: {app: string; scope: string; wellFormed: boolean; reason?: string}) =>
+    c.wellFormed
+      ? `No matrix rule covers ${c.scope}${c.reason ? ' (Zoom documents no role privileges for it)' : ''}, so ${c.app} cannot be checked for it: see "matrix explain ${c.scope}", or add a rule in your own matrix layer (--matrix).`
+      : `"${c.scope}" on ${c.app} is not a well-formed scope and cannot be checked: correct it in the inventory.`,
+  ownerUnknown: (c: {app: string; inInventory: boolean}) =>
+    c.inInventory
+      ? `The inventory names no owner for ${c.app}: fill in its owner (email or Zoom user id) so its scopes can be checked.`
+      : `${c.app} is not in the inventory: add it with its owner (email or Zoom user id) so its scopes can be checked.`,
+  ownerNotFound: (c: {app: string; ref: string}) =>
+    `The inventory says ${c.ref} owns ${c.app}, but the account has no such user: correct the owner in the inventory (if the user was deleted, Zoom handed the app to the account owner).`,
+  ownerRoleUnknown: (c: {app: string; owner: string; roleId: string}) =>
+    `${possessive(c.owner)} role (id ${c.roleId}) is not among the account's roles, so ${c.app} cannot be checked: take a fresh snapshot, or check the auditor app can read roles.`,
+  ownerInactive: (c: {app: string; owner: string; status: string}) =>
+    `${c.owner}, who owns ${c.app}, is ${c.status === 'pending' ? 'pending (has not accepted the invitation)' : 'deactivated'}: transfer ${c.app} to an active user who holds its privileges.`,
+  appNotFound: (c: {app: string; id: string; audited: boolean}) =>
+    `The inventory lists ${c.app} (${c.id}), but Zoom's app list does not show it: check the app id (Server-to-Server apps are not always visible to the Marketplace API)${c.audited ? '; its scopes from the inventory were checked anyway' : ''}.`,
+}

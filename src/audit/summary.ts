@@ -1,0 +1,54 @@
+// Counting and ordering: worst first, then by name, so the same input always gives the same report.
+import {FINDING_KINDS, SEVERITIES, type AuditSummary, type Finding, type ReportApp, type Severity} from './types.js'
+
+export const severityRank: Record<Severity, number> = {high: 0, medium: 1, low: 2}
+
+export function summarise(apps: ReportApp[], findings: Finding[]): AuditSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as AuditSummary['bySeverity']
+  const byKind = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as AuditSummary['byKind']
+  const atRisk = new Set<string>()
+  for (const f of findings) {
+    bySeverity[f.severity]++
+    byKind[f.kind]++
+    if (f.severity !== 'low') atRisk.add(f.appId)
+  }
+  return {apps: apps.length, appsAtRisk: atRisk.size, findings: findings.length, bySeverity, byKind}
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      compare(a.appName, b.appName) ||
+      compare(a.appId, b.appId) ||
+      compare(a.kind, b.kind) ||
+      compare(a.scope ?? '', b.scope ?? '') ||
+      compare(a.id, b.id),
+  )
+}
+
+/** Apps worst first: by their worst finding, then how many, then name. */
+export function sortApps(apps: ReportApp[], findings: Finding[]): ReportApp[] {
+  const worst = new Map<string, number>()
+  const count = new Map<string, number>()
+  for (const f of findings) {
+    worst.set(f.appId, Math.min(worst.get(f.appId) ?? 3, severityRank[f.severity]))
+    count.set(f.appId, (count.get(f.appId) ?? 0) + 1)
+  }
+  return [...apps].sort(
+    (a, b) =>
+      (worst.get(a.id) ?? 3) - (worst.get(b.id) ?? 3) ||
+      (count.get(b.id) ?? 0) - (count.get(a.id) ?? 0) ||
+      compare(a.name, b.name) ||
+      compare(a.id, b.id),
+  )
+}
+
+/** Locale-independent, so every machine sorts the same. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank[severity] <= severityRank[threshold]
+}

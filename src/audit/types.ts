@@ -1,0 +1,93 @@
+// The audit report: plain data, the contract of `--json` (schemas/report.schema.json).
+import type {ScopeLevel} from '../matrix/types.js'
+
+export type Severity = 'high' | 'medium' | 'low'
+export const SEVERITIES: Severity[] = ['high', 'medium', 'low']
+
+export type FindingKind =
+  | 'missing-privilege'
+  | 'group-restricted-privilege'
+  | 'partial-privilege'
+  | 'unmapped-scope'
+  | 'owner-unknown'
+  | 'owner-not-found'
+  | 'owner-role-unknown'
+  | 'owner-inactive'
+  | 'app-not-found'
+
+export const FINDING_KINDS: FindingKind[] = [
+  'missing-privilege',
+  'group-restricted-privilege',
+  'partial-privilege',
+  'unmapped-scope',
+  'owner-unknown',
+  'owner-not-found',
+  'owner-role-unknown',
+  'owner-inactive',
+  'app-not-found',
+]
+
+export type ReportScopeStatus = 'ok' | 'missing' | 'partial' | 'unmapped' | 'unchecked'
+
+export interface Finding {
+  /** Short hash of kind + appId + scope (+ privilege): the same in every run, on every machine. */
+  id: string
+  kind: FindingKind
+  severity: Severity
+  appId: string
+  appName: string
+  /** The owner's email, or what the inventory says when the account has no such user. */
+  owner: string | null
+  ownerRole: string | null
+  scope: string | null
+  missingPrivileges: string[]
+  /** Privilege → portal label. */
+  labels: Record<string, string>
+  message: string
+}
+
+export interface ReportOwner {
+  id: string | null
+  email: string
+  status: 'active' | 'inactive' | 'pending'
+  roleName: string | null
+}
+
+export interface ReportScope {
+  scope: string
+  status: ReportScopeStatus
+  level: ScopeLevel
+  requiredPrivileges: string[]
+  missingPrivileges: string[]
+}
+
+export interface ReportApp {
+  id: string
+  name: string
+  type: string
+  owner: ReportOwner | null
+  /** What the inventory says about the owner ('' = not filled in, null = app not in the inventory). */
+  ownerRef: string | null
+  inAccount: boolean
+  mustKeep: string[]
+  scopes: ReportScope[]
+}
+
+export interface AuditSummary {
+  apps: number
+  /** Apps with at least one high or medium finding. */
+  appsAtRisk: number
+  findings: number
+  bySeverity: Record<Severity, number>
+  byKind: Record<FindingKind, number>
+}
+
+export interface AuditReport {
+  schemaVersion: 1
+  generatedAt: string
+  account: {id: string; capturedAt: string}
+  matrix: {version: string; files: string[]}
+  summary: AuditSummary
+  apps: ReportApp[]
+  findings: Finding[]
+}

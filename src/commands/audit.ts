@@ -1,0 +1,58 @@
+import {Flags} from '@oclif/core'
+
+import {runAudit} from '../audit/audit.js'
+import {severityAtLeast} from '../audit/summary.js'
+import type {AuditReport, Severity} from '../audit/types.js'
+import {accountFlags, loadAccount} from '../cli/account-source.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {now} from '../cli/clock.js'
+import {colorFlag, matrixFlags} from '../cli/flags.js'
+import {matrixFromFlags} from '../cli/matrix-from-flags.js'
+import {writeFileAtomic} from '../cli/write-file-atomic.js'
+import {ExitCode} from '../errors.js'
+import {loadInventory} from '../inventory/load.js'
+import {AUDIT_FORMATS, type AuditFormat} from '../report/audit-formats.js'
+import {summaryLine} from '../report/audit-table.js'
+import {createStyle, shouldColour} from '../report/style.js'
+
+export default class Audit extends BaseCommand {
+  static summary = 'Report every app whose owner lacks the role privileges its scopes need.'
+  static description = `Reads the account (live from Zoom, or --snapshot FILE), the inventory (who owns each app) and the privilege matrix, and lists, worst first, each app at risk: which scopes Zoom would deactivate and which role privileges (in the web portal's words) the owner is missing.
+
+A one-line summary goes to stderr; stdout carries only the report (--format or --json), so it can be piped or redirected.
+
+${BaseCommand.exitCodesHelp}`
+  static examples = [
+    '<%= config.bin %> audit --snapshot examples/snapshot.json --inventory examples/inventory.json',
+    '<%= config.bin %> audit --inventory apps.csv --format csv --output reports/audit.csv --fail-on high',
+    '<%= config.bin %> audit --snapshot snap.json --inventory apps.json --json > audit.json',
+  ]
+  static flags = {
+    ...accountFlags,
+    inventory: Flags.string({description: 'Who owns each app: JSON, or CSV with app_id and owner columns.', required: true, helpValue: 'FILE'}),
+    ...matrixFlags,
+    format: Flags.string({description: 'Report format.', options: Object.keys(AUDIT_FORMATS), default: 'table'}),
+    output: Flags.string({description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).', helpValue: 'FILE'}),
+    'fail-on': Flags.string({description: 'Exit 1 when a finding is at or above this severity.', options: ['high', 'medium', 'low', 'none'], default: 'medium'}),
+    ...colorFlag,
+  }
+
+  async run(): Promise<AuditReport> {
+    const {flags} = await this.parse(Audit)
+    const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
+    const matrix = await matrixFromFlags(flags)
+    const inventory = await loadInventory(flags.inventory)
+    const snapshot = await loadAccount(flags, {inventory, users: 'owners'})
+    const report = runAudit({snapshot, inventory, matrix, now: now()})
+
+    const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
+    const rendered = AUDIT_FORMATS[format](report, {style})
+    if (flags.output) await writeFileAtomic(flags.output, rendered)
+    else if (!this.jsonEnabled()) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
+    process.stderr.write(`${summaryLine(report)}${flags.output ? ` → ${flags.output}` : ''}\n`)
+
+    const failOn = flags['fail-on']
+    if (failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn as Severity))) process.exitCode = ExitCode.findings
+    return report
+  }
+}

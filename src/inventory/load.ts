@@ -1,0 +1,28 @@
+// The inventory from a JSON or CSV file (by extension), checked: schema, one entry per app id.
+import {extname} from 'node:path'
+
+import {InputError} from '../errors.js'
+import {parseJson} from '../input/parse-json.js'
+import {readTextFile} from '../input/read-file.js'
+import {assertSchema} from '../input/schema-check.js'
+import {parseInventoryCsv} from './parse-csv.js'
+import type {Inventory} from './types.js'
+
+export async function loadInventory(file: string): Promise<Inventory> {
+  const text = await readTextFile(file, 'inventory')
+  const inventory =
+    extname(file).toLowerCase() === '.csv'
+      ? parseInventoryCsv(text, file)
+      : assertSchema<Inventory>('inventory', parseJson(text, file, 'inventory'), file, 'inventory')
+  const seen = new Map<string, number>()
+  for (const [i, app] of inventory.apps.entries()) {
+    app.id = app.id.trim()
+    app.owner = app.owner.trim()
+    const first = seen.get(app.id)
+    if (first !== undefined) {
+      throw new InputError(`${file}: app "${app.id}" is listed twice (entries ${first + 1} and ${i + 1}); keep one.`, {code: 'duplicate_app', file, place: `/apps/${i}`})
+    }
+    seen.set(app.id, i)
+  }
+  return inventory
+}

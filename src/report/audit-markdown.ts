@@ -1,0 +1,35 @@
+// The audit for a ticket or a wiki page.
+import type {AuditReport, ReportApp} from '../audit/types.js'
+import {summaryLine} from './audit-table.js'
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
+const code = (text: string) => (text ? `\`${text}\`` : '')
+
+export function renderAuditMarkdown(report: AuditReport): string {
+  const lines = [
+    '# Zoom app scope audit',
+    '',
+    `Account \`${report.account.id}\` (snapshot of ${report.account.capturedAt}), matrix ${report.matrix.version}.`,
+    '',
+    `**${summaryLine(report)}**`,
+    '',
+  ]
+  const byApp = new Map<string, typeof report.findings>()
+  for (const f of report.findings) byApp.set(f.appId, [...(byApp.get(f.appId) ?? []), f])
+
+  for (const app of report.apps) {
+    const findings = byApp.get(app.id)
+    if (!findings) continue
+    lines.push(`## ${cell(app.name)} (\`${app.id}\`)`, '', ownerText(app), '', '| Severity | Kind | Scope | What to do | Finding |', '|---|---|---|---|---|')
+    for (const f of findings) lines.push(`| ${f.severity} | ${f.kind} | ${code(f.scope ?? '')} | ${cell(f.message)} | \`${f.id}\` |`)
+    lines.push('')
+  }
+  const clean = report.apps.filter((a) => !byApp.has(a.id))
+  if (clean.length > 0) lines.push('## Apps without findings', '', ...clean.map((a) => `- ${cell(a.name)} (\`${a.id}\`)`), '')
+  return lines.join('\n')
+}
+
+function ownerText(app: ReportApp): string {
+  if (app.owner) return `Owner: ${app.owner.email}, role ${app.owner.roleName ?? 'unknown'}${app.owner.status === 'active' ? '' : `, **${app.owner.status}**`}.`
+  return app.ownerRef ? `Owner in the inventory: ${app.ownerRef} (not in the account).` : 'Owner: unknown.'
+}

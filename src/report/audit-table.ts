@@ -1,0 +1,47 @@
+// The audit for people: apps grouped, worst first; what is wrong and what to do, in the portal's words.
+import type {AuditReport, ReportApp, Severity} from '../audit/types.js'
+import type {Style} from './style.js'
+import {renderTable} from './text-table.js'
+
+export interface TableRenderOptions {
+  style: Style
+}
+
+export function renderAuditTable(report: AuditReport, {style}: TableRenderOptions): string {
+  const bySeverity: Record<Severity, (text: string) => string> = {high: (t) => style.red(style.bold(t)), medium: style.yellow, low: style.dim}
+  const findingsByApp = groupBy(report.findings, (f) => f.appId)
+  const sections: string[] = []
+  const clean: ReportApp[] = []
+
+  for (const app of report.apps) {
+    const findings = findingsByApp.get(app.id) ?? []
+    if (findings.length === 0) {
+      clean.push(app)
+      continue
+    }
+    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()), f.kind, f.scope ?? '', f.message])
+    sections.push(`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}\n${renderTable(['SEVERITY', 'KIND', 'SCOPE', 'WHAT TO DO'], rows, {indent: '  ', maxCellWidth: 40})}`)
+  }
+  if (clean.length > 0) sections.push(`${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} without findings`)}: ${clean.map((a) => a.name).join(', ')}`)
+  return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
+}
+
+function ownerLine(app: ReportApp): string {
+  if (app.owner) return `owner ${app.owner.email} (${app.owner.roleName ?? 'unknown role'}${app.owner.status === 'active' ? '' : `, ${app.owner.status}`})`
+  if (app.ownerRef) return `owner ${app.ownerRef} (not in the account)`
+  return 'owner unknown'
+}
+
+/** "12 apps, 3 at risk, 5 findings (2 high, 3 medium)" — also the stderr line of `audit`. */
+export function summaryLine(report: AuditReport): string {
+  const {apps, appsAtRisk, findings, bySeverity} = report.summary
+  const parts = (['high', 'medium', 'low'] as const).filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`)
+  return `${apps} app${apps === 1 ? '' : 's'}, ${appsAtRisk} at risk, ${findings} finding${findings === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
+
