@@ -98,6 +98,9 @@ export interface FakeZoomOptions {
   port?: number
   /** Clock for token TTLs, page-token expiry, Retry-After and RecordedRequest.at. Default Date.now. */
   now?: () => number
+  /** Real milliseconds after a 429 during which a request to the same endpoint on ANOTHER connection is not counted
+   *  as a Retry-After violation (it may have been in flight already). Same connection: always counted. Default 50. */
+  inFlightGraceMs?: number
 }
 
 export interface FakeZoom {
