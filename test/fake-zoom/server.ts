@@ -361,6 +361,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const nextOffset = offset + items.length
     let nextPageToken = ''
     if (nextOffset < all.length && items.length > 0) {
+      if (pageTokens.size >= 10_000) for (const [k, e] of pageTokens) if (now() - e.createdAt >= PAGE_TOKEN_TTL_MS) pageTokens.delete(k)
       nextPageToken = opaqueToken(35)
       pageTokens.set(nextPageToken, {binding, offset: nextOffset, createdAt: now()})
     }
