@@ -1,0 +1,41 @@
+// npm run matrix:generate [-- --output <file>] [-- --data <dir>]
+// Writes the built-in privilege matrix (data/builtin-matrix.json) from the Zoom facts in data/zoom/.
+// See scripts/matrix/build.ts for the rules and scripts/matrix/normalize.ts for every change made to Zoom's strings.
+import {writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+
+import {buildMatrix} from './matrix/build.js'
+import {DEFAULT_DATA_DIR, loadZoomData} from './matrix/data.js'
+import {formatJson} from './matrix/format.js'
+import {NORMALISATIONS} from './matrix/normalize.js'
+
+export const DEFAULT_OUTPUT = fileURLToPath(new URL('../data/builtin-matrix.json', import.meta.url))
+
+/** The matrix file's exact text for the data in `dataDir`. */
+export function generateMatrixText(dataDir: string = DEFAULT_DATA_DIR): string {
+  return formatJson(buildMatrix(loadZoomData(dataDir)).matrix)
+}
+
+function main(): void {
+  const {values} = parseArgs({
+    options: {
+      output: {type: 'string', short: 'o'},
+      data: {type: 'string'},
+      quiet: {type: 'boolean', short: 'q'},
+    },
+  })
+  const output = values.output ?? DEFAULT_OUTPUT
+  const dataDir = values.data ?? DEFAULT_DATA_DIR
+  const {matrix, scopes} = buildMatrix(loadZoomData(dataDir))
+  writeFileSync(output, formatJson(matrix))
+  if (!values.quiet) {
+    const counts = new Map<string, number>()
+    for (const entry of scopes.values()) counts.set(entry.class, (counts.get(entry.class) ?? 0) + 1)
+    const summary = [...counts.entries()].sort().map(([name, n]) => `${name} ${n}`).join(', ')
+    process.stderr.write(`wrote ${output}: ${matrix.rules.length} rules, ${Object.keys(matrix.unmapped ?? {}).length} unmapped (${summary})\n`)
+    process.stderr.write(`normalisations applied to Zoom's data:\n${NORMALISATIONS.map((n) => `  - ${n}`).join('\n')}\n`)
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()
