@@ -1,0 +1,77 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+
+import {expect} from 'chai'
+import {parse} from 'csv-parse/sync'
+
+import {runAudit} from '../../src/audit/audit.js'
+import type {AuditReport} from '../../src/audit/types.js'
+import {schemaProblems} from '../../src/input/schema-check.js'
+import {buildMatrix} from '../../src/matrix/matrix.js'
+import type {MatrixFile} from '../../src/matrix/types.js'
+import {AUDIT_FORMATS} from '../../src/report/audit-formats.js'
+import {CSV_HEADER} from '../../src/report/audit-csv.js'
+import {createStyle} from '../../src/report/style.js'
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
+const matrix = buildMatrix([{file: 'test-matrix.json', matrix: read('../fixtures/test-matrix.json') as MatrixFile}])
+const report: AuditReport = runAudit({snapshot: read('../../examples/snapshot.json'), inventory: read('../../examples/inventory.json'), matrix, now: new Date('2026-11-20T10:00:00Z')})
+const plain = {style: createStyle(false)}
+
+describe('report renderers', () => {
+  it('json: validates against schemas/report.schema.json', () => {
+    const json = JSON.parse(AUDIT_FORMATS.json(report))
+    expect(schemaProblems('report', json)).to.deep.equal([])
+    expect(json.summary.findings).to.equal(json.findings.length)
+  })
+
+  for (const field of ['schemaVersion', 'generatedAt', 'account', 'matrix', 'summary', 'apps', 'findings']) {
+    it(`json schema rejects a report without ${field}`, () => {
+      const json = JSON.parse(AUDIT_FORMATS.json(report))
+      delete json[field]
+      expect(schemaProblems('report', json)).to.include(`/ must have required property "${field}"`)
+    })
+  }
+  for (const field of ['id', 'kind', 'severity', 'appId', 'appName', 'owner', 'scope', 'missingPrivileges', 'labels', 'message']) {
+    it(`json schema rejects a finding without ${field}`, () => {
+      const json = JSON.parse(AUDIT_FORMATS.json(report))
+      delete json.findings[0][field]
+      expect(schemaProblems('report', json)).to.include(`/findings/0 must have required property "${field}"`)
+    })
+  }
+
+  it('csv: parses back to one row per finding, with the documented header and ; lists', () => {
+    const rows = parse(AUDIT_FORMATS.csv(report), {columns: true}) as Array<Record<string, string>>
+    expect(Object.keys(rows[0]!)).to.deep.equal(CSV_HEADER)
+    expect(rows).to.have.length(report.findings.length)
+    for (const [i, row] of rows.entries()) {
+      const f = report.findings[i]!
+      expect(row).to.deep.equal({
+        finding_id: f.id, severity: f.severity, kind: f.kind, app_id: f.appId, app_name: f.appName, owner: f.owner ?? '',
+        owner_role: f.ownerRole ?? '', scope: f.scope ?? '', missing_privileges: f.missingPrivileges.join(';'), message: f.message,
+      })
+    }
+  })
+
+  it('csv: RFC 4180 quoting of commas, quotes and line breaks', () => {
+    const tricky = {...report, findings: [{...report.findings[0]!, appName: 'Sync, "HR"\nteam'}]}
+    const [row] = parse(AUDIT_FORMATS.csv(tricky), {columns: true}) as Array<Record<string, string>>
+    expect(row!.app_name).to.equal('Sync, "HR"\nteam')
+    expect(AUDIT_FORMATS.csv(tricky)).to.include('"Sync, ""HR""\nteam"')
+  })
+
+  it('markdown: matches the committed snapshot (UPDATE_SNAPSHOTS=1 to refresh)', () => {
+    const file = new URL('../fixtures/example-report.md', import.meta.url)
+    const markdown = AUDIT_FORMATS.markdown(report)
+    if (process.env.UPDATE_SNAPSHOTS) writeFileSync(file, markdown)
+    expect(markdown).to.equal(readFileSync(file, 'utf8'))
+  })
+
+  it('table: groups by app, worst first, no colour codes unless asked', () => {
+    const table = AUDIT_FORMATS.table(report, plain)
+    expect(table).not.to.match(/\u001B\[/)
+    const first = report.apps[0]!
+    expect(table.startsWith(first.name)).to.equal(true)
+    expect(table).to.include('apps without findings')
+    expect(AUDIT_FORMATS.table(report, {style: createStyle(true)})).to.match(/\u001B\[31m/)
+  })
+})
