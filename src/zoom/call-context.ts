@@ -8,8 +8,8 @@ export interface CallState {
   serverRetries: number
   /** 429 retries so far (bounded by total wait time, not by count). */
   rateLimitRetries: number
-  /** The access token this attempt was sent with, so a 124 renews only a token that is still current. */
-  tokenUsed?: string
+  /** Generation of the access token this attempt was sent with, so a 124 renews only a token still current. */
+  tokenGeneration?: number
   /** Whether this call already re-minted the token after a 401 code 124. */
   reminted: boolean
 }

@@ -105,13 +105,16 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   redactor.add(basicCredentials)
 
   let resolvedApiBase: string | undefined = config.apiUrlExplicit ? config.apiUrl : undefined
+  // A later token may name another regional host; requests already under way to the earlier one stay allowed.
+  const apiBases = new Set<string>(resolvedApiBase === undefined ? [] : [resolvedApiBase])
   const pool = new Pool(options.concurrency ?? 4)
-  const gate = new RateLimitGate(options.maxRateLimitWaitMs ?? 5 * 60_000)
+  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 5 * 60_000
+  const gate = new RateLimitGate(maxRateLimitWaitMs)
 
   let tokens: TokenSource
   const http = createHttp({
     oauthUrl: config.oauthUrl,
-    apiBase: () => resolvedApiBase,
+    apiBases: () => apiBases,
     tokens: () => tokens,
     gate,
     stats,
@@ -119,18 +122,21 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     retries: options.retries ?? 3,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-    maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 5 * 60_000,
+    maxRateLimitWaitMs,
     ...(options.limiter ? {limiter: options.limiter} : {}),
   })
 
   tokens = new TokenSource(
-    () => mintToken(http.guarded, config, basicCredentials),
+    () => mintToken(http.guarded, config, basicCredentials, redactor),
     now,
     (token) => {
       stats.tokenMints++
       redactor.add(token.value)
       // Only when neither ZOOM_API_URL nor --api-url chose the API URL does the token's regional host apply.
-      if (!config.apiUrlExplicit) resolvedApiBase = token.apiUrl ? `${token.apiUrl}/v2` : config.apiUrl
+      if (!config.apiUrlExplicit) {
+        resolvedApiBase = token.apiUrl ? `${token.apiUrl}/v2` : config.apiUrl
+        apiBases.add(resolvedApiBase)
+      }
     },
   )
 
@@ -214,12 +220,16 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   }
 }
 
-async function mintToken(guarded: Got, config: ZoomConfig, basicCredentials: string): Promise<ZoomTokenResponse> {
-  return guarded
-    .post(config.oauthUrl, {
-      headers: {authorization: `Basic ${basicCredentials}`},
-      form: {grant_type: 'account_credentials', account_id: config.accountId},
-      context: newCall('POST /oauth/token', 'token'),
-    })
-    .json<ZoomTokenResponse>()
+async function mintToken(guarded: Got, config: ZoomConfig, basicCredentials: string, redactor: Redactor): Promise<ZoomTokenResponse> {
+  try {
+    return await guarded
+      .post(config.oauthUrl, {
+        headers: {authorization: `Basic ${basicCredentials}`},
+        form: {grant_type: 'account_credentials', account_id: config.accountId},
+        context: newCall('POST /oauth/token', 'token'),
+      })
+      .json<ZoomTokenResponse>()
+  } catch (error) {
+    throw translateError(error, redactor)
+  }
 }

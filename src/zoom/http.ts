@@ -3,6 +3,7 @@
 // Token requests use the guarded instance; API requests the full stack.
 import got, {type Got, type RequestError, type RetryObject} from 'got'
 
+import {ZoomError} from '../errors.js'
 import {callOf} from './call-context.js'
 import {ENDPOINT_LABELS, type EndpointTemplate, type RateLimitLabel} from './endpoints.js'
 import {ReadOnlyViolationError, ZoomRateLimitError} from './errors.js'
@@ -11,15 +12,14 @@ import type {Redactor} from './redact.js'
 import type {ZoomStats} from './stats.js'
 import type {TokenSource} from './token.js'
 import {translateError} from './translate-error.js'
-import {ZoomError} from '../errors.js'
 
 /** Awaited before every request to Zoom: the seam for per-plan rate budgets (one per rate-limit label). */
 export type Limiter = (request: {endpoint: EndpointTemplate; label: RateLimitLabel}) => Promise<void>
 
 export interface HttpDeps {
   oauthUrl: string
-  /** The API base URL in use (after the token's api_url rule), or undefined before it is known. */
-  apiBase: () => string | undefined
+  /** API base URLs used this run (after the token's api_url rule); GETs are allowed under these only. */
+  apiBases: () => Iterable<string>
   tokens: () => TokenSource
   gate: RateLimitGate
   stats: ZoomStats
@@ -43,12 +43,17 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
     followRedirect: false,
     responseType: 'json',
     headers: {'user-agent': 'zoom-scope-audit', accept: 'application/json'},
+    // got's retry machinery does the waiting and re-sending; calculateDelay (always consulted, enforceRetryRules
+    // off) decides: 5xx/resets within `retries`, 429s by Retry-After within the run's total wait.
     retry: {
       limit: deps.retries,
+      enforceRetryRules: false,
+      // POST is only ever the token request: minting twice is harmless, so it may be retried like a GET.
       methods: ['GET', 'POST'],
       statusCodes: [...TRANSIENT_STATUS, 429],
       errorCodes: [...TRANSIENT_ERROR_CODES],
-      // got fails at once when Retry-After exceeds this; our calculateDelay applies the same bound run-wide.
+      // Set explicitly (got's own rule would give up when Retry-After exceeds it); calculateDelay applies the
+      // same bound to the run's total 429 wait.
       maxRetryAfter: deps.maxRateLimitWaitMs,
       calculateDelay: (retry) => transientDelay(retry, deps),
     },
@@ -90,7 +95,7 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
         async (options) => {
           const token = await deps.tokens().current()
           const call = callOf(options.context)
-          if (call) call.tokenUsed = token.value
+          if (call) call.tokenGeneration = token.generation
           options.headers.authorization = `Bearer ${token.value}`
         },
       ],
@@ -99,7 +104,7 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
           const call = callOf(response.request.options.context)
           if (response.statusCode === 401 && zoomCode(response.body) === 124 && call && !call.reminted) {
             call.reminted = true
-            await deps.tokens().renew(call.tokenUsed)
+            await deps.tokens().renew(call.tokenGeneration)
             // The auth hook above sets the new token on the retried request.
             return retryWithMergedOptions({})
           }
@@ -140,8 +145,8 @@ function isAllowed(method: string, url: URL, deps: HttpDeps): boolean {
   const target = `${url.origin}${url.pathname}`
   if (method === 'POST') return target === deps.oauthUrl
   if (method !== 'GET') return false
-  const apiBase = deps.apiBase()
-  return apiBase !== undefined && target.startsWith(`${apiBase}/`)
+  for (const apiBase of deps.apiBases()) if (target.startsWith(`${apiBase}/`)) return true
+  return false
 }
 
 /** 5xx and connection failures: a few retries with exponential backoff and jitter. */

@@ -5,6 +5,8 @@ import type {ZoomTokenResponse} from './types.js'
 
 export interface AccessToken {
   value: string
+  /** 1 for the run's first token, then 2, …: lets a call say which token Zoom rejected without keeping it. */
+  generation: number
   /** ms since epoch (by the client's clock) after which we mint a new one instead of using this. */
   renewAt: number
   scopes: string[]
@@ -19,6 +21,9 @@ const DEFAULT_TTL_S = 3600
 export class TokenSource {
   private token?: AccessToken
   private minting?: Promise<AccessToken>
+  private generation = 0
+  /** Zoom refused the credentials: asking again cannot help, and failed requests count against the app. */
+  private refused?: unknown
 
   constructor(
     private readonly mint: () => Promise<ZoomTokenResponse>,
@@ -31,20 +36,25 @@ export class TokenSource {
     return this.mintOnce()
   }
 
-  /** Zoom rejected `rejected` as expired: mint again, unless another call already replaced it. */
-  async renew(rejected: string | undefined): Promise<AccessToken> {
-    if (this.token && this.token.value !== rejected) return this.token
+  /** Zoom rejected token `generation` as expired: mint again, unless another call already replaced it. */
+  async renew(generation: number | undefined): Promise<AccessToken> {
+    if (this.token && this.token.generation !== generation) return this.token
     this.token = undefined
     return this.mintOnce()
   }
 
   private mintOnce(): Promise<AccessToken> {
+    if (this.refused) return Promise.reject(this.refused)
     this.minting ??= this.mint()
       .then((response) => {
-        const token = toAccessToken(response, this.now())
+        const token = toAccessToken(response, this.now(), ++this.generation)
         this.token = token
         this.onMinted(token)
         return token
+      })
+      .catch((error: unknown) => {
+        if (isRefusal(error)) this.refused = error
+        throw error
       })
       .finally(() => {
         this.minting = undefined
@@ -53,7 +63,13 @@ export class TokenSource {
   }
 }
 
-function toAccessToken(response: ZoomTokenResponse, now: number): AccessToken {
+/** A 4xx from the token endpoint (bad credentials, deactivated app); 429 and 5xx may pass. */
+function isRefusal(error: unknown): boolean {
+  const status = error instanceof ZoomError ? error.details.status : undefined
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429
+}
+
+function toAccessToken(response: ZoomTokenResponse, now: number, generation: number): AccessToken {
   if (typeof response?.access_token !== 'string' || response.access_token === '') {
     throw new ZoomError('Zoom answered the access-token request without an access_token.', {code: 'zoom_auth_failed'})
   }
@@ -61,6 +77,7 @@ function toAccessToken(response: ZoomTokenResponse, now: number): AccessToken {
   const scopes = typeof response.scope === 'string' ? response.scope.split(/\s+/).filter(Boolean) : []
   return {
     value: response.access_token,
+    generation,
     renewAt: now + ttlMs - Math.min(RENEW_MARGIN_MS, ttlMs / 10),
     scopes: [...new Set(scopes)].sort(),
     ...(usableApiUrl(response.api_url) ? {apiUrl: response.api_url!.replace(/\/+$/, '')} : {}),

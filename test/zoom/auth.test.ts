@@ -100,6 +100,15 @@ describe('zoom client: token, credentials, read-only', function () {
     expect(shown).not.to.contain('authorization')
   })
 
+  it('asks for a token only once when Zoom refuses the credentials, however many calls want one', async () => {
+    const client = clientFor(fake, {}, {ZOOM_CLIENT_SECRET: 'definitely-the-wrong-secret'})
+    const error = await rejectionOf(fetchSnapshot(client, {now: NOW, users: 'all'}))
+    expect(error).to.be.instanceOf(ZoomError)
+    expect(await rejectionOf(client.getRole('1'))).to.equal(error)
+    expect(tokenRequests(fake)).to.have.length(1)
+    expect(apiRequests(fake)).to.deep.equal([])
+  })
+
   it('API errors after minting carry neither the secret nor the access token', async () => {
     const client = clientFor(fake, {retries: 0})
     fake.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'status', status: 500}})
@@ -164,7 +173,7 @@ describe('zoom client: token, credentials, read-only', function () {
   it('the read-only guard throws before anything but GET under the API URL or POST to the token URL is sent', async () => {
     const {api} = createHttp({
       oauthUrl: fake.oauthUrl,
-      apiBase: () => fake.apiUrl,
+      apiBases: () => [fake.apiUrl],
       tokens: () => new TokenSource(async () => ({access_token: 'guard-test-token-xyz'}), Date.now, () => {}),
       gate: new RateLimitGate(1000),
       stats: emptyStats(),

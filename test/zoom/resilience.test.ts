@@ -141,6 +141,17 @@ describe('zoom client: rate limits, retries, concurrency', function () {
     expect(at[2]! - at[1]!).to.be.at.least(95) // 200 ms · [0.5, 1]
   })
 
+  it('a request that takes too long times out (timeout.request) with exit 3', async () => {
+    const client = clientFor(fake, {retries: 0, requestTimeoutMs: 300})
+    await client.token()
+    fake.inject({match: {endpoint: ROLE}, fault: {kind: 'delay', ms: 2000}})
+    const error = (await rejectionOf(client.getRole('1'))) as ZoomError
+    expect(error).to.be.instanceOf(ZoomError)
+    expect(error.exitCode).to.equal(3)
+    expect(error.code).to.equal('zoom_timeout')
+    expect(error.message).to.equal(`Zoom (${new URL(fake.url).host}) did not answer GET /roles/{roleId} in time.`)
+  })
+
   it('an unreachable host fails with exit 3 and one clear line', async () => {
     const client = clientFor(fake, {retries: 0}, {ZOOM_OAUTH_URL: 'http://127.0.0.1:1/oauth/token'})
     const error = (await rejectionOf(client.listRoles().all())) as ZoomError
