@@ -6,6 +6,24 @@ import {ZoomNotFoundError} from '../zoom/errors.js'
 import type {ZoomApp, ZoomListedApp} from '../zoom/types.js'
 import type {SnapshotApp} from './types.js'
 
+/**
+ * Only these apps: one GET /marketplace/apps/{appId} each (404 code 1401 → absent). Never more calls than the
+ * list, whose entries usually carry labels and would need that same per-app fetch anyway.
+ */
+export async function fetchAppsById(client: ZoomClient, ids: readonly string[]): Promise<SnapshotApp[]> {
+  const wanted = [...new Set(ids.map((id) => id.trim()))].filter((id) => id !== '')
+  let fetched = 0
+  const apps = await Promise.all(
+    wanted.map(async (id) => {
+      const app = await detailOrAbsent(client, id)
+      client.progress({phase: 'apps', fetched: ++fetched, total: wanted.length})
+      return app
+    }),
+  )
+  return byId(apps)
+}
+
+/** The account's created apps, plus the inventory's apps the list did not return. */
 export async function fetchApps(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotApp[]> {
   const listed = await client.listApps('account_created').all()
   const listedIds = new Set(listed.map((app) => app.app_id))
@@ -29,6 +47,10 @@ export async function fetchApps(client: ZoomClient, inventory: Inventory | undef
     // Not in the list (e.g. not created by this account): 404 code 1401 → absent; the audit reports app-not-found.
     ...unlisted.map(async (id) => done(await detailOrAbsent(client, id))),
   ])
+  return byId(apps)
+}
+
+function byId(apps: Array<SnapshotApp | undefined>): SnapshotApp[] {
   return apps.filter((app): app is SnapshotApp => app !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 

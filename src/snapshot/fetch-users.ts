@@ -8,9 +8,10 @@ import type {SnapshotUser, UserStatus} from './types.js'
 /** GET /users returns only active users unless `status` says otherwise; owners may be inactive or pending. */
 const STATUSES: readonly ZoomUserStatus[] = ['active', 'inactive', 'pending']
 
-export async function fetchAllUsers(client: ZoomClient): Promise<SnapshotUser[]> {
+/** Every user of the given statuses (default all three). */
+export async function fetchAllUsers(client: ZoomClient, statuses: readonly ZoomUserStatus[] = STATUSES): Promise<SnapshotUser[]> {
   const users = new UserSet()
-  for (const status of STATUSES) {
+  for (const status of statuses) {
     for await (const page of client.listUsers(status).pages()) {
       for (const user of page.items) users.add(user, status)
       client.progress({phase: 'users', fetched: users.size})
@@ -19,20 +20,25 @@ export async function fetchAllUsers(client: ZoomClient): Promise<SnapshotUser[]>
   return users.sorted()
 }
 
+/** The owners named in the inventory (see fetchNamedUsers). */
+export function fetchOwnerUsers(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotUser[]> {
+  return fetchNamedUsers(client, (inventory?.apps ?? []).map((app) => app.owner))
+}
+
 /**
- * Only the owners named in the inventory, by whichever plan takes fewer API calls:
+ * Only the named users (email or id; e.g. the inventory's owners), by whichever plan takes fewer API calls:
  *  - per owner: one GET /users/{id-or-email} for each owner not found yet;
  *  - listing: every page of GET /users for each of the three statuses (at least one page per status).
  * With no more owners than statuses, per owner never costs more, so no listing is read at all. Otherwise we read
  * the listings page by page and, after each page, compare what is left of them (the current status' remaining
  * pages from total_records and the page size Zoom actually served, plus one page for each status not started)
  * with the number of owners still missing; as soon as fetching those owners one by one is not more expensive, we
- * stop listing and do that. Both plans give the same users: only owners are kept.
+ * stop listing and do that. Both plans give the same users: only the named ones are kept.
  */
-export async function fetchOwnerUsers(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotUser[]> {
-  const missing = new Map<string, string>() // owner key → owner as written in the inventory
-  for (const app of inventory?.apps ?? []) {
-    const owner = app.owner.trim()
+export async function fetchNamedUsers(client: ZoomClient, refs: readonly string[]): Promise<SnapshotUser[]> {
+  const missing = new Map<string, string>() // owner key → owner as written (e.g. in the inventory)
+  for (const ref of refs) {
+    const owner = ref.trim()
     if (owner) missing.set(ownerKey(owner), owner)
   }
   const total = missing.size

@@ -4,27 +4,40 @@ import type {Inventory} from '../inventory/types.js'
 import {ZoomError} from '../errors.js'
 import type {ZoomClient} from '../zoom/client.js'
 import type {ZoomRole} from '../zoom/types.js'
-import {fetchApps} from './fetch-apps.js'
-import {fetchAllUsers, fetchOwnerUsers} from './fetch-users.js'
-import type {Snapshot, SnapshotRole} from './types.js'
+import {fetchApps, fetchAppsById} from './fetch-apps.js'
+import {fetchAllUsers, fetchNamedUsers, fetchOwnerUsers} from './fetch-users.js'
+import type {Snapshot, SnapshotApp, SnapshotRole, SnapshotUser} from './types.js'
 
 export interface FetchSnapshotOptions {
   /** The apps to audit and their owners; without it there are no owners and no extra apps to look up. */
   inventory?: Inventory
-  /** 'owners' (default with an inventory): only the inventory's owners. 'all' (default without): every user. */
-  users?: 'all' | 'owners'
+  /**
+   * 'owners' (default with an inventory): only the inventory's owners. 'all' (default without): every user of
+   * every status. 'active': active users only. {refs}: only these users (emails or ids).
+   */
+  users?: 'all' | 'active' | 'owners' | {refs: string[]}
+  /** 'all' (default): the account's created apps plus the inventory's. {ids}: only these apps. */
+  apps?: 'all' | {ids: string[]}
   now: () => Date
 }
 
 export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
   const capturedAt = options.now().toISOString()
-  const usersPlan = options.users ?? (options.inventory ? 'owners' : 'all')
-  const [roles, users, apps] = await Promise.all([
-    fetchRoles(client),
-    usersPlan === 'all' ? fetchAllUsers(client) : fetchOwnerUsers(client, options.inventory),
-    fetchApps(client, options.inventory),
-  ])
+  const [roles, users, apps] = await Promise.all([fetchRoles(client), fetchUsers(client, options), fetchAppsFor(client, options)])
   return {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
+}
+
+function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions): Promise<SnapshotUser[]> {
+  const plan = options.users ?? (options.inventory ? 'owners' : 'all')
+  if (plan === 'all') return fetchAllUsers(client)
+  if (plan === 'active') return fetchAllUsers(client, ['active'])
+  if (plan === 'owners') return fetchOwnerUsers(client, options.inventory)
+  return fetchNamedUsers(client, plan.refs)
+}
+
+function fetchAppsFor(client: ZoomClient, options: FetchSnapshotOptions): Promise<SnapshotApp[]> {
+  const apps = options.apps ?? 'all'
+  return apps === 'all' ? fetchApps(client, options.inventory) : fetchAppsById(client, apps.ids)
 }
 
 /** GET /roles, then GET /roles/{roleId} for each: only the single role carries privileges and privilege_scopes. */

@@ -149,6 +149,31 @@ describe('fetchSnapshot', function () {
     expect(client.stats.byEndpoint['GET /users']).to.equal(3)
   })
 
+  it("users: 'active' / {refs} and apps: {ids} fetch only what a command asked for", async () => {
+    fake = await startFakeZoom(scenario())
+    const active = await fetchSnapshot(clientFor(fake), {users: 'active', apps: {ids: []}, now: NOW})
+    expectValid(active)
+    expect(active.users.every((u) => u.status === 'active')).to.equal(true)
+    expect(active.users).to.have.length(5)
+    expect(active.apps).to.deep.equal([])
+
+    const client = clientFor(fake)
+    const named = await fetchSnapshot(client, {
+      users: {refs: ['rita.reports@example.com', 'Ow9nEr0000000000000001']},
+      apps: {ids: ['AppUnlisted00000000005', 'AppReports000000000003', 'AppDoesNotExist0000009']},
+      now: NOW,
+    })
+    expectValid(named)
+    expect(named.users.map((u) => u.email)).to.deep.equal(['olivia.owner@example.com', 'rita.reports@example.com'])
+    expect(named.apps.map((a) => `${a.id} ${a.source}`)).to.deep.equal(['AppReports000000000003 detail', 'AppUnlisted00000000005 detail'])
+    expect(client.stats.byEndpoint).to.deep.equal({
+      'GET /marketplace/apps/{appId}': 3,
+      'GET /roles': 1,
+      'GET /roles/{roleId}': 5,
+      'GET /users/{userId}': 2,
+    })
+  })
+
   describe('the cheaper user plan, by counting', () => {
     const CAP = 100
     const generated = generateScenario({users: 1500, apps: 3, seed: 7, pageCaps: {'GET /v2/users': CAP}})
