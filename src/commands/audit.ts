@@ -13,6 +13,7 @@ import {ExitCode} from '../errors.js'
 import {loadInventory} from '../inventory/load.js'
 import {AUDIT_FORMATS, type AuditFormat} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
+import {serialiseSnapshot} from './snapshot.js'
 import {createStyle, shouldColour} from '../report/style.js'
 
 export default class Audit extends BaseCommand {
@@ -32,6 +33,7 @@ ${BaseCommand.exitCodesHelp}`
     inventory: Flags.string({description: 'Who owns each app: JSON, or CSV with app_id and owner columns.', required: true, helpValue: 'FILE'}),
     ...matrixFlags,
     format: Flags.string({description: 'Report format.', options: Object.keys(AUDIT_FORMATS), default: 'table'}),
+    'save-snapshot': Flags.string({description: 'Live runs: also save what was fetched as a snapshot file (0600).', helpValue: 'FILE', exclusive: ['snapshot']}),
     output: Flags.string({description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).', helpValue: 'FILE'}),
     'fail-on': Flags.string({description: 'Exit 1 when a finding is at or above this severity.', options: ['high', 'medium', 'low', 'none'], default: 'medium'}),
     ...colorFlag,
@@ -42,7 +44,8 @@ ${BaseCommand.exitCodesHelp}`
     const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
-    const snapshot = await loadAccount(flags, {inventory, users: 'owners'})
+    const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
+    if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
     const report = runAudit({snapshot, inventory, matrix, now: now()})
 
     const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))

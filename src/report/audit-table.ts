@@ -1,5 +1,5 @@
 // The audit for people: apps grouped, worst first; what is wrong and what to do, in the portal's words.
-import type {AuditReport, ReportApp, Severity} from '../audit/types.js'
+import type {AuditReport, Finding, ReportApp, Severity} from '../audit/types.js'
 import type {Style} from './style.js'
 import {renderTable} from './text-table.js'
 
@@ -19,11 +19,18 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
       clean.push(app)
       continue
     }
-    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()), f.kind, f.scope ?? '', f.message])
-    sections.push(`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}\n${renderTable(['SEVERITY', 'KIND', 'SCOPE', 'WHAT TO DO'], rows, {indent: '  ', maxCellWidth: 40})}`)
+    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()), f.kind, f.scope ?? '', missingLabels(f)])
+    const [header, ...lines] = renderTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {indent: '  ', maxCellWidth: 45}).split('\n')
+    // Each row is followed by what to do, on its own line, so the table stays narrow.
+    const body = lines.flatMap((line, i) => [line, style.dim(`    → ${findings[i]!.message}`)])
+    sections.push([`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}`, style.dim(header!), ...body].join('\n'))
   }
   if (clean.length > 0) sections.push(`${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} without findings`)}: ${clean.map((a) => a.name).join(', ')}`)
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
+}
+
+function missingLabels(f: Finding): string {
+  return f.missingPrivileges.map((p) => f.labels[p] ?? p).join(', ')
 }
 
 function ownerLine(app: ReportApp): string {
