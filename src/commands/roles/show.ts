@@ -1,0 +1,33 @@
+import {Args} from '@oclif/core'
+
+import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
+import {loadInventory} from '../../inventory/load.js'
+import {renderRoleShow} from '../../report/roles-text.js'
+import {createStyle, shouldColour} from '../../report/style.js'
+import {showRole, type RoleShowResult} from '../../roles/show.js'
+import {inventoryFlag, liveNote} from '../../transfer/flags.js'
+
+export default class RolesShow extends BaseCommand {
+  static summary = "Show a role's privileges (portal labels, group limits) and which apps its members could own."
+  static description = `ROLE is the role's id or its name (any case). Privileges Zoom limits to some groups are marked with their group ids: they do not cover admin-level scopes. For each app — the inventory's with --inventory, else every app of the account — whether a member of the role would keep all its mapped scopes, and if not which scopes would be lost and why.
+
+${liveNote}
+
+${BaseCommand.exitCodesHelp}`
+  static examples = ['<%= config.bin %> roles show "IT Lead" --snapshot examples/snapshot.json --inventory examples/inventory.json', '<%= config.bin %> roles show Rk2P9sW4TfqY3mB7cD5eHg --json']
+  static args = {role: Args.string({description: "The role's id or name", required: true})}
+  static flags = {inventory: inventoryFlag, ...accountFlags, ...matrixFlags, ...colorFlag}
+
+  async run(): Promise<RoleShowResult> {
+    const {args, flags} = await this.parse(RolesShow)
+    const matrix = await matrixFromFlags(flags)
+    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
+    const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: inventory ? {ids: inventory.apps.map((a) => a.id)} : 'all'})
+    const result = showRole(snapshot, matrix, args.role, inventory)
+    if (!this.jsonEnabled()) this.log(renderRoleShow(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    return result
+  }
+}

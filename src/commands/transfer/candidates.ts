@@ -1,0 +1,57 @@
+import {Flags} from '@oclif/core'
+
+import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
+import {loadInventory} from '../../inventory/load.js'
+import {createStyle, shouldColour} from '../../report/style.js'
+import {renderCandidates} from '../../report/transfer-text.js'
+import {splitScopeList} from '../../roles/coverage.js'
+import {resolveApp} from '../../transfer/app.js'
+import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
+import {appFlag, inventoryFlag, liveNote, scopesFlag} from '../../transfer/flags.js'
+
+const TABLE_LIMIT = 20
+
+export default class TransferCandidates extends BaseCommand {
+  static summary = 'List the active users who could own an app without losing a scope, least privilege first.'
+  static description = `A user qualifies when they are active and their role holds, account-wide, every privilege the app's mapped scopes need (a privilege limited to some groups does not cover an admin-level scope). Ordered by excess privileges — how many of the role's privileges none of the app's scopes needs — then by email, so you do not hand an HR integration to a super-admin. Scopes no matrix rule maps are listed and held against nobody.
+
+When nobody qualifies, it says which required privileges no active user's role combines and which roles come closest (exit 0).
+
+Live, it reads the one app, the roles and the list of active users — never one call per user. The table shows the first ${TABLE_LIMIT} unless --limit says otherwise; --json lists everyone unless --limit says otherwise.
+
+${liveNote}
+
+${BaseCommand.exitCodesHelp}`
+  static examples = [
+    '<%= config.bin %> transfer candidates --app aRecArch01 --snapshot examples/snapshot.json',
+    '<%= config.bin %> transfer candidates --app aLegacyS2S --scopes meeting:read:admin,recording:read:admin --limit 5',
+    '<%= config.bin %> transfer candidates --app aRecArch01 --json',
+  ]
+  static flags = {
+    app: appFlag({required: true}),
+    limit: Flags.integer({description: `Show at most N candidates (default ${TABLE_LIMIT} in the table, all with --json; 0 = all).`, min: 0, helpValue: 'N'}),
+    scopes: scopesFlag,
+    inventory: inventoryFlag,
+    ...accountFlags,
+    ...matrixFlags,
+    ...colorFlag,
+  }
+
+  async run(): Promise<CandidatesResult> {
+    const {flags} = await this.parse(TransferCandidates)
+    const matrix = await matrixFromFlags(flags)
+    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
+    const appId = flags.app.trim()
+    const {snapshot} = await loadAccount(flags, {users: 'active', apps: {ids: [appId]}})
+    const {app, entry, flagScopesIgnored} = resolveApp(snapshot, appId, {scopes: splitScopeList(flags.scopes), inventory, source: {snapshot: flags.snapshot}})
+    if (flagScopesIgnored) process.stderr.write(`Note: --scopes ignored: the account shows ${app.name}'s own scopes.\n`)
+
+    const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
+    const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})
+    if (!this.jsonEnabled()) this.log(renderCandidates(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    return result
+  }
+}

@@ -1,0 +1,57 @@
+import {Flags} from '@oclif/core'
+
+import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
+import {ExitCode} from '../../errors.js'
+import {loadInventory} from '../../inventory/load.js'
+import {createStyle, shouldColour} from '../../report/style.js'
+import {renderTransferCheck} from '../../report/transfer-text.js'
+import {splitScopeList} from '../../roles/coverage.js'
+import {resolveApp} from '../../transfer/app.js'
+import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
+import {appFlag, inventoryFlag, liveNote, scopesFlag} from '../../transfer/flags.js'
+
+export default class TransferCheck extends BaseCommand {
+  static summary = 'Say, for each candidate new owner of an app, which scopes they would keep and which Zoom would deactivate.'
+  static description = `A candidate is eligible when they are active and their role keeps every scope of the app that the privilege matrix maps. For each candidate: the scopes kept, the scopes lost with the privileges missing (in the web portal's words), and scopes no rule maps ("cannot tell": they count against nobody unless --strict). With --inventory, the app's current owner is shown beside the candidates and its mustKeep scopes are marked.
+
+Exits 1 when any named candidate is not eligible, so a script can refuse the transfer.
+
+${liveNote}
+
+${BaseCommand.exitCodesHelp}`
+  static examples = [
+    '<%= config.bin %> transfer check --app aRecArch01 --to marco.rossi@acme.example --snapshot examples/snapshot.json',
+    '<%= config.bin %> transfer check --app aRecArch01 --to bob@example.com --to uKim000011 --inventory apps.csv',
+    '<%= config.bin %> transfer check --app aRecArch01 --to bob@example.com --json && echo "safe to transfer"',
+  ]
+  static flags = {
+    app: appFlag({required: true}),
+    to: Flags.string({description: 'A candidate new owner: email (any case) or Zoom user id. Repeatable.', required: true, multiple: true, helpValue: 'USER'}),
+    inventory: inventoryFlag,
+    scopes: scopesFlag,
+    strict: Flags.boolean({description: 'Also refuse a candidate when a scope has no matrix rule (cannot tell whether they keep it).', default: false}),
+    ...accountFlags,
+    ...matrixFlags,
+    ...colorFlag,
+  }
+
+  async run(): Promise<TransferCheckResult> {
+    const {flags} = await this.parse(TransferCheck)
+    const matrix = await matrixFromFlags(flags)
+    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
+    const appId = flags.app.trim()
+    const ownerRef = inventory?.apps.find((a) => a.id === appId)?.owner.trim() || null
+    const refs = [...flags.to, ...(ownerRef ? [ownerRef] : [])]
+    const {snapshot} = await loadAccount(flags, {users: {refs}, apps: {ids: [appId]}})
+    const {app, flagScopesIgnored} = resolveApp(snapshot, appId, {scopes: splitScopeList(flags.scopes), inventory, source: {snapshot: flags.snapshot}})
+    if (flagScopesIgnored) process.stderr.write(`Note: --scopes ignored: the account shows ${app.name}'s own scopes.\n`)
+
+    const result = checkTransfer({snapshot, matrix, app, candidates: flags.to, ownerRef, strict: flags.strict})
+    if (!this.jsonEnabled()) this.log(renderTransferCheck(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!result.allEligible) process.exitCode = ExitCode.findings
+    return result
+  }
+}

@@ -1,0 +1,140 @@
+// `transfer check`: what each named candidate (and, with an inventory, the current owner) would keep and lose if
+// the app were theirs. Pure: snapshot + matrix + app → result. Scope decisions come from audit/eligibility.ts.
+import {displayName, indexAccount} from '../audit/account-index.js'
+import type {Matrix} from '../matrix/matrix.js'
+import {roleCoverage, scopeNeeds, scopeOutcomes, sortedUnique, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
+import type {Snapshot, SnapshotUser, UserStatus} from '../snapshot/types.js'
+import type {AppTarget} from './app.js'
+
+export type {LostScope}
+
+export type IneligibleCode = 'not-found' | 'pending' | 'inactive' | 'role-unknown' | 'group-limited' | 'missing-privileges' | 'unmapped-strict'
+
+export interface TransferUser {
+  id: string | null
+  email: string | null
+  name: string | null
+  status: UserStatus | null
+  roleId: string | null
+  roleName: string | null
+}
+
+export interface CandidateOutcome {
+  /** The user as named (--to, or the inventory's owner). */
+  ref: string
+  user: TransferUser
+  /** Active, and keeps every mapped scope (with --strict: and no scope is unmapped). */
+  eligible: boolean
+  reasonCode: IneligibleCode | null
+  /** A plain sentence when not eligible. */
+  reason: string | null
+  keptScopes: string[]
+  /** Kept, but some of the scope's operations need privileges the role lacks (the rule's `partial`). */
+  partialScopes: Array<{scope: string; missingPrivileges: string[]}>
+  /** Scopes Zoom would deactivate if this user owned the app. */
+  deactivatedScopes: LostScope[]
+  /** No rule in the matrix: cannot tell. */
+  unmappedScopes: string[]
+  /** Privilege → portal label, for every privilege named above. */
+  labels: Record<string, string>
+}
+
+export interface TransferCheckResult {
+  app: AppTarget
+  /** The inventory's owner of the app, checked the same way; null without an inventory or when it names none. */
+  currentOwner: CandidateOutcome | null
+  candidates: CandidateOutcome[]
+  strict: boolean
+  /** Every named candidate is eligible (the command exits 1 otherwise). */
+  allEligible: boolean
+}
+
+export interface TransferCheckInput {
+  snapshot: Snapshot
+  matrix: Matrix
+  app: AppTarget
+  /** --to values, in the order given (duplicates dropped). */
+  candidates: string[]
+  /** The inventory's owner reference for the app, if any. */
+  ownerRef?: string | null
+  strict?: boolean
+}
+
+export function checkTransfer(input: TransferCheckInput): TransferCheckResult {
+  const account = indexAccount(input.snapshot)
+  const needs = scopeNeeds(input.matrix, input.app.scopes)
+  const strict = input.strict ?? false
+  const evaluate = (ref: string) => evaluateCandidate(ref, account, input.matrix, needs, strict)
+  const refs = [...new Set(input.candidates.map((r) => r.trim()).filter((r) => r.length > 0))]
+  const candidates = refs.map(evaluate)
+  const ownerRef = input.ownerRef?.trim()
+  return {
+    app: input.app,
+    currentOwner: ownerRef ? evaluate(ownerRef) : null,
+    candidates,
+    strict,
+    allEligible: candidates.every((c) => c.eligible),
+  }
+}
+
+function evaluateCandidate(ref: string, account: ReturnType<typeof indexAccount>, matrix: Matrix, needs: ScopeNeeds, strict: boolean): CandidateOutcome {
+  const found = account.findUser(ref)
+  const role = found ? account.role(found.roleId) : undefined
+  const outcome: CandidateOutcome = {
+    ref,
+    user: toUser(found, role?.name ?? null),
+    eligible: false,
+    reasonCode: null,
+    reason: null,
+    keptScopes: [],
+    partialScopes: [],
+    deactivatedScopes: [],
+    unmappedScopes: [...needs.unmapped],
+    labels: {},
+  }
+  if (!found) return ineligible(outcome, 'not-found', `No user "${ref}" in the account (by email or Zoom user id).`)
+  const who = displayName(found)
+
+  if (role) Object.assign(outcome, scopeOutcomes(matrix, roleCoverage(matrix, role, needs)))
+
+  if (found.status === 'pending') {
+    return ineligible(outcome, 'pending', `${who} is pending (has not accepted the invitation to the account): only an active user can own the app.`)
+  }
+  if (found.status === 'inactive') return ineligible(outcome, 'inactive', `${who} is inactive (deactivated): only an active user can own the app.`)
+  if (!role) {
+    return ineligible(outcome, 'role-unknown', `${who}'s role (id ${found.roleId || 'none'}) is not among the account's roles: cannot tell which scopes they would keep.`)
+  }
+  if (outcome.deactivatedScopes.length > 0) {
+    const lost = outcome.deactivatedScopes
+    const missing = sortedUnique(lost.flatMap((s) => s.missingPrivileges))
+    const limited = missing.filter((p) => lost.some((s) => p in s.groupLimited))
+    const names = (ps: string[]) => ps.map((p) => matrix.label(p)).join(', ')
+    const scopes = `${lost.length} scope${lost.length === 1 ? '' : 's'} (${lost.map((s) => s.scope).join(', ')})`
+    if (limited.length === missing.length) {
+      return ineligible(
+        outcome,
+        'group-limited',
+        `${who}'s role ${role.name} holds ${names(limited)} only for some groups; the app's admin-level scopes need ${limited.length === 1 ? 'it' : 'them'} account-wide: Zoom would deactivate ${scopes}.`,
+      )
+    }
+    const plain = missing.filter((p) => !limited.includes(p))
+    const also = limited.length > 0 ? ` (and holds ${names(limited)} only for some groups)` : ''
+    return ineligible(outcome, 'missing-privileges', `${who}'s role ${role.name} lacks ${names(plain)}${also}: Zoom would deactivate ${scopes}.`)
+  }
+  if (strict && outcome.unmappedScopes.length > 0) {
+    const n = outcome.unmappedScopes.length
+    return ineligible(outcome, 'unmapped-strict', `--strict: ${n} scope${n === 1 ? '' : 's'} cannot be checked (no matrix rule: ${outcome.unmappedScopes.join(', ')}).`)
+  }
+  outcome.eligible = true
+  return outcome
+}
+
+function ineligible(outcome: CandidateOutcome, code: IneligibleCode, reason: string): CandidateOutcome {
+  return {...outcome, eligible: false, reasonCode: code, reason}
+}
+
+function toUser(user: SnapshotUser | undefined, roleName: string | null): TransferUser {
+  if (!user) return {id: null, email: null, name: null, status: null, roleId: null, roleName: null}
+  return {id: user.id ?? null, email: user.email, name: user.name?.trim() || null, status: user.status, roleId: user.roleId || null, roleName}
+}
+
