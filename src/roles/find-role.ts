@@ -12,6 +12,6 @@ export function findRole(snapshot: Snapshot, raw: string): SnapshotRole {
   if (byName.length > 1) {
     throw new InputError(`${byName.length} roles are named "${ref}" (ids ${byName.map((r) => r.id).join(', ')}): name the role by its id.`, {code: 'ambiguous_role'})
   }
-  const names = [...snapshot.roles].sort((a, b) => compareText(a.name, b.name)).map((r) => `"${r.name}"`)
+  const names = [...snapshot.roles].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase())).map((r) => `"${r.name}"`)
   throw new InputError(`no role "${ref}" in the account (by id or name). Roles: ${names.join(', ') || '(none)'}.`, {code: 'role_not_found'})
 }

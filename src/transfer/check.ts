@@ -53,7 +53,7 @@ export interface TransferCheckInput {
   snapshot: Snapshot
   matrix: Matrix
   app: AppTarget
-  /** --to values, in the order given (duplicates dropped). */
+  /** --to values, in the order given (the same user named twice is checked once). */
   candidates: string[]
   /** The inventory's owner reference for the app, if any. */
   ownerRef?: string | null
@@ -66,7 +66,14 @@ export function checkTransfer(input: TransferCheckInput): TransferCheckResult {
   const strict = input.strict ?? false
   const evaluate = (ref: string) => evaluateCandidate(ref, account, input.matrix, needs, strict)
   const refs = [...new Set(input.candidates.map((r) => r.trim()).filter((r) => r.length > 0))]
-  const candidates = refs.map(evaluate)
+  // The same user named twice (by id and by email, or in two cases) is checked once, under the first name.
+  const seen = new Set<string>()
+  const candidates = refs.map(evaluate).filter((c) => {
+    const key = c.user.email?.toLowerCase() ?? `ref:${c.ref}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
   const ownerRef = input.ownerRef?.trim()
   return {
     app: input.app,
