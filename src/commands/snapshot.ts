@@ -1,11 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {loadAccount} from '../cli/account-source.js'
+import {liveFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {loadInventory} from '../inventory/load.js'
 import type {Snapshot} from '../snapshot/types.js'
-import {zoomFlags} from '../zoom/config.js'
 
 export interface SnapshotResult {
   output: string
@@ -27,7 +26,7 @@ ${BaseCommand.exitCodesHelp}`
   static flags = {
     output: Flags.string({description: 'Where to write the snapshot (JSON).', required: true, helpValue: 'FILE'}),
     inventory: Flags.string({description: "Also fetch the inventory's apps that the account's app list does not return.", helpValue: 'FILE'}),
-    ...zoomFlags,
+    ...liveFlags,
   }
 
   async run(): Promise<SnapshotResult> {

@@ -1,10 +1,9 @@
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
-import {colorFlag} from '../../cli/flags.js'
+import {colorFlag, liveNote} from '../../cli/flags.js'
 import {renderRolesList} from '../../report/roles-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {listRoles, type RolesListResult} from '../../roles/list.js'
-import {liveNote} from '../../transfer/flags.js'
 
 export default class RolesList extends BaseCommand {
   static summary = "List the account's roles: members, privileges, and how many are limited to some groups."

@@ -2,13 +2,12 @@ import {Args} from '@oclif/core'
 
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
-import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {colorFlag, inventoryFlag, liveNote, matrixFlags} from '../../cli/flags.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {loadInventory} from '../../inventory/load.js'
 import {renderRoleShow} from '../../report/roles-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {showRole, type RoleShowResult} from '../../roles/show.js'
-import {inventoryFlag, liveNote} from '../../transfer/flags.js'
 
 export default class RolesShow extends BaseCommand {
   static summary = "Show a role's privileges (portal labels, group limits) and which apps its members could own."

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
-import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {InputError} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
@@ -11,7 +11,6 @@ import {createStyle, shouldColour} from '../../report/style.js'
 import {splitScopeList} from '../../roles/coverage.js'
 import {suggestRoles, type RolesSuggestResult} from '../../roles/suggest.js'
 import {resolveApp} from '../../transfer/app.js'
-import {appFlag, inventoryFlag, liveNote, scopesFlag} from '../../transfer/flags.js'
 
 export default class RolesSuggest extends BaseCommand {
   static summary = "The least privileges an app's owner needs, and the existing roles that already cover them."

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
-import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {loadInventory} from '../../inventory/load.js'
 import {createStyle, shouldColour} from '../../report/style.js'
@@ -10,7 +10,6 @@ import {renderCandidates} from '../../report/transfer-text.js'
 import {splitScopeList} from '../../roles/coverage.js'
 import {resolveApp} from '../../transfer/app.js'
 import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
-import {appFlag, inventoryFlag, liveNote, scopesFlag} from '../../transfer/flags.js'
 
 const TABLE_LIMIT = 20
 

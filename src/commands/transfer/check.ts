@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
-import {colorFlag, matrixFlags} from '../../cli/flags.js'
+import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {ExitCode} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
@@ -11,7 +11,6 @@ import {renderTransferCheck} from '../../report/transfer-text.js'
 import {splitScopeList} from '../../roles/coverage.js'
 import {resolveApp} from '../../transfer/app.js'
 import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
-import {appFlag, inventoryFlag, liveNote, scopesFlag} from '../../transfer/flags.js'
 
 export default class TransferCheck extends BaseCommand {
   static summary = 'Say, for each candidate new owner of an app, which scopes they would keep and which Zoom would deactivate.'
