@@ -121,7 +121,7 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     privileges,
     implies,
     unmapped,
-    rules: rules.sort((a, b) => a.rule.scope.localeCompare(b.rule.scope)),
+    rules: rules.sort((a, b) => (a.rule.scope < b.rule.scope ? -1 : a.rule.scope > b.rule.scope ? 1 : 0)),
     resolve,
     label: (privilege) => privileges[privilege]?.label ?? privilege,
     impliedBy,
