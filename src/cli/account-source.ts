@@ -3,16 +3,47 @@
 import {Flags} from '@oclif/core'
 
 import type {Inventory} from '../inventory/types.js'
+import {InputError} from '../errors.js'
 import {fetchSnapshot} from '../snapshot/fetch.js'
 import {loadSnapshot} from '../snapshot/load.js'
 import type {Snapshot} from '../snapshot/types.js'
-import {createZoomClient, type ZoomClient} from '../zoom/client.js'
+import {createZoomClient, type ProgressEvent, type ZoomClient} from '../zoom/client.js'
 import {resolveZoomConfig, zoomFlags, type ZoomFlagValues} from '../zoom/config.js'
+import {RateLimiter} from '../zoom/rate-limiter.js'
+import {DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT, describeLabelBudget, rateBudget, ZOOM_PLANS, type ZoomPlan} from '../zoom/rate-plans.js'
 import {now} from './clock.js'
+import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
+
+const budgetExample = describeLabelBudget(rateBudget(DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT).MEDIUM)
+
+/** Flags of every command that talks to Zoom: where Zoom is, and how much of the account's rate limits to use. */
+export const liveFlags = {
+  ...zoomFlags,
+  plan: Flags.string({
+    description:
+      "The Zoom account's plan, which sets Zoom's rate limits per second (business = Business, Business Plus, Education, Enterprise, Partners).",
+    options: [...ZOOM_PLANS],
+    default: DEFAULT_PLAN,
+  }),
+  'rate-budget': Flags.integer({
+    description: `Use at most this percentage of the plan's rate limits (1–100), leaving the rest to the account's other integrations; ${DEFAULT_RATE_BUDGET_PERCENT} on business allows ${budgetExample} for Medium endpoints.`,
+    min: 1,
+    max: 100,
+    default: DEFAULT_RATE_BUDGET_PERCENT,
+    helpValue: 'PERCENT',
+  }),
+}
 
 export const accountFlags = {
   snapshot: Flags.string({description: 'Read the account from a snapshot file instead of Zoom (no credentials needed).', helpValue: 'FILE'}),
-  ...zoomFlags,
+  ...liveFlags,
+}
+
+export interface LiveFlagValues extends ZoomFlagValues {
+  plan?: string
+  'rate-budget'?: number
+  /** oclif's --json: no progress line. */
+  json?: boolean
 }
 
 export interface AccountNeeds {
@@ -30,10 +61,28 @@ export interface LoadedAccount {
   seconds: number
 }
 
-export async function loadAccount(flags: {snapshot?: string} & ZoomFlagValues, needs: AccountNeeds): Promise<LoadedAccount> {
+export async function loadAccount(flags: {snapshot?: string} & LiveFlagValues, needs: AccountNeeds): Promise<LoadedAccount> {
   const started = Date.now()
   if (flags.snapshot) return {snapshot: await loadSnapshot(flags.snapshot), seconds: (Date.now() - started) / 1000}
-  const client = createZoomClient(resolveZoomConfig(process.env, flags))
-  const snapshot = await fetchSnapshot(client, {...needs, now})
-  return {snapshot, client, seconds: (Date.now() - started) / 1000}
+  const progress = shouldShowProgress({isTTY: process.stderr.isTTY, json: flags.json, env: process.env})
+    ? createProgress(process.stderr)
+    : disabledProgress
+  try {
+    const client = createLiveClient(flags, {onProgress: (event) => progress.update(event)})
+    const snapshot = await fetchSnapshot(client, {...needs, now})
+    return {snapshot, client, seconds: (Date.now() - started) / 1000}
+  } finally {
+    progress.done()
+  }
+}
+
+/** The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from the env. */
+export function createLiveClient(flags: LiveFlagValues, hooks: {onProgress?: (event: ProgressEvent) => void} = {}): ZoomClient {
+  const plan = (flags.plan ?? DEFAULT_PLAN) as ZoomPlan
+  if (!ZOOM_PLANS.includes(plan)) throw new InputError(`--plan must be one of ${ZOOM_PLANS.join(', ')}, got ${plan}.`, {code: 'usage', place: '--plan'})
+  const limiter = new RateLimiter(rateBudget(plan, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT))
+  return createZoomClient(resolveZoomConfig(process.env, flags), {
+    limiter: limiter.limiter,
+    ...(hooks.onProgress ? {onProgress: hooks.onProgress} : {}),
+  })
 }

@@ -1,4 +1,5 @@
 // Per-call state that got carries through `options.context` across the retries of one call.
+import type {Slot} from './pool.js'
 
 export interface CallState {
   /** Templated endpoint, e.g. `GET /users/{userId}` or `POST /oauth/token`. */
@@ -12,10 +13,14 @@ export interface CallState {
   tokenGeneration?: number
   /** Whether this call already re-minted the token after a 401 code 124. */
   reminted: boolean
+  /** The concurrency slot the call holds, so a wait for the rate budget can step out of it. */
+  slot?: Slot
+  /** The proxy the last attempt went through, credentials masked (for error messages). */
+  proxy?: string
 }
 
-export function newCall(endpoint: string, kind: CallState['kind']): {call: CallState} {
-  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, reminted: false}}
+export function newCall(endpoint: string, kind: CallState['kind'], slot?: Slot): {call: CallState} {
+  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, reminted: false, ...(slot ? {slot} : {})}}
 }
 
 export function callOf(context: Record<string, unknown> | undefined): CallState | undefined {

@@ -8,6 +8,7 @@ import {endpointPath, type EndpointTemplate} from './endpoints.js'
 import {createHttp, type Limiter} from './http.js'
 import {paginate, type ListingSpec, type Page} from './paginate.js'
 import {Pool} from './pool.js'
+import {proxyRoutingFromEnv, type ProxyRouting} from './proxy.js'
 import {RateLimitGate} from './rate-limit.js'
 import {Redactor} from './redact.js'
 import {emptyStats, type ZoomStats} from './stats.js'
@@ -53,8 +54,13 @@ export interface ZoomClientOptions {
   pageSize?: number
   /** Zoom's page tokens expire after 15 minutes; a listing older than that restarts once. */
   pageTokenTtlMs?: number
-  /** Awaited before each request with its endpoint and rate-limit label: seam for per-plan budgets. */
+  /**
+   * Awaited before each request with its endpoint and rate-limit label: the per-plan budget (see rate-limiter.ts,
+   * `new RateLimiter(rateBudget(plan, percent)).limiter`). None by default.
+   */
   limiter?: Limiter
+  /** Proxies: default `proxyRoutingFromEnv()` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); `false` connects directly. */
+  proxy?: ProxyRouting | false
   /** Progress of long fetches, e.g. for a progress bar. */
   onProgress?: (event: ProgressEvent) => void
   /** Clock for token lifetime and page-token age; default Date.now. */
@@ -103,6 +109,8 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   redactor.add(config.clientSecret)
   const basicCredentials = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')
   redactor.add(basicCredentials)
+  const proxy = options.proxy === false ? undefined : (options.proxy ?? proxyRoutingFromEnv())
+  for (const secret of proxy?.secrets ?? []) redactor.add(secret)
 
   let resolvedApiBase: string | undefined = config.apiUrlExplicit ? config.apiUrl : undefined
   // A later token may name another regional host; requests already under way to the earlier one stay allowed.
@@ -124,6 +132,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     maxRateLimitWaitMs,
     ...(options.limiter ? {limiter: options.limiter} : {}),
+    ...(proxy ? {proxy} : {}),
   })
 
   tokens = new TokenSource(
@@ -150,10 +159,10 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     params: Record<string, string> = {},
     query: Record<string, string> = {},
   ): Promise<T> {
-    return pool.run(async () => {
+    return pool.run(async (slot) => {
       const url = `${await apiBase()}${endpointPath(endpoint, params)}`
       try {
-        return await http.api.get(url, {searchParams: query, context: newCall(endpoint, 'api')}).json<T>()
+        return await http.api.get(url, {searchParams: query, context: newCall(endpoint, 'api', slot)}).json<T>()
       } catch (error) {
         throw translateError(error, redactor)
       }

@@ -1,20 +1,30 @@
-// The got instances, composed by extension: base (timeouts, retry rules, error translation) → read-only guard →
-// auth (bearer token, re-mint on 401 code 124) → rate limiting (per-endpoint 429 gate, limiter seam, counting).
-// Token requests use the guarded instance; API requests the full stack.
+// The got instances, composed by extension: base (timeouts, retry rules, error translation, proxy agents) →
+// read-only guard → auth (bearer token, re-mint on 401 code 124) → rate limiting (per-endpoint 429 gate, limiter
+// seam, counting). Token requests use the guarded instance; API requests the full stack.
 import got, {type Got, type RequestError, type RetryObject} from 'got'
 
 import {ZoomError} from '../errors.js'
 import {callOf} from './call-context.js'
 import {ENDPOINT_LABELS, type EndpointTemplate, type RateLimitLabel} from './endpoints.js'
 import {ReadOnlyViolationError, ZoomRateLimitError} from './errors.js'
+import type {ProxyRouting} from './proxy.js'
 import {isDailyLimit, parseRetryAfter, type RateLimitGate} from './rate-limit.js'
 import type {Redactor} from './redact.js'
 import type {ZoomStats} from './stats.js'
 import type {TokenSource} from './token.js'
 import {translateError} from './translate-error.js'
 
-/** Awaited before every request to Zoom: the seam for per-plan rate budgets (one per rate-limit label). */
-export type Limiter = (request: {endpoint: EndpointTemplate; label: RateLimitLabel}) => Promise<void>
+/** What the client offers a limiter while it waits. */
+export interface LimiterContext {
+  /** Run `wait` without holding the call's concurrency slot; resolves once the slot is held again. */
+  outsideSlot<T>(wait: () => Promise<T>): Promise<T>
+}
+
+/**
+ * Awaited before every request to Zoom (retries included) with its endpoint and rate-limit label: the seam for
+ * per-plan rate budgets (rate-limiter.ts). The request leaves as soon as the promise resolves.
+ */
+export type Limiter = (request: {endpoint: EndpointTemplate; label: RateLimitLabel}, context?: LimiterContext) => Promise<void>
 
 export interface HttpDeps {
   oauthUrl: string
@@ -30,6 +40,8 @@ export interface HttpDeps {
   requestTimeoutMs: number
   maxRateLimitWaitMs: number
   limiter?: Limiter
+  /** Which requests go through a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); none when absent. */
+  proxy?: ProxyRouting
 }
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504])
@@ -58,6 +70,18 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
       calculateDelay: (retry) => transientDelay(retry, deps),
     },
     hooks: {
+      beforeRequest: [
+        (options) => {
+          // Proxy per target URL (NO_PROXY may exempt one host and not another); a direct request keeps got's agent.
+          const route = deps.proxy?.route(options.url instanceof URL ? options.url : new URL(String(options.url)))
+          const call = callOf(options.context)
+          if (route) options.agent = route.agent
+          if (call) {
+            if (route) call.proxy = route.display
+            else delete call.proxy
+          }
+        },
+      ],
       afterResponse: [
         (response) => {
           if (response.statusCode >= 300 && response.statusCode < 400) {
@@ -121,10 +145,18 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
         async (options) => {
           const call = callOf(options.context)
           if (!call) return
-          await deps.gate.pass(call.endpoint)
           const endpoint = call.endpoint as EndpointTemplate
           const label = ENDPOINT_LABELS[endpoint]
-          if (deps.limiter && label) await deps.limiter({endpoint, label})
+          const slot = call.slot
+          const context = slot ? {outsideSlot: <T>(wait: () => Promise<T>) => slot.outside(wait)} : undefined
+          // The 429 gate first, then the budget; if a 429 closed the gate while we waited for the budget, wait for
+          // the gate again and take a fresh budget slot (the one taken is simply not used).
+          for (;;) {
+            await deps.gate.pass(call.endpoint)
+            if (!deps.limiter || !label) break
+            await deps.limiter({endpoint, label}, context)
+            if (deps.gate.isOpen(call.endpoint)) break
+          }
           deps.stats.apiCalls++
           deps.stats.byEndpoint[call.endpoint] = (deps.stats.byEndpoint[call.endpoint] ?? 0) + 1
         },

@@ -23,6 +23,11 @@ export class RateLimitGate {
     }
   }
 
+  /** Whether `endpoint` may be called right now. */
+  isOpen(endpoint: string): boolean {
+    return (this.openAt.get(endpoint) ?? 0) <= this.now()
+  }
+
   /** Close `endpoint` for `waitMs`; throws when that would take the run's total rate-limit wait over the bound. */
   close(endpoint: string, waitMs: number): void {
     const now = this.now()

@@ -97,11 +97,37 @@ function networkError(error: RequestError, endpoint: string, call: CallState | u
     })
   }
   const reason = error.code && error.code !== 'ERR_GOT_REQUEST_ERROR' ? error.code : redactor.clean(error.message, 120)
-  return new ZoomError(`Could not reach Zoom at ${host} for ${endpoint}: ${reason}${retried}.`, {
+  const via = call?.proxy ? ` through the proxy ${call.proxy}` : ''
+  return new ZoomError(`Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call)}`, {
     code: 'zoom_unreachable',
     endpoint,
     errorCode: error.code,
+    ...(call?.proxy ? {proxy: call.proxy} : {}),
   })
+}
+
+/** Certificate errors that a TLS-inspecting corporate proxy (or a private CA) causes. */
+const CERTIFICATE_ERRORS = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+])
+
+function connectionHint(error: RequestError, call: CallState | undefined): string {
+  if (CERTIFICATE_ERRORS.has(error.code)) {
+    return ' The certificate was not issued by a CA Node trusts: if a corporate proxy or private CA signs it, put that CA (PEM) in a file and set NODE_EXTRA_CA_CERTS to its path.'
+  }
+  // hpagent: the proxy answered the CONNECT request with something other than 200.
+  const status = /Bad response: (\d{3})/.exec(error.message)?.[1]
+  if (call?.proxy && status === '407') return ' The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).'
+  if (call?.proxy && status) return ` The proxy refused the connection (HTTP ${status}); check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
+  if (call?.proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(error.code)) {
+    return ' Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).'
+  }
+  return ''
 }
 
 /** The scopes in "Invalid access token, does not contain scopes: [a, b]." (no space before `[` also seen). */

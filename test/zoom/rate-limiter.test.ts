@@ -1,0 +1,184 @@
+// Issue 8 part 1: the per-label sliding-window limiter, on a virtual clock (exact) and in the client (real time,
+// against the fake Zoom API).
+import {expect} from 'chai'
+
+import {startFakeZoom, type FakeZoom} from '../fake-zoom/index.js'
+import type {RateLimitLabel} from '../../src/zoom/endpoints.js'
+import {RateLimiter} from '../../src/zoom/rate-limiter.js'
+import {rateBudget, type RateBudget} from '../../src/zoom/rate-plans.js'
+import {apiRequests, clientFor, smallAccount} from './support.js'
+
+/** A clock that only moves when every pending promise is settled and a sleeper is due. */
+class VirtualTime {
+  t = 0
+  private timers: Array<{at: number; seq: number; resolve: () => void}> = []
+  private seq = 0
+  now = (): number => this.t
+  sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      this.timers.push({at: this.t + ms, seq: this.seq++, resolve})
+    })
+
+  async run<T>(work: Promise<T>): Promise<T> {
+    let settled = false
+    void work.then(
+      () => (settled = true),
+      () => (settled = true),
+    )
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (settled) return work
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
+      const next = this.timers.shift()
+      if (!next) throw new Error('deadlock: nothing to wait for')
+      this.t = Math.max(this.t, next.at)
+      next.resolve()
+    }
+  }
+}
+
+/** The most releases of one label in any window [t, t + windowMs). */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  let best = 0
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[j]! < sorted[i]! - windowMs + 1) j++
+    best = Math.max(best, i - j + 1)
+  }
+  return best
+}
+
+const BUDGET: RateBudget = rateBudget('business', 50) // LIGHT 40/s, MEDIUM 30/s, HEAVY 20/s, RI 10/min
+
+describe('rate limiter (virtual clock)', () => {
+  it('releases at most N per window and says how long to wait; the window has a 50 ms guard', () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter({...BUDGET, MEDIUM: {requests: 3, windowMs: 1000}}, {now: clock.now})
+    expect([1, 2, 3].map(() => limiter.tryTake('MEDIUM'))).to.deep.equal([0, 0, 0])
+    expect(limiter.tryTake('MEDIUM')).to.equal(1050)
+    clock.t = 1049
+    expect(limiter.tryTake('MEDIUM')).to.equal(1)
+    clock.t = 1050
+    expect(limiter.tryTake('MEDIUM')).to.equal(0)
+    expect(limiter.tryTake('MEDIUM')).to.equal(0)
+    expect(limiter.tryTake('MEDIUM')).to.equal(0)
+    expect(limiter.tryTake('MEDIUM')).to.equal(1050)
+  })
+
+  it('labels are independent buckets: an exhausted Medium budget does not hold back Light', () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(BUDGET, {now: clock.now})
+    for (let i = 0; i < 30; i++) expect(limiter.tryTake('MEDIUM')).to.equal(0)
+    expect(limiter.tryTake('MEDIUM')).to.be.greaterThan(0)
+    for (let i = 0; i < 40; i++) expect(limiter.tryTake('LIGHT'), `light #${i}`).to.equal(0)
+    expect(limiter.tryTake('LIGHT')).to.be.greaterThan(0)
+    expect(limiter.tryTake('HEAVY')).to.equal(0)
+  })
+
+  it('400 concurrent requests (200 Medium, 200 Light): every window under budget, each label at its own pace', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(BUDGET, {now: clock.now, sleep: clock.sleep})
+    const released: Record<string, number[]> = {MEDIUM: [], LIGHT: []}
+    const one = async (label: RateLimitLabel) => {
+      await limiter.acquire(label)
+      released[label]!.push(clock.now())
+    }
+    await clock.run(Promise.all([...Array.from({length: 200}, () => one('MEDIUM')), ...Array.from({length: 200}, () => one('LIGHT'))]))
+    expect(busiestWindow(released.MEDIUM!, 1000)).to.equal(30)
+    expect(busiestWindow(released.LIGHT!, 1000)).to.equal(40)
+    // Even a window as long as the guarded one holds no more: 30 and 40.
+    expect(busiestWindow(released.MEDIUM!, 1050)).to.equal(30)
+    expect(busiestWindow(released.LIGHT!, 1050)).to.equal(40)
+    // 200 / 30 → 7 windows (the 7th starts at 6 × 1050 ms); 200 / 40 → 5 windows, done long before Medium.
+    expect(Math.max(...released.MEDIUM!)).to.equal(6 * 1050)
+    expect(Math.max(...released.LIGHT!)).to.equal(4 * 1050)
+    expect(limiter.stats().MEDIUM).to.include({sent: 200, waits: 170})
+    expect(limiter.stats().LIGHT).to.include({sent: 200, waits: 160})
+  })
+
+  it('a fractional budget stretches the window: Free Heavy at 50 % is one request per 2 s', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(rateBudget('free', 50), {now: clock.now, sleep: clock.sleep})
+    const at: number[] = []
+    await clock.run(Promise.all([1, 2, 3, 4].map(async () => {
+      await limiter.acquire('HEAVY')
+      at.push(clock.now())
+    })))
+    expect(at).to.deep.equal([0, 2050, 4100, 6150])
+  })
+
+  it('per-minute labels: Business Resource-intensive at 50 % sends 10, then waits for the minute', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(BUDGET, {now: clock.now, sleep: clock.sleep})
+    const at: number[] = []
+    await clock.run(Promise.all(Array.from({length: 12}, async () => {
+      await limiter.acquire('RESOURCE_INTENSIVE')
+      at.push(clock.now())
+    })))
+    expect(at.filter((t) => t === 0)).to.have.length(10)
+    expect(at.slice(10)).to.deep.equal([60_050, 60_050])
+  })
+
+  it('as the client seam, waits outside the concurrency slot and only when it must', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter({...BUDGET, LIGHT: {requests: 1, windowMs: 1000}}, {now: clock.now, sleep: clock.sleep})
+    let outside = 0
+    const context = {
+      outsideSlot: async <T>(wait: () => Promise<T>) => {
+        outside++
+        return wait()
+      },
+    }
+    await clock.run(limiter.limiter({endpoint: 'GET /roles/{roleId}', label: 'LIGHT'}, context))
+    expect(outside).to.equal(0)
+    await clock.run(limiter.limiter({endpoint: 'GET /roles/{roleId}', label: 'LIGHT'}, context))
+    expect(outside).to.equal(1)
+    expect(clock.t).to.equal(1050)
+  })
+
+  it('refuses a budget of less than one request', () => {
+    expect(() => new RateLimiter({...BUDGET, LIGHT: {requests: 0, windowMs: 1000}})).to.throw(RangeError)
+  })
+})
+
+describe('rate limiter in the client (fake Zoom, real time)', function () {
+  this.timeout(20_000)
+  let fake: FakeZoom
+  before(async () => {
+    fake = await startFakeZoom(smallAccount())
+  })
+  beforeEach(() => fake.reset())
+  after(() => fake.close())
+
+  it('a request waiting for one label\'s budget does not hold a concurrency slot: other labels pass meanwhile', async () => {
+    // One call in flight at a time; Medium 1 per second, Light plenty.
+    const limiter = new RateLimiter({...rateBudget('business', 100), MEDIUM: {requests: 1, windowMs: 1000}})
+    const client = clientFor(fake, {concurrency: 1, limiter: limiter.limiter})
+    await client.token()
+    const apps = fake.scenario.apps.slice(0, 3).map((app) => app.app_id)
+    const roles = fake.scenario.roles.map((role) => role.id)
+    // The Medium calls are queued first: with the wait inside the slot, every Light call would queue behind them.
+    await Promise.all([...apps.map((id) => client.getApp(id)), ...roles.map((id) => client.getRole(id))])
+    const medium = apiRequests(fake, 'GET /v2/marketplace/apps/{appId}').map((r) => r.at)
+    const light = apiRequests(fake, 'GET /v2/roles/{roleId}').map((r) => r.at)
+    expect(medium).to.have.length(3)
+    expect(light).to.have.length(roles.length)
+    expect(medium[1]! - medium[0]!).to.be.at.least(1040)
+    expect(medium[2]! - medium[1]!).to.be.at.least(1040)
+    expect(Math.max(...light), 'every Light call before the second Medium one').to.be.lessThan(medium[1]!)
+    expect(limiter.stats().MEDIUM).to.include({sent: 3, waits: 2})
+  })
+
+  it('429s are still honoured under a budget: Retry-After kept, no violation, the budget still holds', async () => {
+    const limiter = new RateLimiter({...rateBudget('business', 100), LIGHT: {requests: 4, windowMs: 1000}})
+    const client = clientFor(fake, {limiter: limiter.limiter})
+    await client.token()
+    fake.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'rate-limit', retryAfter: 1}})
+    const roles = fake.scenario.roles.map((role) => role.id)
+    await Promise.all(roles.map((id) => client.getRole(id)))
+    const light = apiRequests(fake, 'GET /v2/roles/{roleId}').map((r) => r.at)
+    expect(light).to.have.length(roles.length + 1)
+    expect(fake.violations).to.deep.equal([])
+    expect(busiestWindow(light, 1000)).to.be.at.most(4)
+  })
+})
