@@ -29,7 +29,8 @@ export interface ProxyRouting {
 }
 
 /**
- * Proxy routing from process.env (proxy-from-env reads nothing else). A proxy URL without a scheme is taken as
+ * Proxy routing from process.env (proxy-from-env reads nothing else), read when a request is routed; credentials
+ * are collected as secrets when the routing is created. A proxy URL without a scheme is taken as
  * http:// (as curl does). Only http:// and https:// proxies are supported; a bad proxy URL fails the first request
  * that would use it (exit 2), naming the variable but not its value.
  */
@@ -89,7 +90,7 @@ function makeRoute(variable: string, value: string): ProxyRoute {
   const display = displayProxy(value)
   const url = safeParse(withScheme(value))
   if (!url || !url.hostname) {
-    throw new InputError(`${variable} is not a valid proxy URL (${display}); expected e.g. http://proxy.example.com:8080.`, {
+    throw new InputError(`${variable} is not a valid proxy URL${url ? ` (${display})` : ''}; expected e.g. http://proxy.example.com:8080.`, {
       code: 'bad_proxy',
       place: variable,
     })

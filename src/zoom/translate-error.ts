@@ -96,9 +96,15 @@ function networkError(error: RequestError, endpoint: string, call: CallState | u
       endpoint,
     })
   }
-  const reason = error.code && error.code !== 'ERR_GOT_REQUEST_ERROR' ? error.code : redactor.clean(error.message, 120)
+  // hpagent: the proxy answered the CONNECT request with something other than 200.
+  const proxyStatus = call?.proxy ? /Bad response: (\d{3})/.exec(error.message)?.[1] : undefined
+  const reason = proxyStatus
+    ? `the proxy answered HTTP ${proxyStatus}`
+    : error.code && error.code !== 'ERR_GOT_REQUEST_ERROR'
+      ? error.code
+      : redactor.clean(error.message, 120)
   const via = call?.proxy ? ` through the proxy ${call.proxy}` : ''
-  return new ZoomError(`Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call)}`, {
+  return new ZoomError(`Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call, proxyStatus)}`, {
     code: 'zoom_unreachable',
     endpoint,
     errorCode: error.code,
@@ -116,14 +122,16 @@ const CERTIFICATE_ERRORS = new Set([
   'CERT_UNTRUSTED',
 ])
 
-function connectionHint(error: RequestError, call: CallState | undefined): string {
+function connectionHint(error: RequestError, call: CallState | undefined, proxyStatus: string | undefined): string {
   if (CERTIFICATE_ERRORS.has(error.code)) {
     return ' The certificate was not issued by a CA Node trusts: if a corporate proxy or private CA signs it, put that CA (PEM) in a file and set NODE_EXTRA_CA_CERTS to its path.'
   }
-  // hpagent: the proxy answered the CONNECT request with something other than 200.
-  const status = /Bad response: (\d{3})/.exec(error.message)?.[1]
-  if (call?.proxy && status === '407') return ' The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).'
-  if (call?.proxy && status) return ` The proxy refused the connection (HTTP ${status}); check HTTPS_PROXY / HTTP_PROXY and NO_PROXY.`
+  if (proxyStatus === '407') {
+    return call?.proxy?.includes('***@')
+      ? ' The proxy did not accept the user and password in the proxy URL.'
+      : ' The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).'
+  }
+  if (proxyStatus) return ' Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.'
   if (call?.proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(error.code)) {
     return ' Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).'
   }
