@@ -169,6 +169,17 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
     expect(limiter.stats().MEDIUM).to.include({sent: 3, waits: 2})
   })
 
+  it('time spent waiting for the budget does not count against the request timeout', async () => {
+    const limiter = new RateLimiter({...rateBudget('business', 100), LIGHT: {requests: 1, windowMs: 1000}})
+    const client = clientFor(fake, {requestTimeoutMs: 300, retries: 0, limiter: limiter.limiter})
+    await client.token()
+    const roles = fake.scenario.roles.slice(0, 2).map((role) => role.id)
+    const started = Date.now()
+    await Promise.all(roles.map((id) => client.getRole(id)))
+    expect(Date.now() - started).to.be.at.least(1000)
+    expect(limiter.stats().LIGHT).to.include({sent: 2, waits: 1})
+  })
+
   it('429s are still honoured under a budget: Retry-After kept, no violation, the budget still holds', async () => {
     const limiter = new RateLimiter({...rateBudget('business', 100), LIGHT: {requests: 4, windowMs: 1000}})
     const client = clientFor(fake, {limiter: limiter.limiter})
