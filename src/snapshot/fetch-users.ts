@@ -12,9 +12,11 @@ const STATUSES: readonly ZoomUserStatus[] = ['active', 'inactive', 'pending']
 export async function fetchAllUsers(client: ZoomClient, statuses: readonly ZoomUserStatus[] = STATUSES): Promise<SnapshotUser[]> {
   const users = new UserSet()
   for (const status of statuses) {
+    // The total shown grows as each status's listing tells its total_records.
+    const before = users.size
     for await (const page of client.listUsers(status).pages()) {
       for (const user of page.items) users.add(user, status)
-      client.progress({phase: 'users', fetched: users.size})
+      client.progress({phase: 'users', fetched: users.size, ...(page.totalRecords === undefined ? {} : {total: before + page.totalRecords})})
     }
   }
   return users.sorted()
