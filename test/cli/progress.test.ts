@@ -138,7 +138,7 @@ describe('progress line on a real terminal (script(1) pty, fake Zoom)', function
     const args = ['snapshot', '--output', join(tmp.dir, 'snap.json'), '--plan', 'pro', '--rate-budget', '50']
     const shown = await onTerminal(args, liveEnv(fake, scenario))
     expect(shown.code, shown.screen).to.equal(0)
-    expect(shown.screen).to.match(/\rFetching from Zoom… users \d[\d,]* · apps \d+\/\d+ · roles \d+\/\d+ · \d s\u001B\[K/)
+    expect(shown.screen).to.match(/\rFetching from Zoom… users \d[\d,]*(\/\d[\d,]*)? · apps \d+\/\d+ · roles \d+\/\d+ · \d s\u001B\[K/)
     expect(shown.screen).to.include('\r\u001B[K')
     // The summary line comes after the erased progress line.
     expect(shown.screen).to.match(/\r\u001B\[K\d+ users, \d+ roles, 10 apps/)
