@@ -12,9 +12,9 @@ export default class Doctor extends BaseCommand {
   static summary = "Check the auditor app's credentials, scopes and access to Zoom in a few seconds, before a long run."
   static description = `Mints an access token with ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, checks that the token carries the read scopes the audit needs (for each, the classic or the granular scope; any missing one is named), and makes one cheap call to each endpoint the tool reads: the first page of the users, roles and apps lists, then one user, role and app from them (at most 6 API calls). Prints the API URL, the plan and rate budget in effect, and how long it took.
 
-Never prints the client secret or the token. Only GET requests and the token POST are sent.
+Exits 0 when every check passes (a token without its list of scopes is only a warning), 3 when one fails. Never prints the client secret or the token. Only GET requests and the token POST are sent.
 
-${BaseCommand.exitCodesHelp.replace(/\n1 [^\n]*/, '')}`
+${BaseCommand.exitCodesHelp}`
   static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --plan pro --rate-budget 25', '<%= config.bin %> doctor --json']
   static flags = {
     ...liveFlags,

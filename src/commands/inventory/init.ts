@@ -37,7 +37,7 @@ With --merge EXISTING (JSON or CSV), the owners, names and must-keep scopes alre
 
 Reads no users. The file is written whole or not at all, with mode 0600. An existing --output is only replaced when it is the --merge file, or with --force.
 
-${BaseCommand.exitCodesHelp.replace(/\n1 [^\n]*/, '')}`
+${BaseCommand.exitCodesHelp}`
   static examples = [
     '<%= config.bin %> inventory init --output apps.csv',
     '<%= config.bin %> inventory init --merge apps.csv --output apps.csv',
