@@ -52,6 +52,8 @@ export interface AccountNeeds {
   users: 'all' | 'active' | 'owners' | {refs: string[]}
   /** Every app of the account (default), or only these ids. */
   apps?: 'all' | {ids: string[]}
+  /** False when the command needs no roles (saves 1 + roles calls). */
+  roles?: boolean
 }
 
 export interface LoadedAccount {

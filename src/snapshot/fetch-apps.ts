@@ -84,7 +84,8 @@ async function detailOrAbsent(client: ZoomClient, appId: string, listed?: ZoomLi
     throw error
   }
   return {
-    id: app.app_id || appId,
+    // Keyed by the id we asked for: one app, one entry, whatever the answer's body says.
+    id: appId,
     name: app.app_name ?? listed?.app_name ?? '',
     type: app.app_type || listed?.app_type || 'unknown',
     status: app.app_status || listed?.app_status || 'unknown',

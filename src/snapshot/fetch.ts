@@ -16,6 +16,8 @@ export interface FetchSnapshotOptions {
    * every status. 'active': active users only. {refs}: only these users (emails or ids).
    */
   users?: 'all' | 'active' | 'owners' | {refs: string[]}
+  /** False: no roles at all (e.g. an inventory template needs only apps). Default true. */
+  roles?: boolean
   /** 'all' (default): the account's created apps plus the inventory's. {ids}: only these apps. */
   apps?: 'all' | {ids: string[]}
   now: () => Date
@@ -23,7 +25,7 @@ export interface FetchSnapshotOptions {
 
 export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
   const capturedAt = options.now().toISOString()
-  const [roles, users, apps] = await Promise.all([fetchRoles(client), fetchUsers(client, options), fetchAppsFor(client, options)])
+  const [roles, users, apps] = await Promise.all([options.roles === false ? Promise.resolve([]) : fetchRoles(client), fetchUsers(client, options), fetchAppsFor(client, options)])
   return {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
 }
 
@@ -71,7 +73,8 @@ function toSnapshotRole(role: ZoomRole, listedId: string, listedName: string | u
   }
   const description = role.description?.trim()
   return {
-    id: role.id || listedId,
+    // Keyed by the id we listed: one role, one entry, whatever the answer's body says.
+    id: listedId,
     name: role.name ?? listedName ?? '',
     privileges: [...new Set(role.privileges ?? [])].sort(),
     privilegeScopes,

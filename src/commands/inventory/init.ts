@@ -67,7 +67,7 @@ ${BaseCommand.exitCodesHelp}`
 
     // The account's apps only: no user is read; the existing inventory's apps that the app list does not show are
     // looked up by id, as the audit would.
-    const {snapshot, client, seconds} = await loadAccount(flags, {...(existing ? {inventory: existing} : {}), users: {refs: []}, apps: 'all'})
+    const {snapshot, client, seconds} = await loadAccount(flags, {...(existing ? {inventory: existing} : {}), users: {refs: []}, apps: 'all', roles: false})
     const template = existing ? mergeInventory(existing, snapshot.apps) : inventoryTemplate(snapshot.apps)
     await writeFileAtomic(output, renderInventory(template.inventory, format))
 
