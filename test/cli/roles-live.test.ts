@@ -5,19 +5,13 @@ import {readFileSync} from 'node:fs'
 import {expect} from 'chai'
 
 import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {liveEnv, onlyReads} from '../helpers/live-env.js'
+import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 
 const creds = {accountId: 'acme-4f9Kx2', clientId: 'rolesClientId', clientSecret: 'r0les-sEcReT-31'}
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const snap = ['--snapshot', 'examples/snapshot.json']
 const inv = ['--inventory', 'examples/inventory.json']
-
-function callsByEndpoint(fake: FakeZoom): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const r of fake.requests) if (r.path.startsWith('/v2/')) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1
-  return counts
-}
 
 describe('roles commands and matrix explain live (subprocess)', function () {
   this.timeout(120_000)

@@ -4,20 +4,13 @@ import {readFileSync} from 'node:fs'
 import {expect} from 'chai'
 
 import {generateScenario, scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {liveEnv, onlyReads} from '../helpers/live-env.js'
+import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 
 const creds = {accountId: 'acme-4f9Kx2', clientId: 'transferClientId', clientSecret: 'tr4nsfer-sEcReT-77'}
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const snap = ['--snapshot', 'examples/snapshot.json']
 const inv = ['--inventory', 'examples/inventory.json']
-
-/** Calls per templated endpoint (token POST left out). */
-function callsByEndpoint(fake: FakeZoom): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const r of fake.requests) if (r.path.startsWith('/v2/')) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1
-  return counts
-}
 
 describe('transfer commands live against the fake Zoom API (subprocess)', function () {
   this.timeout(120_000)

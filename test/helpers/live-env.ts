@@ -16,3 +16,10 @@ export function liveEnv(fake: FakeZoom, scenario: FakeZoomScenario, overrides: R
 export function onlyReads(fake: FakeZoom): boolean {
   return fake.requests.every((r) => r.method === 'GET' ? r.path.startsWith('/v2/') : r.endpoint === 'POST /oauth/token')
 }
+
+/** API calls per templated endpoint (the token POST left out). */
+export function callsByEndpoint(fake: FakeZoom): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const r of fake.requests) if (r.path.startsWith('/v2/')) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1
+  return counts
+}
