@@ -4,6 +4,7 @@ import {join} from 'node:path'
 
 import {expect} from 'chai'
 
+import {schemaProblems} from '../../src/input/schema-check.js'
 import {generateScenario, scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
 import {liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
@@ -15,6 +16,7 @@ const inventoryArgs = ['--inventory', 'examples/inventory.json']
 /** What must match between two reports of the same account (not the clock). */
 const essence = (stdout: string) => {
   const report = JSON.parse(stdout)
+  expect(schemaProblems('report', report)).to.deep.equal([])
   return {apps: report.apps, findings: report.findings, summary: report.summary, matrix: report.matrix, account: report.account.id}
 }
 const tokenPosts = (fake: FakeZoom) => fake.requests.filter((r) => r.endpoint === 'POST /oauth/token').length
