@@ -44,6 +44,8 @@ export interface Finding {
   /** Privilege → portal label. */
   labels: Record<string, string>
   message: string
+  /** With --baseline: not in the previous report. */
+  new?: boolean
 }
 
 export interface ReportOwner {
@@ -80,6 +82,10 @@ export interface AuditSummary {
   findings: number
   bySeverity: Record<Severity, number>
   byKind: Record<FindingKind, number>
+  /** With --baseline: findings not in the previous report. */
+  new?: number
+  /** With --accept: findings set aside as accepted. */
+  accepted?: number
 }
 
 export interface AuditReport {
@@ -90,4 +96,6 @@ export interface AuditReport {
   summary: AuditSummary
   apps: ReportApp[]
   findings: Finding[]
+  /** With --accept: findings an admin accepted, with why and until when. */
+  accepted?: Array<{finding: Finding; reason: string; until: string | null; by: string | null}>
 }

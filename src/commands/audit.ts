@@ -11,6 +11,8 @@ import {matrixFromFlags} from '../cli/matrix-from-flags.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {ExitCode} from '../errors.js'
 import {loadInventory} from '../inventory/load.js'
+import {loadAcceptances, loadBaselineIds} from '../triage/load.js'
+import {triage} from '../triage/triage.js'
 import {AUDIT_FORMATS, type AuditFormat} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
 import {serialiseSnapshot} from './snapshot.js'
@@ -27,6 +29,7 @@ ${BaseCommand.exitCodesHelp}`
     '<%= config.bin %> audit --snapshot examples/snapshot.json --inventory examples/inventory.json',
     '<%= config.bin %> audit --inventory apps.csv --format csv --output reports/audit.csv --fail-on high',
     '<%= config.bin %> audit --snapshot snap.json --inventory apps.json --json > audit.json',
+    '<%= config.bin %> audit --inventory apps.csv --baseline last-week.json --new-only --accept accepted.json --fail-on low',
   ]
   static flags = {
     ...accountFlags,
@@ -34,6 +37,9 @@ ${BaseCommand.exitCodesHelp}`
     ...matrixFlags,
     format: Flags.string({description: 'Report format.', options: Object.keys(AUDIT_FORMATS), default: 'table'}),
     'save-snapshot': Flags.string({description: 'Live runs: also save what was fetched as a snapshot file (0600).', helpValue: 'FILE', exclusive: ['snapshot']}),
+    baseline: Flags.string({description: 'A previous "audit --json" report: findings not in it are marked new.', helpValue: 'FILE'}),
+    'new-only': Flags.boolean({description: 'Report (and --fail-on) only findings that are new against --baseline.', dependsOn: ['baseline']}),
+    accept: Flags.string({description: 'Accepted findings (JSON: {"accepted": [{"id", "reason", "until"}]}): set aside, not counted by --fail-on.', helpValue: 'FILE'}),
     output: Flags.string({description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).', helpValue: 'FILE'}),
     'fail-on': Flags.string({description: 'Exit 1 when a finding is at or above this severity.', options: ['high', 'medium', 'low', 'none'], default: 'medium'}),
     ...colorFlag,
@@ -46,7 +52,16 @@ ${BaseCommand.exitCodesHelp}`
     const inventory = await loadInventory(flags.inventory)
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
     if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
-    const report = runAudit({snapshot, inventory, matrix, now: now()})
+    const clock = now()
+    const triaged = triage(runAudit({snapshot, inventory, matrix, now: clock}), {
+      baselineIds: flags.baseline ? await loadBaselineIds(flags.baseline) : undefined,
+      acceptances: flags.accept ? await loadAcceptances(flags.accept) : undefined,
+      newOnly: flags['new-only'] === true,
+      now: clock,
+    })
+    const {report} = triaged
+    for (const a of triaged.expired) process.stderr.write(`Note: the acceptance of ${a.id} ended on ${a.until}; the finding counts again.\n`)
+    if (triaged.stale.length > 0) process.stderr.write(`Note: ${triaged.stale.length} accepted finding(s) no longer occur (${triaged.stale.map((a) => a.id).join(', ')}): remove them from ${flags.accept}.\n`)
 
     const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
     const rendered = AUDIT_FORMATS[format](report, {style})

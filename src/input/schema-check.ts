@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats'
 
 import {InputError} from '../errors.js'
 
-export type SchemaName = 'privilege-matrix' | 'snapshot' | 'inventory' | 'report'
+export type SchemaName = 'privilege-matrix' | 'snapshot' | 'inventory' | 'report' | 'acceptances'
 
 const ajv = new Ajv2020({allErrors: true, strict: true})
 addFormats.default(ajv)

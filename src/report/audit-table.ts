@@ -19,13 +19,15 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
       clean.push(app)
       continue
     }
-    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()), f.kind, f.scope ?? '', missingLabels(f)])
+    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()) + (f.new ? style.bold(' NEW') : ''), f.kind, f.scope ?? '', missingLabels(f)])
     const [header, ...lines] = renderTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {indent: '  ', maxCellWidth: 45}).split('\n')
     // Each row is followed by what to do, on its own line, so the table stays narrow.
     const body = lines.flatMap((line, i) => [line, style.dim(`    → ${findings[i]!.message}`)])
     sections.push([`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}`, style.dim(header!), ...body].join('\n'))
   }
-  if (clean.length > 0) sections.push(`${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} without findings`)}: ${clean.map((a) => a.name).join(', ')}`)
+  // With a baseline (and --new-only) an app listed here may still have older findings: say so.
+  const without = report.summary.new === undefined ? 'without findings' : 'without new findings'
+  if (clean.length > 0) sections.push(`${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} ${without}`)}: ${clean.map((a) => a.name).join(', ')}`)
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
 }
 
@@ -43,7 +45,8 @@ function ownerLine(app: ReportApp): string {
 export function summaryLine(report: AuditReport): string {
   const {apps, appsAtRisk, findings, bySeverity} = report.summary
   const parts = (['high', 'medium', 'low'] as const).filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`)
-  return `${apps} app${apps === 1 ? '' : 's'}, ${appsAtRisk} at risk, ${findings} finding${findings === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`
+  const extra = [report.summary.new === undefined ? '' : `, ${report.summary.new} new`, report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`].join('')
+  return `${apps} app${apps === 1 ? '' : 's'}, ${appsAtRisk} at risk, ${findings} finding${findings === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
