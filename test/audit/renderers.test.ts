@@ -59,6 +59,15 @@ describe('report renderers', () => {
     expect(AUDIT_FORMATS.csv(tricky)).to.include('"Sync, ""HR""\nteam"')
   })
 
+  it('csv: cells that a spreadsheet would run as formulas are defused', () => {
+    const hostile = {...report, findings: [{...report.findings[0]!, appName: '=HYPERLINK("http://evil.example","Click")', ownerRole: '+1', message: '@SUM(A1)'}]}
+    const [row] = parse(AUDIT_FORMATS.csv(hostile), {columns: true}) as Array<Record<string, string>>
+    expect(row!.app_name).to.equal(`'=HYPERLINK("http://evil.example","Click")`)
+    expect(row!.owner_role).to.equal("'+1")
+    expect(row!.message).to.equal("'@SUM(A1)")
+    expect(row!.finding_id).to.equal(report.findings[0]!.id)
+  })
+
   it('markdown: matches the committed snapshot (UPDATE_SNAPSHOTS=1 to refresh)', () => {
     const file = new URL('../fixtures/example-report.md', import.meta.url)
     const markdown = AUDIT_FORMATS.markdown(report)
