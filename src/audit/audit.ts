@@ -1,6 +1,7 @@
 // The audit: snapshot + inventory + matrix → report. Pure: no I/O, the clock passed in.
 import type {InventoryApp, Inventory} from '../inventory/types.js'
 import type {Matrix} from '../matrix/matrix.js'
+import {cleanScopes} from '../matrix/scope.js'
 import type {Snapshot, SnapshotApp, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
 import {displayName, indexAccount} from './account-index.js'
 import {checkScope, rolePrivileges, type ScopeCheck} from './eligibility.js'
@@ -51,8 +52,8 @@ function auditApp(
 ): {app: ReportApp; findings: Finding[]} {
   const name = app.name || entry?.name || app.id
   // The account's scopes win; the inventory's stand in for apps Zoom did not show us.
-  const scopes = uniqueSorted(inAccount ? app.scopes : (entry?.scopes ?? []))
-  const mustKeep = uniqueSorted(entry?.mustKeep ?? [])
+  const scopes = cleanScopes(inAccount ? app.scopes : (entry?.scopes ?? []))
+  const mustKeep = cleanScopes(entry?.mustKeep ?? [])
   const findings: Finding[] = []
   const owner = entry?.owner ? account.findUser(entry.owner) : undefined
   const role = owner ? account.role(owner.roleId) : undefined
@@ -140,8 +141,4 @@ function reportScope(check: ScopeCheck): ReportScope {
     requiredPrivileges: check.requiredPrivileges,
     missingPrivileges: check.status === 'partial' ? check.partialMissing : check.missingPrivileges,
   }
-}
-
-function uniqueSorted(scopes: string[]): string[] {
-  return [...new Set(scopes.map((s) => s.trim()).filter((s) => s.length > 0))].sort()
 }

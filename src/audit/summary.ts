@@ -1,4 +1,5 @@
 // Counting and ordering: worst first, then by name, so the same input always gives the same report.
+import {compareText} from '../text-order.js'
 import {FINDING_KINDS, SEVERITIES, type AuditSummary, type Finding, type ReportApp, type Severity} from './types.js'
 
 export const severityRank: Record<Severity, number> = {high: 0, medium: 1, low: 2}
@@ -19,11 +20,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       severityRank[a.severity] - severityRank[b.severity] ||
-      compare(a.appName, b.appName) ||
-      compare(a.appId, b.appId) ||
-      compare(a.kind, b.kind) ||
-      compare(a.scope ?? '', b.scope ?? '') ||
-      compare(a.id, b.id),
+      compareText(a.appName, b.appName) ||
+      compareText(a.appId, b.appId) ||
+      compareText(a.kind, b.kind) ||
+      compareText(a.scope ?? '', b.scope ?? '') ||
+      compareText(a.id, b.id),
   )
 }
 
@@ -39,15 +40,11 @@ export function sortApps(apps: ReportApp[], findings: Finding[]): ReportApp[] {
     (a, b) =>
       (worst.get(a.id) ?? 3) - (worst.get(b.id) ?? 3) ||
       (count.get(b.id) ?? 0) - (count.get(a.id) ?? 0) ||
-      compare(a.name, b.name) ||
-      compare(a.id, b.id),
+      compareText(a.name, b.name) ||
+      compareText(a.id, b.id),
   )
 }
 
-/** Locale-independent, so every machine sorts the same. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
   return severityRank[severity] <= severityRank[threshold]

@@ -1,6 +1,7 @@
 // Which OAuth scopes the auditor's own Server-to-Server app needs, and whether a token's `scope` has them.
 // Pure. Each need is one endpoint the tool reads; Zoom accepts a classic or a granular scope for it (zoom-api.md
 // §2–§4, and the x-macro-scopes / x-granular-scopes of those operations in data/zoom/operations/*.tsv).
+import {cleanScopes} from '../matrix/scope.js'
 import type {EndpointTemplate} from '../zoom/endpoints.js'
 
 export interface ScopeNeed {
@@ -44,7 +45,7 @@ export interface ScopeCheck {
 }
 
 export function checkTokenScopes(tokenScopes: readonly string[]): ScopeCheck {
-  const granted = [...new Set(tokenScopes.map((s) => s.trim()).filter((s) => s !== ''))].sort()
+  const granted = cleanScopes(tokenScopes)
   const writeScopes = granted.filter(isWriteScope)
   if (granted.length === 0) return {status: 'unknown', granted, missing: [], writeScopes}
   const have = new Set(granted)

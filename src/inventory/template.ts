@@ -2,6 +2,7 @@
 // Pure. The owner is the one thing Zoom cannot tell us: a fresh template leaves it empty for the admin to fill in
 // (the audit reports empty owners as owner-unknown).
 import type {SnapshotApp} from '../snapshot/types.js'
+import {compareText} from '../text-order.js'
 import type {Inventory, InventoryApp} from './types.js'
 
 export interface TemplateResult {
@@ -70,10 +71,6 @@ function fromAccount(app: SnapshotApp): InventoryApp {
 
 function sortedByName(apps: SnapshotApp[]): SnapshotApp[] {
   const key = (app: SnapshotApp) => (app.name || app.id).toLowerCase()
-  return [...apps].sort((a, b) => compare(key(a), key(b)) || compare(a.id, b.id))
+  return [...apps].sort((a, b) => compareText(key(a), key(b)) || compareText(a.id, b.id))
 }
 
-/** Code-point order: the same on every machine, whatever the locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}

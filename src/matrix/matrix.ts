@@ -2,6 +2,7 @@
 //
 // Precedence: an exact rule beats any pattern (whatever the files' order); among patterns, fewer `*` wins;
 // only between equals does the later file (then the later rule in a file) win. Rules never merge.
+import {compareText} from '../text-order.js'
 import {isWellFormedScope, normalizeScope, scopeAction, scopeLevel} from './scope.js'
 import type {MatrixLayer, MatrixRule, PrivilegeInfo, ScopeAction, ScopeLevel} from './types.js'
 
@@ -121,7 +122,7 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     privileges,
     implies,
     unmapped,
-    rules: rules.sort((a, b) => (a.rule.scope < b.rule.scope ? -1 : a.rule.scope > b.rule.scope ? 1 : 0)),
+    rules: rules.sort((a, b) => compareText(a.rule.scope, b.rule.scope)),
     resolve,
     label: (privilege) => privileges[privilege]?.label ?? privilege,
     impliedBy,

@@ -1,4 +1,5 @@
 // What a scope string says about itself: well-formedness, level (user/admin/master) and action.
+import {sortedUnique} from '../text-order.js'
 import type {ScopeAction, ScopeLevel} from './types.js'
 
 const SEGMENT = /^[a-z0-9_]+$/
@@ -30,4 +31,14 @@ export function scopeLevel(scope: string): ScopeLevel {
 export function scopeAction(scope: string): ScopeAction {
   const second = scope.split(':')[1]
   return second !== undefined && ACTIONS.has(second) ? (second as ScopeAction) : 'write'
+}
+
+/** Scopes as given (flags, files, Zoom): trimmed, empty ones dropped, unique, sorted. */
+export function cleanScopes(scopes: Iterable<string>): string[] {
+  return sortedUnique([...scopes].map(normalizeScope).filter((s) => s.length > 0))
+}
+
+/** `--scopes a,b c` and `--scopes a --scopes b` both work. */
+export function splitScopeList(values: readonly string[] | undefined): string[] {
+  return cleanScopes((values ?? []).flatMap((v) => v.split(/[\s,]+/)))
 }

@@ -2,27 +2,9 @@
 // place that decides whether a role can hold a scope; this file only adds up its answers.
 import {checkScope, rolePrivileges, type ScopeCheck} from '../audit/eligibility.js'
 import type {Matrix} from '../matrix/matrix.js'
-import {normalizeScope} from '../matrix/scope.js'
+import {cleanScopes} from '../matrix/scope.js'
+import {compareText, sortedUnique} from '../text-order.js'
 import type {SnapshotRole} from '../snapshot/types.js'
-
-/** Code-unit order (not locale order): the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-export function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compareText)
-}
-
-/** Scopes as given (flags, files, Zoom): trimmed, empty ones dropped, unique, sorted. */
-export function cleanScopes(scopes: Iterable<string>): string[] {
-  return sortedUnique([...scopes].map(normalizeScope).filter((s) => s.length > 0))
-}
-
-/** `--scopes a,b c` and `--scopes a --scopes b` both work. */
-export function splitScopeList(values: readonly string[] | undefined): string[] {
-  return cleanScopes((values ?? []).flatMap((v) => v.split(/[\s,]+/)))
-}
 
 export interface PrivilegeNeed {
   privilege: string

@@ -1,7 +1,7 @@
 // A role named on the command line: by id, or by name whatever its case.
 import {InputError} from '../errors.js'
 import type {Snapshot, SnapshotRole} from '../snapshot/types.js'
-import {compareText} from './coverage.js'
+import {compareText} from '../text-order.js'
 
 export function findRole(snapshot: Snapshot, raw: string): SnapshotRole {
   const ref = raw.trim()

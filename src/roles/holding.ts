@@ -3,7 +3,7 @@
 import {checkScope, rolePrivileges} from '../audit/eligibility.js'
 import type {Matrix} from '../matrix/matrix.js'
 import type {SnapshotRole} from '../snapshot/types.js'
-import {compareText} from './coverage.js'
+import {compareText} from '../text-order.js'
 
 /** Roles whose members would keep the scope (all required privileges held where needed; partial ones not needed). */
 export function rolesHoldingScope(matrix: Matrix, roles: SnapshotRole[], scope: string): Array<{id: string; name: string}> {

@@ -1,6 +1,6 @@
 // `roles list`: each role with its members and privilege counts. Pure.
 import type {Snapshot} from '../snapshot/types.js'
-import {compareText} from './coverage.js'
+import {compareText} from '../text-order.js'
 
 export interface RoleSummary {
   id: string

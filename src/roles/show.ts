@@ -4,7 +4,9 @@ import type {Inventory} from '../inventory/types.js'
 import type {Matrix} from '../matrix/matrix.js'
 import type {Snapshot} from '../snapshot/types.js'
 import type {ScopesFrom} from '../transfer/app.js'
-import {cleanScopes, compareText, roleCoverage, scopeNeeds, scopeOutcomes, sortedUnique, type ScopeOutcomes} from './coverage.js'
+import {roleCoverage, scopeNeeds, scopeOutcomes, type ScopeOutcomes} from './coverage.js'
+import {cleanScopes} from '../matrix/scope.js'
+import {compareText, sortedUnique} from '../text-order.js'
 import {findRole} from './find-role.js'
 
 export interface ShownPrivilege {

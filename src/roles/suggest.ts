@@ -3,7 +3,8 @@
 import type {Matrix} from '../matrix/matrix.js'
 import type {Snapshot} from '../snapshot/types.js'
 import type {AppTarget} from '../transfer/app.js'
-import {compareText, labelsFor, roleCoverage, scopeNeeds, type PrivilegeNeed} from './coverage.js'
+import {labelsFor, roleCoverage, scopeNeeds, type PrivilegeNeed} from './coverage.js'
+import {compareText} from '../text-order.js'
 
 export interface SuggestedRole {
   id: string

@@ -1,4 +1,5 @@
 // Apps for a snapshot: the account's created apps, plus inventory apps the list did not return.
+import {compareText} from '../text-order.js'
 import type {Inventory} from '../inventory/types.js'
 import {isWellFormedScope, normalizeScope} from '../matrix/scope.js'
 import type {ZoomClient} from '../zoom/client.js'
@@ -51,7 +52,7 @@ export async function fetchApps(client: ZoomClient, inventory: Inventory | undef
 }
 
 function byId(apps: Array<SnapshotApp | undefined>): SnapshotApp[] {
-  return apps.filter((app): app is SnapshotApp => app !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return apps.filter((app): app is SnapshotApp => app !== undefined).sort((a, b) => compareText(a.id, b.id))
 }
 
 /**

@@ -1,5 +1,6 @@
 // Users for a snapshot: every user of every status, or only the inventory's app owners, by the cheaper plan.
 import type {Inventory} from '../inventory/types.js'
+import {compareText} from '../text-order.js'
 import type {ZoomClient} from '../zoom/client.js'
 import {ZoomNotFoundError} from '../zoom/errors.js'
 import type {ZoomListedUser, ZoomUserStatus} from '../zoom/types.js'
@@ -127,7 +128,7 @@ class UserSet {
   }
 
   sorted(): SnapshotUser[] {
-    return [...this.byEmail.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, user]) => user)
+    return [...this.byEmail.entries()].sort(([a], [b]) => compareText(a, b)).map(([, user]) => user)
   }
 }
 

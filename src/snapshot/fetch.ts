@@ -1,6 +1,7 @@
 // A Snapshot from Zoom, through the client only (no HTTP here). Deterministic: users by email, roles and apps by
 // id, scopes and privileges sorted and unique. The client counts the calls (client.stats).
 import type {Inventory} from '../inventory/types.js'
+import {compareText} from '../text-order.js'
 import {ZoomError} from '../errors.js'
 import type {ZoomClient} from '../zoom/client.js'
 import type {ZoomRole} from '../zoom/types.js'
@@ -61,12 +62,12 @@ async function fetchRoles(client: ZoomClient): Promise<SnapshotRole[]> {
       return toSnapshotRole(role, item.id, item.name)
     }),
   )
-  return roles.filter((role): role is SnapshotRole => role !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return roles.filter((role): role is SnapshotRole => role !== undefined).sort((a, b) => compareText(a.id, b.id))
 }
 
 function toSnapshotRole(role: ZoomRole, listedId: string, listedName: string | undefined): SnapshotRole {
   const privilegeScopes: Record<string, string[]> = {}
-  const limits = [...(role.privilege_scopes ?? [])].sort((a, b) => (a.permission_id < b.permission_id ? -1 : 1))
+  const limits = [...(role.privilege_scopes ?? [])].sort((a, b) => compareText(a.permission_id, b.permission_id))
   for (const {permission_id: privilege, group_ids: groups} of limits) {
     if (!privilege) continue
     privilegeScopes[privilege] = [...new Set([...(privilegeScopes[privilege] ?? []), ...(groups ?? [])])].sort()

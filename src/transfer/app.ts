@@ -2,7 +2,7 @@
 // inventory's (for apps the Marketplace API does not show). Pure.
 import {InputError} from '../errors.js'
 import type {Inventory, InventoryApp} from '../inventory/types.js'
-import {cleanScopes} from '../roles/coverage.js'
+import {cleanScopes} from '../matrix/scope.js'
 import type {Snapshot} from '../snapshot/types.js'
 
 export type ScopesFrom = 'account' | 'flag' | 'inventory'

@@ -2,7 +2,8 @@
 // Pure. Works per role (a role's answer is the same for all its members), so 20 000 users cost a few role checks.
 import {indexAccount} from '../audit/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
-import {compareText, labelsFor, roleCoverage, scopeNeeds, type RoleCoverage} from '../roles/coverage.js'
+import {labelsFor, roleCoverage, scopeNeeds, type RoleCoverage} from '../roles/coverage.js'
+import {compareText} from '../text-order.js'
 import type {Snapshot, SnapshotRole} from '../snapshot/types.js'
 import type {AppTarget} from './app.js'
 

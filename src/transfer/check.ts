@@ -2,7 +2,8 @@
 // the app were theirs. Pure: snapshot + matrix + app → result. Scope decisions come from audit/eligibility.ts.
 import {displayName, indexAccount} from '../audit/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
-import {roleCoverage, scopeNeeds, scopeOutcomes, sortedUnique, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
+import {roleCoverage, scopeNeeds, scopeOutcomes, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
+import {sortedUnique} from '../text-order.js'
 import type {Snapshot, SnapshotUser, UserStatus} from '../snapshot/types.js'
 import type {AppTarget} from './app.js'
 

@@ -8,7 +8,7 @@ import {InputError} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
 import {renderRolesSuggest} from '../../report/roles-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
-import {splitScopeList} from '../../roles/coverage.js'
+import {splitScopeList} from '../../matrix/scope.js'
 import {suggestRoles, type RolesSuggestResult} from '../../roles/suggest.js'
 import {resolveApp} from '../../transfer/app.js'
 

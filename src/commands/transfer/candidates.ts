@@ -7,7 +7,7 @@ import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {loadInventory} from '../../inventory/load.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {renderCandidates} from '../../report/transfer-text.js'
-import {splitScopeList} from '../../roles/coverage.js'
+import {splitScopeList} from '../../matrix/scope.js'
 import {resolveApp} from '../../transfer/app.js'
 import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
 

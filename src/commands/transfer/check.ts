@@ -8,7 +8,7 @@ import {ExitCode} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {renderTransferCheck} from '../../report/transfer-text.js'
-import {splitScopeList} from '../../roles/coverage.js'
+import {splitScopeList} from '../../matrix/scope.js'
 import {resolveApp} from '../../transfer/app.js'
 import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
 
