@@ -17,6 +17,7 @@ import {AUDIT_FORMATS, type AuditFormat} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
 import {serialiseSnapshot} from './snapshot.js'
 import {createStyle, shouldColour} from '../report/style.js'
+import {triageNotes} from '../report/triage-text.js'
 
 export default class Audit extends BaseCommand {
   static summary = 'Report every app whose owner lacks the role privileges its scopes need.'
@@ -60,8 +61,7 @@ ${BaseCommand.exitCodesHelp}`
       now: clock,
     })
     const {report} = triaged
-    for (const a of triaged.expired) process.stderr.write(`Note: the acceptance of ${a.id} ended on ${a.until}; the finding counts again.\n`)
-    if (triaged.stale.length > 0) process.stderr.write(`Note: ${triaged.stale.length} accepted finding(s) no longer occur (${triaged.stale.map((a) => a.id).join(', ')}): remove them from ${flags.accept}.\n`)
+    for (const note of triageNotes(triaged, flags.accept)) process.stderr.write(`${note}\n`)
 
     const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
     const rendered = AUDIT_FORMATS[format](report, {style})

@@ -4,6 +4,7 @@ import {liveFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {loadInventory} from '../inventory/load.js'
+import {snapshotSummaryLine} from '../report/snapshot-text.js'
 import type {Snapshot} from '../snapshot/types.js'
 
 export interface SnapshotResult {
@@ -42,7 +43,7 @@ ${BaseCommand.exitCodesHelp}`
       apiCalls: client?.stats.apiCalls ?? 0,
       seconds: Math.round(seconds * 10) / 10,
     }
-    process.stderr.write(`${result.users} users, ${result.roles} roles, ${result.apps} apps, ${result.apiCalls} API calls, ${result.seconds} s → ${result.output}\n`)
+    process.stderr.write(`${snapshotSummaryLine(result)}\n`)
     return result
   }
 }

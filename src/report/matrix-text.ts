@@ -56,3 +56,9 @@ export function renderMatrixRules(rules: MatrixRuleRow[], header: string): strin
   const rows = rules.map((r) => [r.scope, r.requires.join(', ') || '(none)', r.partial.join(', '), r.confidence, r.file])
   return `${header}\n\n${renderTable(['SCOPE', 'REQUIRES', 'PARTIAL', 'CONFIDENCE', 'FILE'], rows, {maxCellWidth: 50})}`
 }
+
+/** "2 errors in 1 file(s)." — stderr, after the listing. */
+export function validationSummaryLine(files: FileValidation[]): string {
+  const count = files.reduce((n, f) => n + f.errors.length, 0)
+  return `${count} error${count === 1 ? '' : 's'} in ${files.filter((f) => !f.valid).length} file(s).`
+}

@@ -120,3 +120,8 @@ export function renderCandidates(result: CandidatesResult, {style}: TransferText
   )
   return lines.join('\n')
 }
+
+/** Said on stderr when --scopes was given for an app whose own scopes the account shows. */
+export function scopesIgnoredNote(app: {name: string}): string {
+  return `Note: --scopes ignored: the account shows ${app.name}'s own scopes.`
+}

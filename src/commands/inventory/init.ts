@@ -6,6 +6,7 @@ import {Flags} from '@oclif/core'
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {writeFileAtomic} from '../../cli/write-file-atomic.js'
+import {inventoryInitNotes} from '../../report/inventory-text.js'
 import {InputError} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
 import {inventoryTemplate, mergeInventory} from '../../inventory/template.js'
@@ -82,26 +83,9 @@ ${BaseCommand.exitCodesHelp}`
       apiCalls: client?.stats.apiCalls ?? 0,
       seconds: Math.round(seconds * 10) / 10,
     }
-    if (template.gone.length > 0) {
-      const n = template.gone.length
-      process.stderr.write(
-        `${n} app${n === 1 ? '' : 's'} of ${flags.merge} ${n === 1 ? 'is' : 'are'} not among the account's apps (${template.gone.join(', ')}): kept; the audit will report ${n === 1 ? 'it' : 'them'} as app-not-found.\n`,
-      )
-    }
-    process.stderr.write(`${summary(result, Boolean(existing))}\n`)
+    for (const note of inventoryInitNotes(result, flags.merge)) process.stderr.write(`${note}\n`)
     return result
   }
-}
-
-function summary(r: InventoryInitResult, merged: boolean): string {
-  const apps = `${r.apps} app${r.apps === 1 ? '' : 's'}`
-  const how = merged ? ` (${r.added.length} new, ${r.kept.length} kept, ${r.gone.length} gone)` : ''
-  const calls = r.apiCalls > 0 ? `, ${r.apiCalls} API calls, ${r.seconds} s` : ''
-  const next =
-    r.ownersMissing > 0
-      ? `fill in ${r.ownersMissing === r.apps ? 'the owner column' : `the ${r.ownersMissing} empty owner${r.ownersMissing === 1 ? '' : 's'}`}, then run audit --inventory ${r.output}`
-      : `run audit --inventory ${r.output}`
-  return `${apps}${how}${calls} → ${r.output}; ${next}`
 }
 
 async function exists(file: string): Promise<boolean> {

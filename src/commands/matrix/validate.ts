@@ -5,7 +5,7 @@ import {colorFlag} from '../../cli/flags.js'
 import {Flags} from '@oclif/core'
 import {ExitCode} from '../../errors.js'
 import {validateMatrixFiles, type ValidationResult} from '../../matrix/validate-files.js'
-import {renderValidation} from '../../report/matrix-text.js'
+import {renderValidation, validationSummaryLine} from '../../report/matrix-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 
 export default class MatrixValidate extends BaseCommand {
@@ -24,8 +24,7 @@ export default class MatrixValidate extends BaseCommand {
     const result = await validateMatrixFiles(argv as string[], {builtin: flags['builtin-matrix']})
     if (!this.jsonEnabled()) this.log(renderValidation(result.files, createStyle(shouldColour(process.stdout, flags.color))))
     if (!result.valid) {
-      const count = result.files.reduce((n, f) => n + f.errors.length, 0)
-      if (!this.jsonEnabled()) process.stderr.write(`${count} error${count === 1 ? '' : 's'} in ${result.files.filter((f) => !f.valid).length} file(s).\n`)
+      if (!this.jsonEnabled()) process.stderr.write(`${validationSummaryLine(result.files)}\n`)
       process.exitCode = ExitCode.badInput
     }
     return result

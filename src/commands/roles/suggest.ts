@@ -1,16 +1,14 @@
 import {Flags} from '@oclif/core'
 
-import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {accountFlags} from '../../cli/account-source.js'
+import {loadAppUnderReview} from '../../cli/app-under-review.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
-import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {InputError} from '../../errors.js'
-import {loadInventory} from '../../inventory/load.js'
 import {renderRolesSuggest} from '../../report/roles-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {splitScopeList} from '../../matrix/scope.js'
 import {suggestRoles, type RolesSuggestResult} from '../../roles/suggest.js'
-import {resolveApp} from '../../transfer/app.js'
 
 export default class RolesSuggest extends BaseCommand {
   static summary = "The least privileges an app's owner needs, and the existing roles that already cover them."
@@ -35,18 +33,9 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<RolesSuggestResult> {
     const {flags} = await this.parse(RolesSuggest)
-    const scopes = splitScopeList(flags.scopes)
-    if (!flags.app && scopes.length === 0) throw new InputError('give the app with --app APP_ID, or its scopes with --scopes.', {code: 'usage'})
-    const matrix = await matrixFromFlags(flags)
-    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: {ids: flags.app ? [flags.app] : []}})
-    let app = null
-    if (flags.app) {
-      const resolved = resolveApp(snapshot, flags.app, {scopes, inventory, source: {snapshot: flags.snapshot}})
-      if (resolved.flagScopesIgnored) process.stderr.write(`Note: --scopes ignored: the account shows ${resolved.app.name}'s own scopes.\n`)
-      app = resolved.app
-    }
-    const result = suggestRoles(snapshot, matrix, {app, scopes: app?.scopes ?? scopes}, {partial: flags.partial})
+    if (!flags.app && splitScopeList(flags.scopes).length === 0) throw new InputError('give the app with --app APP_ID, or its scopes with --scopes.', {code: 'usage'})
+    const {snapshot, matrix, app, flagScopes} = await loadAppUnderReview(flags, () => ({refs: []}))
+    const result = suggestRoles(snapshot, matrix, {app, scopes: app?.scopes ?? flagScopes}, {partial: flags.partial})
     if (!this.jsonEnabled()) this.log(renderRolesSuggest(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     return result
   }

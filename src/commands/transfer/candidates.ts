@@ -1,14 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {accountFlags} from '../../cli/account-source.js'
+import {loadAppUnderReview} from '../../cli/app-under-review.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
-import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
-import {loadInventory} from '../../inventory/load.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {renderCandidates} from '../../report/transfer-text.js'
-import {splitScopeList} from '../../matrix/scope.js'
-import {resolveApp} from '../../transfer/app.js'
 import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
 
 const TABLE_LIMIT = 20
@@ -41,12 +38,7 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<CandidatesResult> {
     const {flags} = await this.parse(TransferCandidates)
-    const matrix = await matrixFromFlags(flags)
-    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const appId = flags.app.trim()
-    const {snapshot} = await loadAccount(flags, {users: 'active', apps: {ids: [appId]}})
-    const {app, entry, flagScopesIgnored} = resolveApp(snapshot, appId, {scopes: splitScopeList(flags.scopes), inventory, source: {snapshot: flags.snapshot}})
-    if (flagScopesIgnored) process.stderr.write(`Note: --scopes ignored: the account shows ${app.name}'s own scopes.\n`)
+    const {snapshot, matrix, app, entry} = await loadAppUnderReview(flags, () => 'active')
 
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
     const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})

@@ -1,15 +1,12 @@
 import {Flags} from '@oclif/core'
 
-import {accountFlags, loadAccount} from '../../cli/account-source.js'
+import {accountFlags} from '../../cli/account-source.js'
+import {loadAppUnderReview} from '../../cli/app-under-review.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
-import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {ExitCode} from '../../errors.js'
-import {loadInventory} from '../../inventory/load.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {renderTransferCheck} from '../../report/transfer-text.js'
-import {splitScopeList} from '../../matrix/scope.js'
-import {resolveApp} from '../../transfer/app.js'
 import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
 
 export default class TransferCheck extends BaseCommand {
@@ -39,14 +36,9 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<TransferCheckResult> {
     const {flags} = await this.parse(TransferCheck)
-    const matrix = await matrixFromFlags(flags)
-    const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const appId = flags.app.trim()
-    const ownerRef = inventory?.apps.find((a) => a.id === appId)?.owner.trim() || null
-    const refs = [...flags.to, ...(ownerRef ? [ownerRef] : [])]
-    const {snapshot} = await loadAccount(flags, {users: {refs}, apps: {ids: [appId]}})
-    const {app, flagScopesIgnored} = resolveApp(snapshot, appId, {scopes: splitScopeList(flags.scopes), inventory, source: {snapshot: flags.snapshot}})
-    if (flagScopesIgnored) process.stderr.write(`Note: --scopes ignored: the account shows ${app.name}'s own scopes.\n`)
+    // The candidates, and the current owner when the inventory names one.
+    const {snapshot, matrix, app, entry} = await loadAppUnderReview(flags, (e) => ({refs: [...flags.to, ...(e?.owner.trim() ? [e.owner.trim()] : [])]}))
+    const ownerRef = entry?.owner.trim() || null
 
     const result = checkTransfer({snapshot, matrix, app, candidates: flags.to, ownerRef, strict: flags.strict})
     if (!this.jsonEnabled()) this.log(renderTransferCheck(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))

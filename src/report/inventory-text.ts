@@ -1,0 +1,35 @@
+// stderr lines of `inventory init`: apps the account no longer shows, then what was written and what to do next.
+
+export interface InventoryInitFacts {
+  output: string
+  apps: number
+  added: string[]
+  kept: string[]
+  gone: string[]
+  ownersMissing: number
+  apiCalls: number
+  seconds: number
+}
+
+export function inventoryInitNotes(r: InventoryInitFacts, mergeFile: string | undefined): string[] {
+  const notes: string[] = []
+  const n = r.gone.length
+  if (n > 0) {
+    notes.push(
+      `${n} app${n === 1 ? '' : 's'} of ${mergeFile} ${n === 1 ? 'is' : 'are'} not among the account's apps (${r.gone.join(', ')}): kept; the audit will report ${n === 1 ? 'it' : 'them'} as app-not-found.`,
+    )
+  }
+  notes.push(summaryLine(r, mergeFile !== undefined))
+  return notes
+}
+
+function summaryLine(r: InventoryInitFacts, merged: boolean): string {
+  const apps = `${r.apps} app${r.apps === 1 ? '' : 's'}`
+  const how = merged ? ` (${r.added.length} new, ${r.kept.length} kept, ${r.gone.length} gone)` : ''
+  const calls = r.apiCalls > 0 ? `, ${r.apiCalls} API calls, ${r.seconds} s` : ''
+  const next =
+    r.ownersMissing > 0
+      ? `fill in ${r.ownersMissing === r.apps ? 'the owner column' : `the ${r.ownersMissing} empty owner${r.ownersMissing === 1 ? '' : 's'}`}, then run audit --inventory ${r.output}`
+      : `run audit --inventory ${r.output}`
+  return `${apps}${how}${calls} → ${r.output}; ${next}`
+}
