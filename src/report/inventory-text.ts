@@ -2,10 +2,15 @@
 
 export interface InventoryInitFacts {
   output: string
+  /** Entries written. */
   apps: number
+  /** Ids of apps new to the inventory (every app without --merge). */
   added: string[]
+  /** Ids of apps of the --merge file that the account still has. */
   kept: string[]
+  /** Ids of apps of the --merge file the account no longer shows (kept; the audit reports them as app-not-found). */
   gone: string[]
+  /** Entries whose owner is still empty. */
   ownersMissing: number
   apiCalls: number
   seconds: number

@@ -6,28 +6,15 @@ import {Flags} from '@oclif/core'
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {writeFileAtomic} from '../../cli/write-file-atomic.js'
-import {inventoryInitNotes} from '../../report/inventory-text.js'
+import {inventoryInitNotes, type InventoryInitFacts} from '../../report/inventory-text.js'
 import {InputError} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
 import {inventoryTemplate, mergeInventory} from '../../inventory/template.js'
 import type {Inventory} from '../../inventory/types.js'
 import {inventoryFormatOf, renderInventory, type InventoryFormat} from '../../inventory/write.js'
 
-export interface InventoryInitResult {
-  output: string
+export interface InventoryInitResult extends InventoryInitFacts {
   format: InventoryFormat
-  /** Entries written. */
-  apps: number
-  /** Ids of apps new to the inventory (every app without --merge). */
-  added: string[]
-  /** Ids of apps of the --merge file that the account still has. */
-  kept: string[]
-  /** Ids of apps of the --merge file the account no longer shows (kept; the audit reports them as app-not-found). */
-  gone: string[]
-  /** Entries whose owner is still empty. */
-  ownersMissing: number
-  apiCalls: number
-  seconds: number
 }
 
 export default class InventoryInit extends BaseCommand {
