@@ -25,7 +25,9 @@ interface Measure {
 function measure(name: string, args: string[], env: Record<string, string>): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, bin, ...args], {env: {...process.env, ...env, NO_COLOR: '1'}})
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, bin, ...args], {
+      env: {...process.env, ...env, NO_COLOR: '1'},
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.stdout.resume()
@@ -33,7 +35,13 @@ function measure(name: string, args: string[], env: Record<string, string>): Pro
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0)
-      resolve({name, seconds, maxRssMb: rssKb / 1024, code: code ?? -1, stderr: stderr.split('\n\tCommand being timed')[0]!.trim()})
+      resolve({
+        name,
+        seconds,
+        maxRssMb: rssKb / 1024,
+        code: code ?? -1,
+        stderr: stderr.split('\n\tCommand being timed')[0]!.trim(),
+      })
     })
   })
 }
@@ -61,25 +69,85 @@ async function main(): Promise<void> {
     }
     // Owners: every 97th active user, so some hold the right roles and some do not.
     const active = scenario.users.filter((u) => u.status === 'active' && u.id)
-    const inventory = {apps: scenario.apps.map((app, i) => ({id: app.app_id, owner: active[(i * 97) % active.length]!.email}))}
+    const inventory = {
+      apps: scenario.apps.map((app, i) => ({id: app.app_id, owner: active[(i * 97) % active.length]!.email})),
+    }
     const inventoryFile = join(dir, 'inventory.json')
     writeFileSync(inventoryFile, JSON.stringify(inventory))
     const snapshotFile = join(dir, 'snapshot.json')
 
     const results: Measure[] = []
-    results.push(await measure(targets[0]!.name, ['snapshot', '--output', snapshotFile, '--inventory', inventoryFile], env))
-    results.push(await measure(targets[1]!.name, ['audit', '--snapshot', snapshotFile, '--inventory', inventoryFile, '--format', 'json', '--output', join(dir, 'a.json'), '--fail-on', 'none'], {}))
-    results.push(await measure(targets[2]!.name, ['audit', '--snapshot', snapshotFile, '--inventory', inventoryFile, '--format', 'csv', '--output', join(dir, 'a.csv'), '--fail-on', 'none'], {}))
-    results.push(await measure(targets[3]!.name, ['audit', '--inventory', inventoryFile, '--format', 'json', '--output', join(dir, 'live.json'), '--fail-on', 'none'], env))
+    results.push(
+      await measure(targets[0]!.name, ['snapshot', '--output', snapshotFile, '--inventory', inventoryFile], env),
+    )
+    results.push(
+      await measure(
+        targets[1]!.name,
+        [
+          'audit',
+          '--snapshot',
+          snapshotFile,
+          '--inventory',
+          inventoryFile,
+          '--format',
+          'json',
+          '--output',
+          join(dir, 'a.json'),
+          '--fail-on',
+          'none',
+        ],
+        {},
+      ),
+    )
+    results.push(
+      await measure(
+        targets[2]!.name,
+        [
+          'audit',
+          '--snapshot',
+          snapshotFile,
+          '--inventory',
+          inventoryFile,
+          '--format',
+          'csv',
+          '--output',
+          join(dir, 'a.csv'),
+          '--fail-on',
+          'none',
+        ],
+        {},
+      ),
+    )
+    results.push(
+      await measure(
+        targets[3]!.name,
+        [
+          'audit',
+          '--inventory',
+          inventoryFile,
+          '--format',
+          'json',
+          '--output',
+          join(dir, 'live.json'),
+          '--fail-on',
+          'none',
+        ],
+        env,
+      ),
+    )
 
     const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))
-    console.log(`account: ${USERS} users, ${scenario.roles.length} roles, ${APPS} apps; report: ${report.summary.findings} findings, ${fake.requests.length} requests served`)
+    console.log(
+      `account: ${USERS} users, ${scenario.roles.length} roles, ${APPS} apps; report: ${report.summary.findings} findings, ${fake.requests.length} requests served`,
+    )
     let failed = false
     for (const [i, r] of results.entries()) {
       const target = targets[i]!
       const ok = r.code === 0 && r.seconds <= target.maxSeconds && r.maxRssMb <= target.maxRssMb
       failed ||= !ok
-      console.log(`${ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(40)} ${r.seconds.toFixed(2).padStart(7)} s (≤ ${target.maxSeconds})  ${r.maxRssMb.toFixed(0).padStart(5)} MB (≤ ${target.maxRssMb})  exit ${r.code}  ${r.stderr.split('\n').at(-1)}`)
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(40)} ${r.seconds.toFixed(2).padStart(7)} s (≤ ${target.maxSeconds})  ${r.maxRssMb.toFixed(0).padStart(5)} MB (≤ ${target.maxRssMb})  exit ${r.code}  ${r.stderr.split('\n').at(-1)}`,
+      )
     }
     process.exitCode = failed ? 1 : 0
   } finally {

@@ -32,9 +32,16 @@ function main(): void {
   if (!values.quiet) {
     const counts = new Map<string, number>()
     for (const entry of scopes.values()) counts.set(entry.class, (counts.get(entry.class) ?? 0) + 1)
-    const summary = [...counts.entries()].sort().map(([name, n]) => `${name} ${n}`).join(', ')
-    process.stderr.write(`wrote ${output}: ${matrix.rules.length} rules, ${Object.keys(matrix.unmapped ?? {}).length} unmapped (${summary})\n`)
-    process.stderr.write(`normalisations applied to Zoom's data:\n${NORMALISATIONS.map((n) => `  - ${n}`).join('\n')}\n`)
+    const summary = [...counts.entries()]
+      .sort()
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')
+    process.stderr.write(
+      `wrote ${output}: ${matrix.rules.length} rules, ${Object.keys(matrix.unmapped ?? {}).length} unmapped (${summary})\n`,
+    )
+    process.stderr.write(
+      `normalisations applied to Zoom's data:\n${NORMALISATIONS.map((n) => `  - ${n}`).join('\n')}\n`,
+    )
   }
 }
 

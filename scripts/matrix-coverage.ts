@@ -15,7 +15,7 @@ const data = loadZoomData(values.data ?? DEFAULT_DATA_DIR)
 const result = buildMatrix(data)
 const coverage = computeCoverage(data, result, Number(values.top ?? 20))
 
-let stale = false
+let stale: boolean
 try {
   stale = readFileSync(DEFAULT_OUTPUT, 'utf8') !== formatJson(result.matrix)
 } catch {

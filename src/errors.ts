@@ -47,7 +47,10 @@ export class ZoomError extends ToolError {
   readonly exitCode = ExitCode.zoom
   readonly code: string
 
-  constructor(message: string, details: {code?: string; status?: number; zoomCode?: number; [k: string]: unknown} = {}) {
+  constructor(
+    message: string,
+    details: {code?: string; status?: number; zoomCode?: number; [k: string]: unknown} = {},
+  ) {
     super(message, details)
     this.code = details.code ?? 'zoom_api_error'
   }

@@ -231,7 +231,9 @@ export function buildMatrix(data: ZoomData): BuildResult {
 
     if (!isWellFormedScope(scope)) {
       // The matrix loader rejects malformed scopes even as `unmapped` keys: a new one needs a fix in normalize.ts.
-      throw new Error(`malformed scope ${JSON.stringify(scope)} in Zoom's data (${products.join(', ')}); add a fix to scripts/matrix/normalize.ts`)
+      throw new Error(
+        `malformed scope ${JSON.stringify(scope)} in Zoom's data (${products.join(', ')}); add a fix to scripts/matrix/normalize.ts`,
+      )
     }
 
     // User-level scopes: the authorising user's own data → no role privilege.
@@ -342,16 +344,17 @@ export function buildMatrix(data: ZoomData): BuildResult {
       continue
     }
 
-    const d = inferFromClassics(withEvidence.map((classic) => derive(documentedOps(classic))), evidence)
+    const d = inferFromClassics(
+      withEvidence.map((classic) => derive(documentedOps(classic))),
+      evidence,
+    )
     entry.class = 'inferred'
     entry.used = evidence
     entry.inferredFrom = withEvidence
     const notes = [
       `${selection.ops.length === 1 ? 'Its only operation documents no' : `None of its ${selection.ops.length} operations document`} x-permissions; inferred from the classic scope${withEvidence.length === 1 ? '' : 's'} listed on the same operations (${withEvidence.join(', ')}), over their ${d.n} documented operation${d.n === 1 ? '' : 's'}.`,
       ...(d.disagree
-        ? [
-            `Those classic scopes' own rules share no privilege, so requires comes from all ${d.n} operations together.`,
-          ]
+        ? [`Those classic scopes' own rules share no privilege, so requires comes from all ${d.n} operations together.`]
         : withEvidence.length > 1
           ? ['requires holds what every one of those classic scopes requires.']
           : []),
@@ -373,7 +376,9 @@ export function buildMatrix(data: ZoomData): BuildResult {
           const first = ops[0]
           return `classic ${classic}: ${ops.length} documented operation${ops.length === 1 ? '' : 's'}${first ? `, e.g. ${describeOperation(first)}` : ''}`
         }),
-        ...(withEvidence.length > MAX_SOURCE_OPS ? [`… and ${withEvidence.length - MAX_SOURCE_OPS} more classic scopes`] : []),
+        ...(withEvidence.length > MAX_SOURCE_OPS
+          ? [`… and ${withEvidence.length - MAX_SOURCE_OPS} more classic scopes`]
+          : []),
       ],
       note: notes.join(' '),
     })
@@ -426,7 +431,10 @@ function unmappedReason(ops: Operation[], classics: string[], all: Operation[]):
     classics.length === 0
       ? 'no classic scope is listed on them'
       : `the classic scope${classics.length === 1 ? '' : 's'} listed on them (${classics.join(', ')}) document${classics.length === 1 ? 's' : ''} none either`
-  const subject = ops.length === 1 ? `its only operation (${products.join(', ')}) lists` : `none of its ${ops.length} operations (${products.join(', ')}) list`
+  const subject =
+    ops.length === 1
+      ? `its only operation (${products.join(', ')}) lists`
+      : `none of its ${ops.length} operations (${products.join(', ')}) list`
   return `Not documented: ${subject} x-permissions${productNote}, and ${classicPart}.`
 }
 
@@ -436,9 +444,7 @@ function unmappedReason(ops: Operation[], classics: string[], all: Operation[]):
 /** "IMChatHistory:Read" → "IM Chat History: View". */
 export function derivedLabel(privilege: string): string {
   const [resource = '', access = ''] = privilege.split(':')
-  const words = resource
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  const words = resource.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
   return `${words}: ${access === 'Read' ? 'View' : access}`
 }
 
@@ -497,4 +503,3 @@ function sortObject<T>(object: Record<string, T>): Record<string, T> {
   for (const key of Object.keys(object).sort()) sorted[key] = object[key] as T
   return sorted
 }
-

@@ -75,8 +75,12 @@ function cells(counts: ClassCounts): string {
 export function coverageMarkdown(coverage: Coverage, version: string): string {
   const lines: string[] = []
   lines.push(`Built-in matrix \`${version}\`. "documented" = admin-/master-level rules from the scope's own`)
-  lines.push('operations; "user-level" = documented `requires: []`; "inferred" = from the classic scopes listed on the same')
-  lines.push('operations; "manual" = cited source plus the data; "unmapped" = no rule (reason in the matrix\'s `unmapped`).')
+  lines.push(
+    'operations; "user-level" = documented `requires: []`; "inferred" = from the classic scopes listed on the same',
+  )
+  lines.push(
+    'operations; "manual" = cited source plus the data; "unmapped" = no rule (reason in the matrix\'s `unmapped`).',
+  )
   lines.push('')
   lines.push(`| scopes ${HEADER}`)
   lines.push(`|---${RULE}`)

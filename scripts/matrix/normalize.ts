@@ -24,7 +24,8 @@ export const PRIVILEGE_DROPS: ReadonlyArray<{value: string; why: string}> = [
 ]
 
 /** Whitespace: list items (scopes and privileges) are trimmed; e.g. Zoom's " division:read:admin" on /divisions*. */
-export const WHITESPACE_RULE = 'list items (scopes and privileges) are trimmed of surrounding whitespace (e.g. " division:read:admin" on the Users document\'s /divisions* operations)'
+export const WHITESPACE_RULE =
+  'list items (scopes and privileges) are trimmed of surrounding whitespace (e.g. " division:read:admin" on the Users document\'s /divisions* operations)'
 
 /** Human-readable list of every normalisation, for the data README and the generator's log. */
 export const NORMALISATIONS: readonly string[] = [
@@ -56,7 +57,9 @@ export function normalizePrivilege(raw: string): NormalizedPrivilege {
   const drop = PRIVILEGE_DROPS.find((d) => d.value === trimmed)
   if (drop) return {value: null, change: `Zoom's junk x-permissions value "${drop.value}" dropped`}
   if (!isPrivilege(trimmed)) {
-    throw new Error(`x-permissions value ${JSON.stringify(raw)} is not Resource:Read|Edit; add it to scripts/matrix/normalize.ts`)
+    throw new Error(
+      `x-permissions value ${JSON.stringify(raw)} is not Resource:Read|Edit; add it to scripts/matrix/normalize.ts`,
+    )
   }
   return {value: trimmed}
 }

@@ -5,7 +5,9 @@ import {readFileSync} from 'node:fs'
 export type TsvRow = Record<string, string>
 
 export function readTsv(file: string): TsvRow[] {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0)
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
   const header = lines.shift()?.split('\t')
   if (!header) throw new Error(`${file}: empty file`)
   return lines.map((line, index) => {

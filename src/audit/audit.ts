@@ -23,7 +23,14 @@ export function runAudit({snapshot, inventory, matrix, now}: AuditInput): AuditR
   const snapshotIds = new Set(snapshot.apps.map((a) => a.id))
   const inventoryOnly: SnapshotApp[] = inventory.apps
     .filter((a) => !snapshotIds.has(a.id))
-    .map((a) => ({id: a.id, name: a.name ?? a.id, type: 'unknown', status: 'unknown', scopes: a.scopes ?? [], source: 'inventory'}))
+    .map((a) => ({
+      id: a.id,
+      name: a.name ?? a.id,
+      type: 'unknown',
+      status: 'unknown',
+      scopes: a.scopes ?? [],
+      source: 'inventory',
+    }))
 
   const apps: ReportApp[] = []
   const findings: Finding[] = []
@@ -58,17 +65,33 @@ function auditApp(
   const owner = entry?.owner ? account.findUser(entry.owner) : undefined
   const role = owner ? account.role(owner.roleId) : undefined
   const ownerEmail = owner?.email ?? (entry?.owner || null)
-  const base = {appId: app.id, appName: name, owner: ownerEmail, ownerRole: role?.name ?? null, missingPrivileges: [] as string[], labels: {}}
-  const add = (kind: FindingKind, severity: Severity, scope: string | null, message: string, privilege?: string, extra: Partial<Finding> = {}) =>
-    findings.push({...base, id: findingId(kind, app.id, scope, privilege), kind, severity, scope, message, ...extra})
+  const base = {
+    appId: app.id,
+    appName: name,
+    owner: ownerEmail,
+    ownerRole: role?.name ?? null,
+    missingPrivileges: [] as string[],
+    labels: {},
+  }
+  const add = (
+    kind: FindingKind,
+    severity: Severity,
+    scope: string | null,
+    message: string,
+    privilege?: string,
+    extra: Partial<Finding> = {},
+  ) => findings.push({...base, id: findingId(kind, app.id, scope, privilege), kind, severity, scope, message, ...extra})
 
-  if (!inAccount) add('app-not-found', 'medium', null, messages.appNotFound({app: name, id: app.id, audited: scopes.length > 0}))
+  if (!inAccount)
+    add('app-not-found', 'medium', null, messages.appNotFound({app: name, id: app.id, audited: scopes.length > 0}))
 
   const report: ReportApp = {
     id: app.id,
     name,
     type: app.type,
-    owner: owner ? {id: owner.id ?? null, email: owner.email, status: owner.status, roleName: role?.name ?? null} : null,
+    owner: owner
+      ? {id: owner.id ?? null, email: owner.email, status: owner.status, roleName: role?.name ?? null}
+      : null,
     ownerRef: entry ? entry.owner : null,
     inAccount,
     mustKeep,
@@ -76,14 +99,27 @@ function auditApp(
   }
 
   if (!owner || !role) {
-    if (!entry?.owner) add('owner-unknown', 'medium', null, messages.ownerUnknown({app: name, inInventory: entry !== undefined}))
+    if (!entry?.owner)
+      add('owner-unknown', 'medium', null, messages.ownerUnknown({app: name, inInventory: entry !== undefined}))
     else if (!owner) add('owner-not-found', 'high', null, messages.ownerNotFound({app: name, ref: entry.owner}))
-    else add('owner-role-unknown', 'high', null, messages.ownerRoleUnknown({app: name, owner: displayName(owner), roleId: owner.roleId}))
+    else
+      add(
+        'owner-role-unknown',
+        'high',
+        null,
+        messages.ownerRoleUnknown({app: name, owner: displayName(owner), roleId: owner.roleId}),
+      )
     report.scopes = scopes.map((scope) => uncheckedScope(matrix, scope, name, add))
     return {app: report, findings}
   }
 
-  if (owner.status !== 'active') add('owner-inactive', 'high', null, messages.ownerInactive({app: name, owner: displayName(owner), status: owner.status}))
+  if (owner.status !== 'active')
+    add(
+      'owner-inactive',
+      'high',
+      null,
+      messages.ownerInactive({app: name, owner: displayName(owner), status: owner.status}),
+    )
   const privileges = rolePrivileges(role, matrix)
   report.scopes = scopes.map((scope) => {
     const check = checkScope(matrix, privileges, scope)
@@ -93,7 +129,14 @@ function auditApp(
   return {app: report, findings}
 }
 
-type AddFinding = (kind: FindingKind, severity: Severity, scope: string | null, message: string, privilege?: string, extra?: Partial<Finding>) => void
+type AddFinding = (
+  kind: FindingKind,
+  severity: Severity,
+  scope: string | null,
+  message: string,
+  privilege?: string,
+  extra?: Partial<Finding>,
+) => void
 
 function scopeFindings(
   check: ScopeCheck,
@@ -101,28 +144,60 @@ function scopeFindings(
 ): void {
   const context = {app: c.name, owner: displayName(c.owner), role: c.role.name, scope: check.scope}
   const severity: Severity = check.resolution.action !== 'read' || c.mustKeep.includes(check.scope) ? 'high' : 'medium'
-  const privilegeFinding = (kind: FindingKind, level: Severity, privilege: string, message: (x: typeof context & {labels: string[]}) => string) =>
+  const privilegeFinding = (
+    kind: FindingKind,
+    level: Severity,
+    privilege: string,
+    message: (x: typeof context & {labels: string[]}) => string,
+  ) =>
     c.add(kind, level, check.scope, message({...context, labels: [c.matrix.label(privilege)]}), privilege, {
       missingPrivileges: [privilege],
       labels: {[privilege]: c.matrix.label(privilege)},
     })
 
   if (check.status === 'unmapped') {
-    c.add('unmapped-scope', 'low', check.scope, messages.unmappedScope({app: c.name, scope: check.scope, wellFormed: check.resolution.wellFormed, reason: check.resolution.unmappedReason}))
+    c.add(
+      'unmapped-scope',
+      'low',
+      check.scope,
+      messages.unmappedScope({
+        app: c.name,
+        scope: check.scope,
+        wellFormed: check.resolution.wellFormed,
+        reason: check.resolution.unmappedReason,
+      }),
+    )
     return
   }
   for (const privilege of check.missingPrivileges) {
     const restricted = check.groupRestricted.includes(privilege)
-    privilegeFinding(restricted ? 'group-restricted-privilege' : 'missing-privilege', severity, privilege, restricted ? messages.groupRestricted : messages.missingPrivilege)
+    privilegeFinding(
+      restricted ? 'group-restricted-privilege' : 'missing-privilege',
+      severity,
+      privilege,
+      restricted ? messages.groupRestricted : messages.missingPrivilege,
+    )
   }
   // A scope already lost is not also reported for its partial privileges.
-  if (check.status === 'partial') for (const privilege of check.partialMissing) privilegeFinding('partial-privilege', 'low', privilege, messages.partialPrivilege)
+  if (check.status === 'partial')
+    for (const privilege of check.partialMissing)
+      privilegeFinding('partial-privilege', 'low', privilege, messages.partialPrivilege)
 }
 
 function uncheckedScope(matrix: Matrix, scope: string, app: string, add: AddFinding): ReportScope {
   const resolution = matrix.resolve(scope)
   if (!resolution.winner) {
-    add('unmapped-scope', 'low', resolution.scope, messages.unmappedScope({app, scope: resolution.scope, wellFormed: resolution.wellFormed, reason: resolution.unmappedReason}))
+    add(
+      'unmapped-scope',
+      'low',
+      resolution.scope,
+      messages.unmappedScope({
+        app,
+        scope: resolution.scope,
+        wellFormed: resolution.wellFormed,
+        reason: resolution.unmappedReason,
+      }),
+    )
   }
   return {
     scope: resolution.scope,

@@ -33,7 +33,8 @@ export function rolePrivileges(role: SnapshotRole, matrix: Matrix): RolePrivileg
   const groupLimited = new Map<string, string[]>()
   for (const [privilege, groups] of Object.entries(role.privilegeScopes)) {
     for (const held of matrix.impliedBy(privilege)) {
-      if (!accountWide.has(held)) groupLimited.set(held, [...new Set([...(groupLimited.get(held) ?? []), ...groups])].sort())
+      if (!accountWide.has(held))
+        groupLimited.set(held, [...new Set([...(groupLimited.get(held) ?? []), ...groups])].sort())
     }
   }
   return {accountWide, groupLimited}
@@ -41,7 +42,9 @@ export function rolePrivileges(role: SnapshotRole, matrix: Matrix): RolePrivileg
 
 /** Group-limited privileges count only for user-level scopes: admin- and master-level scopes act account-wide. */
 function holds(privileges: RolePrivileges, privilege: string, resolution: ScopeResolution): boolean {
-  return privileges.accountWide.has(privilege) || (resolution.level === 'user' && privileges.groupLimited.has(privilege))
+  return (
+    privileges.accountWide.has(privilege) || (resolution.level === 'user' && privileges.groupLimited.has(privilege))
+  )
 }
 
 export function checkScope(matrix: Matrix, privileges: RolePrivileges, scope: string): ScopeCheck {

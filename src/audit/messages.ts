@@ -10,7 +10,8 @@ export interface MessageContext {
   labels?: string[]
 }
 
-const and = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+const and = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 
 export const messages = {

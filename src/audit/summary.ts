@@ -45,7 +45,6 @@ export function sortApps(apps: ReportApp[], findings: Finding[]): ReportApp[] {
   )
 }
 
-
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
   return severityRank[severity] <= severityRank[threshold]
 }

@@ -10,7 +10,14 @@ import type {Snapshot} from '../snapshot/types.js'
 import {createZoomClient, type ProgressEvent, type ZoomClient} from '../zoom/client.js'
 import {resolveZoomConfig, zoomFlags, type ZoomFlagValues} from '../zoom/config.js'
 import {RateLimiter} from '../zoom/rate-limiter.js'
-import {DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT, describeLabelBudget, rateBudget, ZOOM_PLANS, type ZoomPlan} from '../zoom/rate-plans.js'
+import {
+  DEFAULT_PLAN,
+  DEFAULT_RATE_BUDGET_PERCENT,
+  describeLabelBudget,
+  rateBudget,
+  ZOOM_PLANS,
+  type ZoomPlan,
+} from '../zoom/rate-plans.js'
 import {now} from './clock.js'
 import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
 
@@ -35,7 +42,10 @@ export const liveFlags = {
 }
 
 export const accountFlags = {
-  snapshot: Flags.string({description: 'Read the account from a snapshot file instead of Zoom (no credentials needed).', helpValue: 'FILE'}),
+  snapshot: Flags.string({
+    description: 'Read the account from a snapshot file instead of Zoom (no credentials needed).',
+    helpValue: 'FILE',
+  }),
   ...liveFlags,
 }
 
@@ -63,7 +73,10 @@ export interface LoadedAccount {
   seconds: number
 }
 
-export async function loadAccount(flags: {snapshot?: string} & LiveFlagValues, needs: AccountNeeds): Promise<LoadedAccount> {
+export async function loadAccount(
+  flags: {snapshot?: string} & LiveFlagValues,
+  needs: AccountNeeds,
+): Promise<LoadedAccount> {
   const started = Date.now()
   if (flags.snapshot) return {snapshot: await loadSnapshot(flags.snapshot), seconds: (Date.now() - started) / 1000}
   const progress = shouldShowProgress({isTTY: process.stderr.isTTY, json: flags.json, env: process.env})
@@ -79,9 +92,16 @@ export async function loadAccount(flags: {snapshot?: string} & LiveFlagValues, n
 }
 
 /** The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from the env. */
-export function createLiveClient(flags: LiveFlagValues, hooks: {onProgress?: (event: ProgressEvent) => void} = {}): ZoomClient {
+export function createLiveClient(
+  flags: LiveFlagValues,
+  hooks: {onProgress?: (event: ProgressEvent) => void} = {},
+): ZoomClient {
   const plan = (flags.plan ?? DEFAULT_PLAN) as ZoomPlan
-  if (!ZOOM_PLANS.includes(plan)) throw new InputError(`--plan must be one of ${ZOOM_PLANS.join(', ')}, got ${plan}.`, {code: 'usage', place: '--plan'})
+  if (!ZOOM_PLANS.includes(plan))
+    throw new InputError(`--plan must be one of ${ZOOM_PLANS.join(', ')}, got ${plan}.`, {
+      code: 'usage',
+      place: '--plan',
+    })
   const limiter = new RateLimiter(rateBudget(plan, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT))
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,

@@ -25,7 +25,8 @@ export abstract class BaseCommand extends Command {
       this.logJson({error: report})
     } else {
       process.stderr.write(`Error: ${report.message}\n`)
-      if (process.env.DEBUG && report.exitCode === ExitCode.internal && error.stack) process.stderr.write(`${error.stack}\n`)
+      if (process.env.DEBUG && report.exitCode === ExitCode.internal && error.stack)
+        process.stderr.write(`${error.stack}\n`)
     }
     // oclif's handler exits with this code without printing anything more.
     throw new Errors.ExitError(report.exitCode)
@@ -38,7 +39,10 @@ export function describeError(error: Error & {oclif?: {exit?: number}; code?: st
   }
   // oclif's own parse errors (unknown flag, missing argument, bad option) are usage errors: exit 2.
   if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
-    const message = error.message.replace(/\n+See more help with --help$/, '').split('\n').join(' ')
+    const message = error.message
+      .replace(/\n+See more help with --help$/, '')
+      .split('\n')
+      .join(' ')
     return {code: 'usage', message: `${message} (see --help)`, exitCode: ExitCode.badInput}
   }
   return {

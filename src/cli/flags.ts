@@ -24,7 +24,7 @@ export const colorFlag = {
 
 // Shared by the transfer and roles commands.
 export const appFlag = Flags.custom<string>({
-  description: "The app's id (Zoom Marketplace App ID; \"audit --json\" lists them).",
+  description: 'The app\'s id (Zoom Marketplace App ID; "audit --json" lists them).',
   helpValue: 'APP_ID',
   parse: async (input) => input.trim(),
 })
@@ -37,7 +37,8 @@ export const scopesFlag = Flags.string({
 })
 
 export const inventoryFlag = Flags.string({
-  description: "The inventory (JSON or CSV): the app's current owner, its mustKeep scopes, and scopes of apps the account does not show.",
+  description:
+    "The inventory (JSON or CSV): the app's current owner, its mustKeep scopes, and scopes of apps the account does not show.",
   helpValue: 'FILE',
 })
 

@@ -5,7 +5,11 @@
 import type {ProgressEvent} from '../zoom/client.js'
 
 /** Whether to show progress: stderr is a terminal, no --json, not in CI (CI set to anything but '' / 0 / false). */
-export function shouldShowProgress(input: {isTTY: boolean | undefined; json: boolean | undefined; env: NodeJS.ProcessEnv}): boolean {
+export function shouldShowProgress(input: {
+  isTTY: boolean | undefined
+  json: boolean | undefined
+  env: NodeJS.ProcessEnv
+}): boolean {
   const ci = input.env.CI?.trim().toLowerCase()
   const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false'
   return input.isTTY === true && input.json !== true && !inCi
@@ -81,13 +85,20 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
 export const disabledProgress: Progress = {update() {}, done() {}}
 
 /** `Fetching from Zoom… users 1,200/4,000 · apps 12/40 · 3 s` (phases without news are left out). */
-export function renderProgressLine(state: ReadonlyMap<ProgressEvent['phase'], {fetched: number; total?: number}>, elapsedMs: number): string {
+export function renderProgressLine(
+  state: ReadonlyMap<ProgressEvent['phase'], {fetched: number; total?: number}>,
+  elapsedMs: number,
+): string {
   const parts = PHASES.flatMap((phase) => {
     const seen = state.get(phase)
     if (!seen) return []
     return [`${phase} ${count(seen.fetched)}${seen.total === undefined ? '' : `/${count(seen.total)}`}`]
   })
-  return ['Fetching from Zoom…', ...(parts.length > 0 ? [parts.join(' · ')] : []), `· ${Math.floor(elapsedMs / 1000)} s`].join(' ')
+  return [
+    'Fetching from Zoom…',
+    ...(parts.length > 0 ? [parts.join(' · ')] : []),
+    `· ${Math.floor(elapsedMs / 1000)} s`,
+  ].join(' ')
 }
 
 function count(n: number): string {

@@ -34,15 +34,40 @@ ${BaseCommand.exitCodesHelp}`
   ]
   static flags = {
     ...accountFlags,
-    inventory: Flags.string({description: 'Who owns each app: JSON, or CSV with app_id and owner columns.', required: true, helpValue: 'FILE'}),
+    inventory: Flags.string({
+      description: 'Who owns each app: JSON, or CSV with app_id and owner columns.',
+      required: true,
+      helpValue: 'FILE',
+    }),
     ...matrixFlags,
     format: Flags.string({description: 'Report format.', options: Object.keys(AUDIT_FORMATS), default: 'table'}),
-    'save-snapshot': Flags.string({description: 'Live runs: also save what was fetched as a snapshot file (0600).', helpValue: 'FILE', exclusive: ['snapshot']}),
-    baseline: Flags.string({description: 'A previous "audit --json" report: findings not in it are marked new.', helpValue: 'FILE'}),
-    'new-only': Flags.boolean({description: 'Report (and --fail-on) only findings that are new against --baseline.', dependsOn: ['baseline']}),
-    accept: Flags.string({description: 'Accepted findings (JSON: {"accepted": [{"id", "reason", "until"}]}): set aside, not counted by --fail-on.', helpValue: 'FILE'}),
-    output: Flags.string({description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).', helpValue: 'FILE'}),
-    'fail-on': Flags.string({description: 'Exit 1 when a finding is at or above this severity.', options: ['high', 'medium', 'low', 'none'], default: 'medium'}),
+    'save-snapshot': Flags.string({
+      description: 'Live runs: also save what was fetched as a snapshot file (0600).',
+      helpValue: 'FILE',
+      exclusive: ['snapshot'],
+    }),
+    baseline: Flags.string({
+      description: 'A previous "audit --json" report: findings not in it are marked new.',
+      helpValue: 'FILE',
+    }),
+    'new-only': Flags.boolean({
+      description: 'Report (and --fail-on) only findings that are new against --baseline.',
+      dependsOn: ['baseline'],
+    }),
+    accept: Flags.string({
+      description:
+        'Accepted findings (JSON: {"accepted": [{"id", "reason", "until"}]}): set aside, not counted by --fail-on.',
+      helpValue: 'FILE',
+    }),
+    output: Flags.string({
+      description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).',
+      helpValue: 'FILE',
+    }),
+    'fail-on': Flags.string({
+      description: 'Exit 1 when a finding is at or above this severity.',
+      options: ['high', 'medium', 'low', 'none'],
+      default: 'medium',
+    }),
     ...colorFlag,
   }
 
@@ -70,7 +95,8 @@ ${BaseCommand.exitCodesHelp}`
     process.stderr.write(`${summaryLine(report)}${flags.output ? ` → ${flags.output}` : ''}\n`)
 
     const failOn = flags['fail-on']
-    if (failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn as Severity))) process.exitCode = ExitCode.findings
+    if (failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn as Severity)))
+      process.exitCode = ExitCode.findings
     return report
   }
 }

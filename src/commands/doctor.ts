@@ -15,7 +15,11 @@ export default class Doctor extends BaseCommand {
 Exits 0 when every check passes (a token without its list of scopes is only a warning), 3 when one fails. Never prints the client secret or the token. Only GET requests and the token POST are sent.
 
 ${BaseCommand.exitCodesHelp}`
-  static examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --plan pro --rate-budget 25', '<%= config.bin %> doctor --json']
+  static examples = [
+    '<%= config.bin %> doctor',
+    '<%= config.bin %> doctor --plan pro --rate-budget 25',
+    '<%= config.bin %> doctor --json',
+  ]
   static flags = {
     ...liveFlags,
     ...colorFlag,
@@ -31,7 +35,8 @@ ${BaseCommand.exitCodesHelp}`
       plan: (flags.plan ?? DEFAULT_PLAN) as ZoomPlan,
       rateBudgetPercent: flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT,
     })
-    if (!this.jsonEnabled()) process.stdout.write(renderDoctor(result, createStyle(shouldColour(process.stdout, flags.color))))
+    if (!this.jsonEnabled())
+      process.stdout.write(renderDoctor(result, createStyle(shouldColour(process.stdout, flags.color))))
     if (!result.ok) process.exitCode = ExitCode.zoom
     return result
   }

@@ -26,7 +26,10 @@ ${BaseCommand.exitCodesHelp}`
   static examples = ['<%= config.bin %> snapshot --output snapshots/2026-11-23.json --inventory apps.csv']
   static flags = {
     output: Flags.string({description: 'Where to write the snapshot (JSON).', required: true, helpValue: 'FILE'}),
-    inventory: Flags.string({description: "Also fetch the inventory's apps that the account's app list does not return.", helpValue: 'FILE'}),
+    inventory: Flags.string({
+      description: "Also fetch the inventory's apps that the account's app list does not return.",
+      helpValue: 'FILE',
+    }),
     ...liveFlags,
   }
 

@@ -69,7 +69,10 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   const plan = {
     name: input.plan,
     rateBudgetPercent: input.rateBudgetPercent,
-    budget: Object.fromEntries(Object.entries(budget).map(([label, b]) => [label, describeLabelBudget(b)])) as Record<RateLimitLabel, string>,
+    budget: Object.fromEntries(Object.entries(budget).map(([label, b]) => [label, describeLabelBudget(b)])) as Record<
+      RateLimitLabel,
+      string
+    >,
   }
   const warnings: string[] = []
 
@@ -88,7 +91,12 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   if (credentials.status === 'ok') {
     endpoints = (await Promise.all([usersChecks(client), rolesChecks(client), appsChecks(client)])).flat()
   } else {
-    endpoints = ENDPOINT_ORDER.map(([family, endpoint]) => ({family, endpoint, status: 'skipped', detail: 'no access token'}))
+    endpoints = ENDPOINT_ORDER.map(([family, endpoint]) => ({
+      family,
+      endpoint,
+      status: 'skipped',
+      detail: 'no access token',
+    }))
   }
 
   if (scopes.status === 'unknown') {
@@ -164,9 +172,15 @@ async function listThenGet<T>(
       : page.more
         ? ' on the first page, more on later pages'
         : ''
-  const listed: EndpointCheck = {family, endpoint: listEndpoint, status: 'ok', detail: `${count} ${count === 1 ? noun.one : noun.many}${rest}`}
+  const listed: EndpointCheck = {
+    family,
+    endpoint: listEndpoint,
+    status: 'ok',
+    detail: `${count} ${count === 1 ? noun.one : noun.many}${rest}`,
+  }
   const first = page.items[0]
-  if (first === undefined) return [listed, {family, endpoint: getEndpoint, status: 'skipped', detail: `no ${noun.first} to read`}]
+  if (first === undefined)
+    return [listed, {family, endpoint: getEndpoint, status: 'skipped', detail: `no ${noun.first} to read`}]
   try {
     await get(first)
     return [listed, {family, endpoint: getEndpoint, status: 'ok', detail: `read the first ${noun.first} listed`}]

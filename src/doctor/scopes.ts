@@ -16,12 +16,48 @@ export interface ScopeNeed {
 }
 
 export const SCOPE_NEEDS: readonly ScopeNeed[] = [
-  {what: 'list users', endpoint: 'GET /users', classic: 'user:read:admin', granular: 'user:read:list_users:admin', alsoAccepted: ['user:write:admin']},
-  {what: 'read a user', endpoint: 'GET /users/{userId}', classic: 'user:read:admin', granular: 'user:read:user:admin', alsoAccepted: ['user:write:admin']},
-  {what: 'list roles', endpoint: 'GET /roles', classic: 'role:read:admin', granular: 'role:read:list_roles:admin', alsoAccepted: ['role:write:admin']},
-  {what: 'read a role', endpoint: 'GET /roles/{roleId}', classic: 'role:read:admin', granular: 'role:read:role:admin', alsoAccepted: ['role:write:admin']},
-  {what: 'list apps', endpoint: 'GET /marketplace/apps', classic: 'marketplace_app:read:admin', granular: 'marketplace:read:list_apps:admin', alsoAccepted: []},
-  {what: 'read an app', endpoint: 'GET /marketplace/apps/{appId}', classic: 'marketplace_app:read:admin', granular: 'marketplace:read:app:admin', alsoAccepted: []},
+  {
+    what: 'list users',
+    endpoint: 'GET /users',
+    classic: 'user:read:admin',
+    granular: 'user:read:list_users:admin',
+    alsoAccepted: ['user:write:admin'],
+  },
+  {
+    what: 'read a user',
+    endpoint: 'GET /users/{userId}',
+    classic: 'user:read:admin',
+    granular: 'user:read:user:admin',
+    alsoAccepted: ['user:write:admin'],
+  },
+  {
+    what: 'list roles',
+    endpoint: 'GET /roles',
+    classic: 'role:read:admin',
+    granular: 'role:read:list_roles:admin',
+    alsoAccepted: ['role:write:admin'],
+  },
+  {
+    what: 'read a role',
+    endpoint: 'GET /roles/{roleId}',
+    classic: 'role:read:admin',
+    granular: 'role:read:role:admin',
+    alsoAccepted: ['role:write:admin'],
+  },
+  {
+    what: 'list apps',
+    endpoint: 'GET /marketplace/apps',
+    classic: 'marketplace_app:read:admin',
+    granular: 'marketplace:read:list_apps:admin',
+    alsoAccepted: [],
+  },
+  {
+    what: 'read an app',
+    endpoint: 'GET /marketplace/apps/{appId}',
+    classic: 'marketplace_app:read:admin',
+    granular: 'marketplace:read:app:admin',
+    alsoAccepted: [],
+  },
 ]
 
 export interface MissingScope {
@@ -49,9 +85,9 @@ export function checkTokenScopes(tokenScopes: readonly string[]): ScopeCheck {
   const writeScopes = granted.filter(isWriteScope)
   if (granted.length === 0) return {status: 'unknown', granted, missing: [], writeScopes}
   const have = new Set(granted)
-  const missing = SCOPE_NEEDS.filter((need) => ![need.classic, need.granular, ...need.alsoAccepted].some((s) => have.has(s))).map(
-    ({what, endpoint, classic, granular}) => ({what, endpoint, classic, granular}),
-  )
+  const missing = SCOPE_NEEDS.filter(
+    (need) => ![need.classic, need.granular, ...need.alsoAccepted].some((s) => have.has(s)),
+  ).map(({what, endpoint, classic, granular}) => ({what, endpoint, classic, granular}))
   return {status: missing.length > 0 ? 'missing' : 'ok', granted, missing, writeScopes}
 }
 

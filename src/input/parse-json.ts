@@ -14,7 +14,11 @@ export function parseJson(text: string, file: string, what: string): unknown {
     const first = errors[0]
     const place = first ? lineAndColumn(body, first.offset) : 'the end'
     const reason = first ? describe(printParseErrorCode(first.error)) : (error as Error).message
-    throw new InputError(`${file}: the ${what} is not valid JSON at ${place}: ${reason}`, {code: 'malformed_json', file, place})
+    throw new InputError(`${file}: the ${what} is not valid JSON at ${place}: ${reason}`, {
+      code: 'malformed_json',
+      file,
+      place,
+    })
   }
 }
 

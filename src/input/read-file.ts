@@ -9,7 +9,13 @@ export async function readTextFile(file: string, what: string): Promise<string> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : (code ?? 'unreadable')
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : (code ?? 'unreadable')
     throw new InputError(`${file}: cannot read the ${what} (${reason})`, {code: 'unreadable_file', file})
   }
 }

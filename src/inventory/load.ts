@@ -20,7 +20,11 @@ export async function loadInventory(file: string): Promise<Inventory> {
     app.owner = app.owner.trim()
     const first = seen.get(app.id)
     if (first !== undefined) {
-      throw new InputError(`${file}: app "${app.id}" is listed twice (entries ${first + 1} and ${i + 1}); keep one.`, {code: 'duplicate_app', file, place: `/apps/${i}`})
+      throw new InputError(`${file}: app "${app.id}" is listed twice (entries ${first + 1} and ${i + 1}); keep one.`, {
+        code: 'duplicate_app',
+        file,
+        place: `/apps/${i}`,
+      })
     }
     seen.set(app.id, i)
   }

@@ -25,7 +25,13 @@ function accountApps(apps: readonly SnapshotApp[]): SnapshotApp[] {
 /** One entry per app, owner empty, ordered by name then id (how an admin scans a spreadsheet). */
 export function inventoryTemplate(apps: readonly SnapshotApp[]): TemplateResult {
   const entries = sortedByName(accountApps(apps)).map(fromAccount)
-  return {inventory: {apps: entries}, added: entries.map((e) => e.id), kept: [], gone: [], ownersMissing: entries.length}
+  return {
+    inventory: {apps: entries},
+    added: entries.map((e) => e.id),
+    kept: [],
+    gone: [],
+    ownersMissing: entries.length,
+  }
 }
 
 /**
@@ -73,4 +79,3 @@ function sortedByName(apps: SnapshotApp[]): SnapshotApp[] {
   const key = (app: SnapshotApp) => (app.name || app.id).toLowerCase()
   return [...apps].sort((a, b) => compareText(key(a), key(b)) || compareText(a.id, b.id))
 }
-

@@ -33,7 +33,13 @@ export function renderInventoryJson(inventory: Inventory): string {
 }
 
 export function renderInventoryCsv(inventory: Inventory): string {
-  const rows = inventory.apps.map((app) => [app.id, app.name ?? '', app.owner, (app.scopes ?? []).join(' '), (app.mustKeep ?? []).join(' ')])
+  const rows = inventory.apps.map((app) => [
+    app.id,
+    app.name ?? '',
+    app.owner,
+    (app.scopes ?? []).join(' '),
+    (app.mustKeep ?? []).join(' '),
+  ])
   // CRLF, as RFC 4180 and Excel expect (the audit's CSV does the same).
   return stringify([[...INVENTORY_CSV_HEADER], ...rows], {record_delimiter: 'windows'})
 }

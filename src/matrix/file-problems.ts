@@ -20,12 +20,18 @@ export function fileErrors(matrix: MatrixFile, file: string): Problem[] {
     const place = `/rules/${index}`
     const scope = rule.scope.trim()
     if (!isWellFormedPattern(scope)) {
-      at(`${place}/scope`, `"${rule.scope}" is not a scope or pattern (lowercase [a-z0-9_] segments joined by ":", or "*" for one whole segment)`)
+      at(
+        `${place}/scope`,
+        `"${rule.scope}" is not a scope or pattern (lowercase [a-z0-9_] segments joined by ":", or "*" for one whole segment)`,
+      )
     }
     const first = seen.get(scope)
     if (first === undefined) seen.set(scope, index)
     else at(`${place}/scope`, `duplicate rule for "${scope}" (first at /rules/${first})`)
-    for (const [key, list] of [['requires', rule.requires], ['partial', rule.partial ?? []]] as const) {
+    for (const [key, list] of [
+      ['requires', rule.requires],
+      ['partial', rule.partial ?? []],
+    ] as const) {
       for (const [i, privilege] of list.entries()) {
         if (!isWellFormedPrivilege(privilege)) at(`${place}/${key}/${i}`, privilegeMessage(privilege))
       }
@@ -45,7 +51,8 @@ export function fileErrors(matrix: MatrixFile, file: string): Problem[] {
     }
   }
   for (const scope of Object.keys(matrix.unmapped ?? {})) {
-    if (!isWellFormedScope(scope.trim())) at(`/unmapped/${escapePointer(scope)}`, `"${scope}" is not a well-formed scope`)
+    if (!isWellFormedScope(scope.trim()))
+      at(`/unmapped/${escapePointer(scope)}`, `"${scope}" is not a well-formed scope`)
   }
   return problems
 }

@@ -6,7 +6,13 @@ import type {Problem} from './file-problems.js'
 export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Problem[] {
   const warnings: Problem[] = []
   const all: PlacedRule[] = matrix.layers.flatMap(({file, matrix: m}, layer) =>
-    m.rules.map((rule, index) => ({rule, file, layer, index, stars: rule.scope.split(':').filter((s) => s === '*').length})),
+    m.rules.map((rule, index) => ({
+      rule,
+      file,
+      layer,
+      index,
+      stars: rule.scope.split(':').filter((s) => s === '*').length,
+    })),
   )
   const checked = all.filter((r) => checkedFiles.has(r.file))
 
@@ -14,7 +20,11 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
     const place = `/rules/${placed.index}`
     const winner = matrix.rules.find((r) => r.rule.scope === placed.rule.scope)
     if (winner && (winner.file !== placed.file || winner.index !== placed.index)) {
-      warnings.push({file: placed.file, place, message: `"${placed.rule.scope}" is shadowed by the same rule in ${winner.file} /rules/${winner.index}, which wins`})
+      warnings.push({
+        file: placed.file,
+        place,
+        message: `"${placed.rule.scope}" is shadowed by the same rule in ${winner.file} /rules/${winner.index}, which wins`,
+      })
     }
     if (placed.stars > 0) {
       for (const other of all) {
@@ -30,10 +40,17 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
         }
       }
     }
-    for (const [key, list] of [['requires', placed.rule.requires], ['partial', placed.rule.partial ?? []]] as const) {
+    for (const [key, list] of [
+      ['requires', placed.rule.requires],
+      ['partial', placed.rule.partial ?? []],
+    ] as const) {
       for (const [i, privilege] of list.entries()) {
         if (!matrix.privileges[privilege]) {
-          warnings.push({file: placed.file, place: `${place}/${key}/${i}`, message: `"${privilege}" has no label in any layer's "privileges" (is it spelled as Zoom spells it?)`})
+          warnings.push({
+            file: placed.file,
+            place: `${place}/${key}/${i}`,
+            message: `"${privilege}" has no label in any layer's "privileges" (is it spelled as Zoom spells it?)`,
+          })
         }
       }
     }
@@ -43,7 +60,12 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
     if (!checkedFiles.has(file)) continue
     for (const scope of Object.keys(m.unmapped ?? {})) {
       const resolution = matrix.resolve(scope)
-      if (resolution.winner) warnings.push({file, place: `/unmapped/${scope}`, message: `"${scope}" is listed as unmapped but ${resolution.winner.file} has a rule for it ("${resolution.winner.rule.scope}"), which is used`})
+      if (resolution.winner)
+        warnings.push({
+          file,
+          place: `/unmapped/${scope}`,
+          message: `"${scope}" is listed as unmapped but ${resolution.winner.file} has a rule for it ("${resolution.winner.rule.scope}"), which is used`,
+        })
     }
   }
   return warnings

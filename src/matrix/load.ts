@@ -12,19 +12,28 @@ export const BUILTIN = 'built-in'
 const builtinUrl = new URL('../../data/builtin-matrix.json', import.meta.url)
 
 /** Every error a matrix file has; `layer` only when there are none. `fatal` is the error a loader throws. */
-export async function inspectMatrixFile(file: string, shownAs = file): Promise<{layer?: MatrixLayer; errors: Problem[]; fatal?: InputError}> {
+export async function inspectMatrixFile(
+  file: string,
+  shownAs = file,
+): Promise<{layer?: MatrixLayer; errors: Problem[]; fatal?: InputError}> {
   let document: unknown
   try {
     document = parseJson(await readTextFile(file, 'privilege matrix'), shownAs, 'privilege matrix')
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    return {errors: [{file: shownAs, place: String(error.details.place ?? ''), message: error.message.replace(`${shownAs}: `, '')}], fatal: error}
+    return {
+      errors: [
+        {file: shownAs, place: String(error.details.place ?? ''), message: error.message.replace(`${shownAs}: `, '')},
+      ],
+      fatal: error,
+    }
   }
   const schema = schemaProblems('privilege-matrix', document).map((line) => {
     const [place = '/', ...rest] = line.split(' ')
     return {file: shownAs, place, message: rest.join(' ')}
   })
-  if (schema.length > 0) return {errors: schema, fatal: summarise(shownAs, 'not a valid privilege matrix: ', schema, 'schema_invalid')}
+  if (schema.length > 0)
+    return {errors: schema, fatal: summarise(shownAs, 'not a valid privilege matrix: ', schema, 'schema_invalid')}
   const matrix = document as MatrixFile
   const errors = fileErrors(matrix, shownAs)
   if (errors.length > 0) return {errors, fatal: summarise(shownAs, '', errors, 'matrix_invalid')}
@@ -34,7 +43,8 @@ export async function inspectMatrixFile(file: string, shownAs = file): Promise<{
 
 function summarise(file: string, prefix: string, problems: Problem[], code: string): InputError {
   const shown = problems.slice(0, 3).map((p) => `${p.place} ${p.message}`)
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more: run "zoom-scope-audit matrix validate ${file}")` : ''
+  const more =
+    problems.length > 3 ? ` (and ${problems.length - 3} more: run "zoom-scope-audit matrix validate ${file}")` : ''
   return new InputError(`${file}: ${prefix}${shown.join('; ')}${more}`, {code, file, place: problems[0]?.place})
 }
 

@@ -3,7 +3,18 @@ import {stringify} from 'csv-stringify/sync'
 
 import type {AuditReport} from '../audit/types.js'
 
-export const CSV_HEADER = ['finding_id', 'severity', 'kind', 'app_id', 'app_name', 'owner', 'owner_role', 'scope', 'missing_privileges', 'message']
+export const CSV_HEADER = [
+  'finding_id',
+  'severity',
+  'kind',
+  'app_id',
+  'app_name',
+  'owner',
+  'owner_role',
+  'scope',
+  'missing_privileges',
+  'message',
+]
 
 /**
  * App and role names come from whoever built the app: a cell starting with = + - @ (or a tab / carriage return) would
@@ -15,7 +26,18 @@ export function spreadsheetSafe(cell: string): string {
 
 export function renderAuditCsv(report: AuditReport): string {
   const rows = report.findings.map((f) =>
-    [f.id, f.severity, f.kind, f.appId, f.appName, f.owner ?? '', f.ownerRole ?? '', f.scope ?? '', f.missingPrivileges.join(';'), f.message].map(spreadsheetSafe),
+    [
+      f.id,
+      f.severity,
+      f.kind,
+      f.appId,
+      f.appName,
+      f.owner ?? '',
+      f.ownerRole ?? '',
+      f.scope ?? '',
+      f.missingPrivileges.join(';'),
+      f.message,
+    ].map(spreadsheetSafe),
   )
   // CRLF is what RFC 4180 and Excel expect.
   return stringify([CSV_HEADER, ...rows], {record_delimiter: 'windows'})

@@ -8,7 +8,11 @@ export interface TableRenderOptions {
 }
 
 export function renderAuditTable(report: AuditReport, {style}: TableRenderOptions): string {
-  const bySeverity: Record<Severity, (text: string) => string> = {high: (t) => style.red(style.bold(t)), medium: style.yellow, low: style.dim}
+  const bySeverity: Record<Severity, (text: string) => string> = {
+    high: (t) => style.red(style.bold(t)),
+    medium: style.yellow,
+    low: style.dim,
+  }
   const findingsByApp = groupBy(report.findings, (f) => f.appId)
   const sections: string[] = []
   const clean: ReportApp[] = []
@@ -19,15 +23,30 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
       clean.push(app)
       continue
     }
-    const rows = findings.map((f) => [bySeverity[f.severity](f.severity.toUpperCase()) + (f.new ? style.bold(' NEW') : ''), f.kind, f.scope ?? '', missingLabels(f)])
-    const [header, ...lines] = renderTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {indent: '  ', maxCellWidth: 45}).split('\n')
+    const rows = findings.map((f) => [
+      bySeverity[f.severity](f.severity.toUpperCase()) + (f.new ? style.bold(' NEW') : ''),
+      f.kind,
+      f.scope ?? '',
+      missingLabels(f),
+    ])
+    const [header, ...lines] = renderTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {
+      indent: '  ',
+      maxCellWidth: 45,
+    }).split('\n')
     // Each row is followed by what to do, on its own line, so the table stays narrow.
     const body = lines.flatMap((line, i) => [line, style.dim(`    → ${findings[i]!.message}`)])
-    sections.push([`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}`, style.dim(header!), ...body].join('\n'))
+    sections.push(
+      [`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}`, style.dim(header!), ...body].join(
+        '\n',
+      ),
+    )
   }
   // With a baseline (and --new-only) an app listed here may still have older findings: say so.
   const without = report.summary.new === undefined ? 'without findings' : 'without new findings'
-  if (clean.length > 0) sections.push(`${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} ${without}`)}: ${clean.map((a) => a.name).join(', ')}`)
+  if (clean.length > 0)
+    sections.push(
+      `${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} ${without}`)}: ${clean.map((a) => a.name).join(', ')}`,
+    )
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
 }
 
@@ -36,7 +55,8 @@ function missingLabels(f: Finding): string {
 }
 
 function ownerLine(app: ReportApp): string {
-  if (app.owner) return `owner ${app.owner.email} (${app.owner.roleName ?? 'unknown role'}${app.owner.status === 'active' ? '' : `, ${app.owner.status}`})`
+  if (app.owner)
+    return `owner ${app.owner.email} (${app.owner.roleName ?? 'unknown role'}${app.owner.status === 'active' ? '' : `, ${app.owner.status}`})`
   if (app.ownerRef) return `owner ${app.ownerRef} (not in the account)`
   return 'owner unknown'
 }
@@ -44,8 +64,13 @@ function ownerLine(app: ReportApp): string {
 /** "12 apps, 3 at risk, 5 findings (2 high, 3 medium)" — also the stderr line of `audit`. */
 export function summaryLine(report: AuditReport): string {
   const {apps, appsAtRisk, findings, bySeverity} = report.summary
-  const parts = (['high', 'medium', 'low'] as const).filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`)
-  const extra = [report.summary.new === undefined ? '' : `, ${report.summary.new} new`, report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`].join('')
+  const parts = (['high', 'medium', 'low'] as const)
+    .filter((s) => bySeverity[s] > 0)
+    .map((s) => `${bySeverity[s]} ${s}`)
+  const extra = [
+    report.summary.new === undefined ? '' : `, ${report.summary.new} new`,
+    report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`,
+  ].join('')
   return `${apps} app${apps === 1 ? '' : 's'}, ${appsAtRisk} at risk, ${findings} finding${findings === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
 }
 
@@ -54,4 +79,3 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
   return groups
 }
-

@@ -4,7 +4,12 @@ import {SCOPE_NEEDS} from '../doctor/scopes.js'
 import type {RateLimitLabel} from '../zoom/endpoints.js'
 import type {Style} from './style.js'
 
-const LABEL_NAMES: Record<RateLimitLabel, string> = {LIGHT: 'Light', MEDIUM: 'Medium', HEAVY: 'Heavy', RESOURCE_INTENSIVE: 'Resource-intensive'}
+const LABEL_NAMES: Record<RateLimitLabel, string> = {
+  LIGHT: 'Light',
+  MEDIUM: 'Medium',
+  HEAVY: 'Heavy',
+  RESOURCE_INTENSIVE: 'Resource-intensive',
+}
 
 export function renderDoctor(result: DoctorResult, style: Style): string {
   const ok = (text: string) => `${style.green('✓')} ${text}`
@@ -15,16 +20,23 @@ export function renderDoctor(result: DoctorResult, style: Style): string {
   const name = (text: string) => style.bold(text.padEnd(width))
   const lines: string[] = [`zoom-scope-audit doctor — account ${result.accountId}`, '']
 
-  if (result.credentials.status === 'ok') lines.push(ok(`${name('Credentials')}  access token minted (${result.tokenUrl})`))
+  if (result.credentials.status === 'ok')
+    lines.push(ok(`${name('Credentials')}  access token minted (${result.tokenUrl})`))
   else lines.push(bad(`${name('Credentials')}  ${result.credentials.error?.message ?? 'failed'}`))
 
   const scopes = result.scopes
-  if (scopes.status === 'ok') lines.push(ok(`${name('Token scopes')}  every read scope the audit needs (${scopes.granted.length} granted)`))
+  if (scopes.status === 'ok')
+    lines.push(ok(`${name('Token scopes')}  every read scope the audit needs (${scopes.granted.length} granted)`))
   else if (scopes.status === 'skipped') lines.push(skip(`${name('Token scopes')}  not checked: no access token`))
-  else if (scopes.status === 'unknown') lines.push(warn(`${name('Token scopes')}  Zoom did not say which scopes the token has (see below)`))
+  else if (scopes.status === 'unknown')
+    lines.push(warn(`${name('Token scopes')}  Zoom did not say which scopes the token has (see below)`))
   else {
     const n = scopes.missing.length
-    lines.push(bad(`${name('Token scopes')}  missing for ${n} of the ${SCOPE_NEEDS.length} reads the audit makes; add to the auditor app, for each, the classic or the granular scope:`))
+    lines.push(
+      bad(
+        `${name('Token scopes')}  missing for ${n} of the ${SCOPE_NEEDS.length} reads the audit makes; add to the auditor app, for each, the classic or the granular scope:`,
+      ),
+    )
     for (const m of scopes.missing) {
       lines.push(`    ${m.what} (${m.endpoint}): ${style.bold(m.classic)} or ${style.bold(m.granular)}`)
     }
@@ -34,7 +46,9 @@ export function renderDoctor(result: DoctorResult, style: Style): string {
 
   lines.push('')
   lines.push(`  ${'API URL'.padEnd(9)} ${result.apiUrl ?? 'unknown (no token)'}`)
-  const budget = (Object.keys(LABEL_NAMES) as RateLimitLabel[]).map((label) => `${LABEL_NAMES[label]} ${result.plan.budget[label]}`).join(', ')
+  const budget = (Object.keys(LABEL_NAMES) as RateLimitLabel[])
+    .map((label) => `${LABEL_NAMES[label]} ${result.plan.budget[label]}`)
+    .join(', ')
   lines.push(`  ${'Plan'.padEnd(9)} ${result.plan.name}, rate budget ${result.plan.rateBudgetPercent} % (${budget})`)
   for (const warning of result.warnings) lines.push(warn(warning))
 

@@ -5,7 +5,9 @@ import type {Style} from './style.js'
 import {renderTable} from './text-table.js'
 
 const list = (items: string[], labels: Record<string, string>) =>
-  items.length === 0 ? '(none)' : items.map((p) => (labels[p] && labels[p] !== p ? `${p} (${labels[p]})` : p)).join(', ')
+  items.length === 0
+    ? '(none)'
+    : items.map((p) => (labels[p] && labels[p] !== p ? `${p} (${labels[p]})` : p)).join(', ')
 
 export function renderExplanations(scopes: ScopeExplanation[], style: Style): string {
   return scopes
@@ -21,10 +23,15 @@ export function renderExplanations(scopes: ScopeExplanation[], style: Style): st
           ['partial', list(s.partial, s.labels)],
           ['confidence', s.confidence ?? ''],
         ]
-        if (s.operations !== null) rows.push(['operations', String(s.operations) + (s.products.length > 0 ? ` (${s.products.join(', ')})` : '')])
+        if (s.operations !== null)
+          rows.push(['operations', String(s.operations) + (s.products.length > 0 ? ` (${s.products.join(', ')})` : '')])
         for (const [i, source] of s.sources.entries()) rows.push([i === 0 ? 'sources' : '', source])
         if (s.note) rows.push(['note', s.note])
-        if (s.satisfiedBy) rows.push(['roles that hold it', s.satisfiedBy.length === 0 ? '(none in this account)' : s.satisfiedBy.map((r) => r.name).join(', ')])
+        if (s.satisfiedBy)
+          rows.push([
+            'roles that hold it',
+            s.satisfiedBy.length === 0 ? '(none in this account)' : s.satisfiedBy.map((r) => r.name).join(', '),
+          ])
         lines.push(renderTable(['', ''], rows, {indent: '  ', maxCellWidth: 20}).split('\n').slice(1).join('\n'))
       }
       return lines.join('\n')
@@ -53,7 +60,13 @@ export interface MatrixRuleRow {
 }
 
 export function renderMatrixRules(rules: MatrixRuleRow[], header: string): string {
-  const rows = rules.map((r) => [r.scope, r.requires.join(', ') || '(none)', r.partial.join(', '), r.confidence, r.file])
+  const rows = rules.map((r) => [
+    r.scope,
+    r.requires.join(', ') || '(none)',
+    r.partial.join(', '),
+    r.confidence,
+    r.file,
+  ])
   return `${header}\n\n${renderTable(['SCOPE', 'REQUIRES', 'PARTIAL', 'CONFIDENCE', 'FILE'], rows, {maxCellWidth: 50})}`
 }
 

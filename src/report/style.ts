@@ -14,7 +14,14 @@ const same = (text: string) => text
 
 export function createStyle(colour: boolean): Style {
   if (!colour) return {bold: same, dim: same, red: same, yellow: same, green: same, cyan: same}
-  return {bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39)}
+  return {
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    cyan: wrap(36, 39),
+  }
 }
 
 /** Colour only for a terminal, and never with NO_COLOR or --no-color. */

@@ -16,12 +16,18 @@ export function renderTable(headers: string[], rows: string[][], options: TableO
   const max = options.maxCellWidth ?? 60
   const indent = options.indent ?? ''
   const last = headers.length - 1
-  const cut = (cell: string, column: number) => (column < last && visibleWidth(cell) > max ? `${cell.slice(0, max - 1)}…` : cell)
+  const cut = (cell: string, column: number) =>
+    column < last && visibleWidth(cell) > max ? `${cell.slice(0, max - 1)}…` : cell
   const cells = [headers, ...rows].map((row) => row.map((cell, column) => cut(cell, column)))
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => visibleWidth(row[column] ?? ''))))
   return cells
-    .map((row) =>
-      indent + row.map((cell, column) => (column === last ? cell : cell + ' '.repeat(widths[column]! - visibleWidth(cell)))).join('  ').trimEnd(),
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, column) => (column === last ? cell : cell + ' '.repeat(widths[column]! - visibleWidth(cell))))
+          .join('  ')
+          .trimEnd(),
     )
     .join('\n')
 }

@@ -50,7 +50,9 @@ export function scopeNeeds(matrix: Matrix, rawScopes: Iterable<string>): ScopeNe
   }
   for (const p of requires.keys()) partial.delete(p)
   const sorted = (m: Map<string, PrivilegeNeed>) =>
-    [...m.values()].map((n) => ({...n, scopes: sortedUnique(n.scopes)})).sort((a, b) => compareText(a.privilege, b.privilege))
+    [...m.values()]
+      .map((n) => ({...n, scopes: sortedUnique(n.scopes)}))
+      .sort((a, b) => compareText(a.privilege, b.privilege))
   return {scopes, mapped, unmapped, requires: sorted(requires), partial: sorted(partial)}
 }
 
@@ -68,7 +70,12 @@ export interface RoleCoverage {
   excess: string[]
 }
 
-export function roleCoverage(matrix: Matrix, role: SnapshotRole, needs: ScopeNeeds, options: {partial?: boolean} = {}): RoleCoverage {
+export function roleCoverage(
+  matrix: Matrix,
+  role: SnapshotRole,
+  needs: ScopeNeeds,
+  options: {partial?: boolean} = {},
+): RoleCoverage {
   const privileges = rolePrivileges(role, matrix)
   const checks = needs.scopes.map((scope) => checkScope(matrix, privileges, scope))
   const missing = new Set<string>()
@@ -129,9 +136,13 @@ export function scopeOutcomes(matrix: Matrix, coverage: RoleCoverage): ScopeOutc
       out.deactivatedScopes.push({scope: check.scope, missingPrivileges: [...check.missingPrivileges], groupLimited})
     } else {
       out.keptScopes.push(check.scope)
-      if (check.status === 'partial') out.partialScopes.push({scope: check.scope, missingPrivileges: [...check.partialMissing]})
+      if (check.status === 'partial')
+        out.partialScopes.push({scope: check.scope, missingPrivileges: [...check.partialMissing]})
     }
   }
-  out.labels = labelsFor(matrix, [...out.deactivatedScopes.flatMap((s) => s.missingPrivileges), ...out.partialScopes.flatMap((s) => s.missingPrivileges)])
+  out.labels = labelsFor(matrix, [
+    ...out.deactivatedScopes.flatMap((s) => s.missingPrivileges),
+    ...out.partialScopes.flatMap((s) => s.missingPrivileges),
+  ])
   return out
 }

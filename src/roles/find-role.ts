@@ -10,8 +10,15 @@ export function findRole(snapshot: Snapshot, raw: string): SnapshotRole {
   const byName = snapshot.roles.filter((r) => r.name.trim().toLowerCase() === ref.toLowerCase())
   if (byName.length === 1) return byName[0]!
   if (byName.length > 1) {
-    throw new InputError(`${byName.length} roles are named "${ref}" (ids ${byName.map((r) => r.id).join(', ')}): name the role by its id.`, {code: 'ambiguous_role'})
+    throw new InputError(
+      `${byName.length} roles are named "${ref}" (ids ${byName.map((r) => r.id).join(', ')}): name the role by its id.`,
+      {code: 'ambiguous_role'},
+    )
   }
-  const names = [...snapshot.roles].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase())).map((r) => `"${r.name}"`)
-  throw new InputError(`no role "${ref}" in the account (by id or name). Roles: ${names.join(', ') || '(none)'}.`, {code: 'role_not_found'})
+  const names = [...snapshot.roles]
+    .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()))
+    .map((r) => `"${r.name}"`)
+  throw new InputError(`no role "${ref}" in the account (by id or name). Roles: ${names.join(', ') || '(none)'}.`, {
+    code: 'role_not_found',
+  })
 }

@@ -6,7 +6,11 @@ import type {SnapshotRole} from '../snapshot/types.js'
 import {compareText} from '../text-order.js'
 
 /** Roles whose members would keep the scope (all required privileges held where needed; partial ones not needed). */
-export function rolesHoldingScope(matrix: Matrix, roles: SnapshotRole[], scope: string): Array<{id: string; name: string}> {
+export function rolesHoldingScope(
+  matrix: Matrix,
+  roles: SnapshotRole[],
+  scope: string,
+): Array<{id: string; name: string}> {
   return roles
     .filter((role) => {
       const status = checkScope(matrix, rolePrivileges(role, matrix), scope).status

@@ -38,7 +38,11 @@ export interface RoleShowResult {
 export function showRole(snapshot: Snapshot, matrix: Matrix, ref: string, inventory?: Inventory): RoleShowResult {
   const role = findRole(snapshot, ref)
   const listed = sortedUnique([...role.privileges, ...Object.keys(role.privilegeScopes)])
-  const privileges = listed.map((p) => ({privilege: p, label: matrix.label(p), groups: role.privilegeScopes[p] ? sortedUnique(role.privilegeScopes[p]) : null}))
+  const privileges = listed.map((p) => ({
+    privilege: p,
+    label: matrix.label(p),
+    groups: role.privilegeScopes[p] ? sortedUnique(role.privilegeScopes[p]) : null,
+  }))
   const listedSet = new Set(listed)
   const implied = sortedUnique(listed.flatMap((p) => matrix.impliedBy(p)))
     .filter((p) => !listedSet.has(p))
@@ -48,19 +52,51 @@ export function showRole(snapshot: Snapshot, matrix: Matrix, ref: string, invent
   const targets: Array<{id: string; name: string; scopes: string[] | null; scopesFrom: ScopesFrom | null}> = inventory
     ? inventory.apps.map((entry) => {
         const app = accountApps.get(entry.id)
-        if (app) return {id: entry.id, name: app.name || entry.name || entry.id, scopes: app.scopes, scopesFrom: 'account' as const}
+        if (app)
+          return {
+            id: entry.id,
+            name: app.name || entry.name || entry.id,
+            scopes: app.scopes,
+            scopesFrom: 'account' as const,
+          }
         const scopes = cleanScopes(entry.scopes ?? [])
-        return {id: entry.id, name: entry.name || entry.id, scopes: scopes.length > 0 ? scopes : null, scopesFrom: scopes.length > 0 ? ('inventory' as const) : null}
+        return {
+          id: entry.id,
+          name: entry.name || entry.id,
+          scopes: scopes.length > 0 ? scopes : null,
+          scopesFrom: scopes.length > 0 ? ('inventory' as const) : null,
+        }
       })
-    : snapshot.apps.map((app) => ({id: app.id, name: app.name || app.id, scopes: app.scopes, scopesFrom: 'account' as const}))
+    : snapshot.apps.map((app) => ({
+        id: app.id,
+        name: app.name || app.id,
+        scopes: app.scopes,
+        scopesFrom: 'account' as const,
+      }))
 
   const apps = targets
     .map((t): RoleApp => {
       if (t.scopes === null) {
-        return {id: t.id, name: t.name, scopesFrom: null, canOwn: null, keptScopes: [], partialScopes: [], deactivatedScopes: [], unmappedScopes: [], labels: {}}
+        return {
+          id: t.id,
+          name: t.name,
+          scopesFrom: null,
+          canOwn: null,
+          keptScopes: [],
+          partialScopes: [],
+          deactivatedScopes: [],
+          unmappedScopes: [],
+          labels: {},
+        }
       }
       const outcomes = scopeOutcomes(matrix, roleCoverage(matrix, role, scopeNeeds(matrix, t.scopes)))
-      return {id: t.id, name: t.name, scopesFrom: t.scopesFrom, canOwn: outcomes.deactivatedScopes.length === 0, ...outcomes}
+      return {
+        id: t.id,
+        name: t.name,
+        scopesFrom: t.scopesFrom,
+        canOwn: outcomes.deactivatedScopes.length === 0,
+        ...outcomes,
+      }
     })
     .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id))
 

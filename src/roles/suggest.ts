@@ -34,13 +34,25 @@ export interface RolesSuggestResult {
   labels: Record<string, string>
 }
 
-export function suggestRoles(snapshot: Snapshot, matrix: Matrix, target: {app: AppTarget | null; scopes: string[]}, options: {partial?: boolean} = {}): RolesSuggestResult {
+export function suggestRoles(
+  snapshot: Snapshot,
+  matrix: Matrix,
+  target: {app: AppTarget | null; scopes: string[]},
+  options: {partial?: boolean} = {},
+): RolesSuggestResult {
   const needs = scopeNeeds(matrix, target.scopes)
   const includePartial = options.partial ?? false
   const roles = snapshot.roles
     .map((role) => {
       const c = roleCoverage(matrix, role, needs, {partial: includePartial})
-      return {id: role.id, name: role.name, covers: c.covers, missingPrivileges: c.missingPrivileges, groupLimited: c.groupLimited, excessPrivileges: c.excess}
+      return {
+        id: role.id,
+        name: role.name,
+        covers: c.covers,
+        missingPrivileges: c.missingPrivileges,
+        groupLimited: c.groupLimited,
+        excessPrivileges: c.excess,
+      }
     })
     .sort(
       (a, b) =>

@@ -76,7 +76,11 @@ function fromList(app: ZoomListedApp, scopes: string[]): SnapshotApp {
   }
 }
 
-async function detailOrAbsent(client: ZoomClient, appId: string, listed?: ZoomListedApp): Promise<SnapshotApp | undefined> {
+async function detailOrAbsent(
+  client: ZoomClient,
+  appId: string,
+  listed?: ZoomListedApp,
+): Promise<SnapshotApp | undefined> {
   let app: ZoomApp
   try {
     app = await client.getApp(appId)

@@ -10,14 +10,21 @@ import type {SnapshotUser, UserStatus} from './types.js'
 const STATUSES: readonly ZoomUserStatus[] = ['active', 'inactive', 'pending']
 
 /** Every user of the given statuses (default all three). */
-export async function fetchAllUsers(client: ZoomClient, statuses: readonly ZoomUserStatus[] = STATUSES): Promise<SnapshotUser[]> {
+export async function fetchAllUsers(
+  client: ZoomClient,
+  statuses: readonly ZoomUserStatus[] = STATUSES,
+): Promise<SnapshotUser[]> {
   const users = new UserSet()
   for (const status of statuses) {
     // The total shown grows as each status's listing tells its total_records.
     const before = users.size
     for await (const page of client.listUsers(status).pages()) {
       for (const user of page.items) users.add(user, status)
-      client.progress({phase: 'users', fetched: users.size, ...(page.totalRecords === undefined ? {} : {total: before + page.totalRecords})})
+      client.progress({
+        phase: 'users',
+        fetched: users.size,
+        ...(page.totalRecords === undefined ? {} : {total: before + page.totalRecords}),
+      })
     }
   }
   return users.sorted()
@@ -25,7 +32,10 @@ export async function fetchAllUsers(client: ZoomClient, statuses: readonly ZoomU
 
 /** The owners named in the inventory (see fetchNamedUsers). */
 export function fetchOwnerUsers(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotUser[]> {
-  return fetchNamedUsers(client, (inventory?.apps ?? []).map((app) => app.owner))
+  return fetchNamedUsers(
+    client,
+    (inventory?.apps ?? []).map((app) => app.owner),
+  )
 }
 
 /**
@@ -135,6 +145,9 @@ class UserSet {
 function displayName(user: ZoomListedUser): string | undefined {
   const display = user.display_name?.trim()
   if (display) return display
-  const full = [user.first_name, user.last_name].map((part) => part?.trim()).filter(Boolean).join(' ')
+  const full = [user.first_name, user.last_name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ')
   return full || undefined
 }

@@ -26,7 +26,11 @@ export interface FetchSnapshotOptions {
 
 export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
   const capturedAt = options.now().toISOString()
-  const [roles, users, apps] = await Promise.all([options.roles === false ? Promise.resolve([]) : fetchRoles(client), fetchUsers(client, options), fetchAppsFor(client, options)])
+  const [roles, users, apps] = await Promise.all([
+    options.roles === false ? Promise.resolve([]) : fetchRoles(client),
+    fetchUsers(client, options),
+    fetchAppsFor(client, options),
+  ])
   return {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
 }
 

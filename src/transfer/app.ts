@@ -35,7 +35,10 @@ export interface AppSourceOptions {
 
 export function resolveApp(snapshot: Snapshot, rawId: string, options: AppSourceOptions): ResolvedApp {
   const id = rawId.trim()
-  if (!id) throw new InputError('--app is empty: give the app id (Zoom Marketplace "App ID", e.g. from "audit --json").', {code: 'usage'})
+  if (!id)
+    throw new InputError('--app is empty: give the app id (Zoom Marketplace "App ID", e.g. from "audit --json").', {
+      code: 'usage',
+    })
   const entry = options.inventory?.apps.find((a) => a.id === id)
   const inAccount = snapshot.apps.find((a) => a.id === id)
   const flagScopes = options.scopes ?? []
@@ -43,18 +46,30 @@ export function resolveApp(snapshot: Snapshot, rawId: string, options: AppSource
   const name = (inAccount?.name || entry?.name || id).trim()
 
   if (inAccount) {
-    return {app: {id, name, scopes: cleanScopes(inAccount.scopes), scopesFrom: 'account', mustKeep}, entry, flagScopesIgnored: flagScopes.length > 0}
+    return {
+      app: {id, name, scopes: cleanScopes(inAccount.scopes), scopesFrom: 'account', mustKeep},
+      entry,
+      flagScopesIgnored: flagScopes.length > 0,
+    }
   }
-  if (flagScopes.length > 0) return {app: {id, name, scopes: flagScopes, scopesFrom: 'flag', mustKeep}, entry, flagScopesIgnored: false}
+  if (flagScopes.length > 0)
+    return {app: {id, name, scopes: flagScopes, scopesFrom: 'flag', mustKeep}, entry, flagScopesIgnored: false}
   if (entry?.scopes && cleanScopes(entry.scopes).length > 0) {
-    return {app: {id, name, scopes: cleanScopes(entry.scopes), scopesFrom: 'inventory', mustKeep}, entry, flagScopesIgnored: false}
+    return {
+      app: {id, name, scopes: cleanScopes(entry.scopes), scopesFrom: 'inventory', mustKeep},
+      entry,
+      flagScopesIgnored: false,
+    }
   }
   const where = options.source.snapshot
     ? `the snapshot ${options.source.snapshot} has no app "${id}"`
     : `Zoom does not show an app "${id}" to this account (GET /marketplace/apps/${id} answered 404)`
   const inventoryNote = entry ? ' (the inventory lists it, but without scopes)' : ''
-  throw new InputError(`${where}${inventoryNote}: check the id, or give the app's scopes with --scopes (or in the inventory's "scopes").`, {
-    code: 'app_not_found',
-    appId: id,
-  })
+  throw new InputError(
+    `${where}${inventoryNote}: check the id, or give the app's scopes with --scopes (or in the inventory's "scopes").`,
+    {
+      code: 'app_not_found',
+      appId: id,
+    },
+  )
 }

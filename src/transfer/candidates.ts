@@ -65,7 +65,9 @@ const CLOSEST = 3
 export function findCandidates(input: CandidatesInput): CandidatesResult {
   const {snapshot, matrix, app} = input
   const needs = scopeNeeds(matrix, app.scopes)
-  const coverage = new Map<string, RoleCoverage>(snapshot.roles.map((role) => [role.id, roleCoverage(matrix, role, needs)]))
+  const coverage = new Map<string, RoleCoverage>(
+    snapshot.roles.map((role) => [role.id, roleCoverage(matrix, role, needs)]),
+  )
   const owner = input.ownerRef ? indexAccount(snapshot).findUser(input.ownerRef) : undefined
 
   const active = snapshot.users.filter((u) => u.status === 'active')
@@ -74,7 +76,13 @@ export function findCandidates(input: CandidatesInput): CandidatesResult {
     const c = coverage.get(user.roleId)
     if (!c?.covers) continue
     ranked.push({
-      user: {id: user.id ?? null, email: user.email, name: user.name?.trim() || null, roleId: c.role.id, roleName: c.role.name},
+      user: {
+        id: user.id ?? null,
+        email: user.email,
+        name: user.name?.trim() || null,
+        roleId: c.role.id,
+        roleName: c.role.name,
+      },
       excessPrivileges: c.excess.length,
       currentOwner: owner !== undefined && owner.email.toLowerCase() === user.email.toLowerCase(),
     })
@@ -147,14 +155,20 @@ function explainNobody(
   else if (heldByNoActiveUser.length > 0) {
     const which = heldByNoActiveUser.length === 1 ? label(heldByNoActiveUser) : `any of ${label(heldByNoActiveUser)}`
     const accountWide = required.filter((r) => heldByNoActiveUser.includes(r.privilege)).every((r) => r.accountWide)
-    sentences.push(`No active user's role holds ${which}${accountWide ? ' account-wide (as admin-level scopes need)' : ''}.`)
+    sentences.push(
+      `No active user's role holds ${which}${accountWide ? ' account-wide (as admin-level scopes need)' : ''}.`,
+    )
   } else {
-    sentences.push(`Every required privilege is held by some active user, but no active user's role combines ${label(required.map((r) => r.privilege))}.`)
+    sentences.push(
+      `Every required privilege is held by some active user, but no active user's role combines ${label(required.map((r) => r.privilege))}.`,
+    )
   }
   const best = closestRoles[0]
   if (best) {
     if (best.missingPrivileges.length === 0) {
-      sentences.push(`The role ${best.name} would keep every scope of ${app.name} but has no active member: give it to the new owner.`)
+      sentences.push(
+        `The role ${best.name} would keep every scope of ${app.name} but has no active member: give it to the new owner.`,
+      )
     } else {
       const limited = Object.keys(best.groupLimited)
       const limitedNote = limited.length > 0 ? ` (it holds ${label(limited)} only for some groups)` : ''

@@ -9,7 +9,8 @@ import type {AppTarget} from './app.js'
 
 export type {LostScope}
 
-export type IneligibleCode = 'not-found' | 'pending' | 'inactive' | 'role-unknown' | 'group-limited' | 'missing-privileges' | 'unmapped-strict'
+export type IneligibleCode =
+  'not-found' | 'pending' | 'inactive' | 'role-unknown' | 'group-limited' | 'missing-privileges' | 'unmapped-strict'
 
 export interface TransferUser {
   id: string | null
@@ -85,7 +86,13 @@ export function checkTransfer(input: TransferCheckInput): TransferCheckResult {
   }
 }
 
-function evaluateCandidate(ref: string, account: ReturnType<typeof indexAccount>, matrix: Matrix, needs: ScopeNeeds, strict: boolean): CandidateOutcome {
+function evaluateCandidate(
+  ref: string,
+  account: ReturnType<typeof indexAccount>,
+  matrix: Matrix,
+  needs: ScopeNeeds,
+  strict: boolean,
+): CandidateOutcome {
   const found = account.findUser(ref)
   const role = found ? account.role(found.roleId) : undefined
   const outcome: CandidateOutcome = {
@@ -106,11 +113,20 @@ function evaluateCandidate(ref: string, account: ReturnType<typeof indexAccount>
   if (role) Object.assign(outcome, scopeOutcomes(matrix, roleCoverage(matrix, role, needs)))
 
   if (found.status === 'pending') {
-    return ineligible(outcome, 'pending', `${who} is pending (has not accepted the invitation to the account): only an active user can own the app.`)
+    return ineligible(
+      outcome,
+      'pending',
+      `${who} is pending (has not accepted the invitation to the account): only an active user can own the app.`,
+    )
   }
-  if (found.status === 'inactive') return ineligible(outcome, 'inactive', `${who} is inactive (deactivated): only an active user can own the app.`)
+  if (found.status === 'inactive')
+    return ineligible(outcome, 'inactive', `${who} is inactive (deactivated): only an active user can own the app.`)
   if (!role) {
-    return ineligible(outcome, 'role-unknown', `${who}'s role (id ${found.roleId || 'none'}) is not among the account's roles: cannot tell which scopes they would keep.`)
+    return ineligible(
+      outcome,
+      'role-unknown',
+      `${who}'s role (id ${found.roleId || 'none'}) is not among the account's roles: cannot tell which scopes they would keep.`,
+    )
   }
   if (outcome.deactivatedScopes.length > 0) {
     const lost = outcome.deactivatedScopes
@@ -127,11 +143,19 @@ function evaluateCandidate(ref: string, account: ReturnType<typeof indexAccount>
     }
     const plain = missing.filter((p) => !limited.includes(p))
     const also = limited.length > 0 ? ` (and holds ${names(limited)} only for some groups)` : ''
-    return ineligible(outcome, 'missing-privileges', `${who}'s role ${role.name} lacks ${names(plain)}${also}: Zoom would deactivate ${scopes}.`)
+    return ineligible(
+      outcome,
+      'missing-privileges',
+      `${who}'s role ${role.name} lacks ${names(plain)}${also}: Zoom would deactivate ${scopes}.`,
+    )
   }
   if (strict && outcome.unmappedScopes.length > 0) {
     const n = outcome.unmappedScopes.length
-    return ineligible(outcome, 'unmapped-strict', `--strict: ${n} scope${n === 1 ? '' : 's'} cannot be checked (no matrix rule: ${outcome.unmappedScopes.join(', ')}).`)
+    return ineligible(
+      outcome,
+      'unmapped-strict',
+      `--strict: ${n} scope${n === 1 ? '' : 's'} cannot be checked (no matrix rule: ${outcome.unmappedScopes.join(', ')}).`,
+    )
   }
   outcome.eligible = true
   return outcome
@@ -143,6 +167,12 @@ function ineligible(outcome: CandidateOutcome, code: IneligibleCode, reason: str
 
 function toUser(user: SnapshotUser | undefined, roleName: string | null): TransferUser {
   if (!user) return {id: null, email: null, name: null, status: null, roleId: null, roleName: null}
-  return {id: user.id ?? null, email: user.email, name: user.name?.trim() || null, status: user.status, roleId: user.roleId || null, roleName}
+  return {
+    id: user.id ?? null,
+    email: user.email,
+    name: user.name?.trim() || null,
+    status: user.status,
+    roleId: user.roleId || null,
+    roleName,
+  }
 }
-

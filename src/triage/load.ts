@@ -6,7 +6,12 @@ import {assertSchema} from '../input/schema-check.js'
 import type {Acceptance} from './types.js'
 
 export async function loadBaselineIds(file: string): Promise<Set<string>> {
-  const report = assertSchema<AuditReport>('report', parseJson(await readTextFile(file, 'baseline report'), file, 'baseline report'), file, 'audit report (from audit --json)')
+  const report = assertSchema<AuditReport>(
+    'report',
+    parseJson(await readTextFile(file, 'baseline report'), file, 'baseline report'),
+    file,
+    'audit report (from audit --json)',
+  )
   return new Set(report.findings.map((f) => f.id))
 }
 

@@ -29,7 +29,6 @@ import type {
   ZoomUserStatus,
 } from './types.js'
 
-
 export interface ProgressEvent {
   phase: 'roles' | 'users' | 'apps'
   fetched: number
@@ -119,6 +118,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 5 * 60_000
   const gate = new RateLimitGate(maxRateLimitWaitMs)
 
+  // eslint-disable-next-line prefer-const -- assigned below, after the HTTP layer it needs; read only through the closure
   let tokens: TokenSource
   const http = createHttp({
     oauthUrl: config.oauthUrl,
@@ -169,10 +169,15 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     })
   }
 
-  function listing<T>(spec: Omit<ListingSpec<T>, 'fetchPage'> & {endpoint: EndpointTemplate; params?: Record<string, string>}): Listing<T> {
+  function listing<T>(
+    spec: Omit<ListingSpec<T>, 'fetchPage'> & {endpoint: EndpointTemplate; params?: Record<string, string>},
+  ): Listing<T> {
     const pages = () =>
       paginate<T>(
-        {...spec, fetchPage: (query) => getJson<ZoomPageEnvelope & Record<string, unknown>>(spec.endpoint, spec.params, query)},
+        {
+          ...spec,
+          fetchPage: (query) => getJson<ZoomPageEnvelope & Record<string, unknown>>(spec.endpoint, spec.params, query),
+        },
         limits,
       )
     return {
@@ -200,7 +205,8 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
         key: (user) => user.id ?? `email:${user.email.toLowerCase()}`,
       }),
     getUser: (idOrEmail) => getJson<ZoomUser>('GET /users/{userId}', {userId: idOrEmail}),
-    getUserPermissions: (idOrEmail) => getJson<ZoomUserPermissions>('GET /users/{userId}/permissions', {userId: idOrEmail}),
+    getUserPermissions: (idOrEmail) =>
+      getJson<ZoomUserPermissions>('GET /users/{userId}/permissions', {userId: idOrEmail}),
     // GET /roles is not paginated by size today; going through the helper keeps it correct if Zoom starts.
     listRoles: () => listing<ZoomListedRole>({endpoint: 'GET /roles', itemsKey: 'roles', key: (role) => role.id}),
     getRole: (roleId) => getJson<ZoomRole>('GET /roles/{roleId}', {roleId}),
@@ -213,7 +219,13 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
         key: (member) => member.id ?? `email:${member.email?.toLowerCase() ?? JSON.stringify(member)}`,
       }),
     listApps: (type) =>
-      listing<ZoomListedApp>({endpoint: 'GET /marketplace/apps', query: {type}, itemsKey: 'apps', pageSize, key: (app) => app.app_id}),
+      listing<ZoomListedApp>({
+        endpoint: 'GET /marketplace/apps',
+        query: {type},
+        itemsKey: 'apps',
+        pageSize,
+        key: (app) => app.app_id,
+      }),
     getApp: (appId) => getJson<ZoomApp>('GET /marketplace/apps/{appId}', {appId}),
     async token() {
       const token = await tokens.current()
@@ -221,7 +233,10 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     },
     apiUrl: apiBase,
     get stats() {
-      return {...stats, byEndpoint: Object.fromEntries(Object.entries(stats.byEndpoint).sort(([a], [b]) => a.localeCompare(b)))}
+      return {
+        ...stats,
+        byEndpoint: Object.fromEntries(Object.entries(stats.byEndpoint).sort(([a], [b]) => a.localeCompare(b))),
+      }
     },
     progress(event) {
       options.onProgress?.(event)
@@ -229,7 +244,12 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   }
 }
 
-async function mintToken(guarded: Got, config: ZoomConfig, basicCredentials: string, redactor: Redactor): Promise<ZoomTokenResponse> {
+async function mintToken(
+  guarded: Got,
+  config: ZoomConfig,
+  basicCredentials: string,
+  redactor: Redactor,
+): Promise<ZoomTokenResponse> {
   try {
     return await guarded
       .post(config.oauthUrl, {

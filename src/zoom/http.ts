@@ -24,7 +24,10 @@ export interface LimiterContext {
  * Awaited before every request to Zoom (retries included) with its endpoint and rate-limit label: the seam for
  * per-plan rate budgets (rate-limiter.ts). The request leaves as soon as the promise resolves.
  */
-export type Limiter = (request: {endpoint: EndpointTemplate; label: RateLimitLabel}, context?: LimiterContext) => Promise<void>
+export type Limiter = (
+  request: {endpoint: EndpointTemplate; label: RateLimitLabel},
+  context?: LimiterContext,
+) => Promise<void>
 
 export interface HttpDeps {
   oauthUrl: string
@@ -45,7 +48,15 @@ export interface HttpDeps {
 }
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504])
-const TRANSIENT_ERROR_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])
+const TRANSIENT_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+])
 const MAX_BACKOFF_MS = 30_000
 
 export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {

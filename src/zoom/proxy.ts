@@ -90,16 +90,22 @@ function makeRoute(variable: string, value: string): ProxyRoute {
   const display = displayProxy(value)
   const url = safeParse(withScheme(value))
   if (!url || !url.hostname) {
-    throw new InputError(`${variable} is not a valid proxy URL${url ? ` (${display})` : ''}; expected e.g. http://proxy.example.com:8080.`, {
-      code: 'bad_proxy',
-      place: variable,
-    })
+    throw new InputError(
+      `${variable} is not a valid proxy URL${url ? ` (${display})` : ''}; expected e.g. http://proxy.example.com:8080.`,
+      {
+        code: 'bad_proxy',
+        place: variable,
+      },
+    )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`${variable} names a ${url.protocol.replace(/:$/, '')} proxy (${display}); only http:// and https:// proxies are supported.`, {
-      code: 'bad_proxy',
-      place: variable,
-    })
+    throw new InputError(
+      `${variable} names a ${url.protocol.replace(/:$/, '')} proxy (${display}); only http:// and https:// proxies are supported.`,
+      {
+        code: 'bad_proxy',
+        place: variable,
+      },
+    )
   }
   const options = {proxy: url, keepAlive: true}
   return {agent: {http: new HttpProxyAgent(options), https: new HttpsProxyAgent(options)}, display}

@@ -71,7 +71,10 @@ export class RateLimiter {
   }
 
   /** Resolves once a request of `label` has been released (see tryTake); waits with `wait` (default: sleep). */
-  async acquire(label: RateLimitLabel, wait: (run: () => Promise<void>) => Promise<void> = (run) => run()): Promise<void> {
+  async acquire(
+    label: RateLimitLabel,
+    wait: (run: () => Promise<void>) => Promise<void> = (run) => run(),
+  ): Promise<void> {
     let waited = false
     const started = this.now()
     for (;;) {

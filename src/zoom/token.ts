@@ -73,7 +73,8 @@ function toAccessToken(response: ZoomTokenResponse, now: number, generation: num
   if (typeof response?.access_token !== 'string' || response.access_token === '') {
     throw new ZoomError('Zoom answered the access-token request without an access_token.', {code: 'zoom_auth_failed'})
   }
-  const ttlMs = (typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in : DEFAULT_TTL_S) * 1000
+  const ttlMs =
+    (typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in : DEFAULT_TTL_S) * 1000
   const scopes = typeof response.scope === 'string' ? response.scope.split(/\s+/).filter(Boolean) : []
   return {
     value: response.access_token,

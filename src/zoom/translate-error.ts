@@ -81,13 +81,21 @@ function apiError(
     return new ZoomRateLimitError(`Zoom rate-limited ${endpoint} (${said}): ${what}`, {endpoint, daily: false, status})
   }
   if (status === 401) {
-    return new ZoomError(`Zoom rejected the access token on ${endpoint} (${said}): ${what}`, {...facts, code: 'zoom_auth_failed'})
+    return new ZoomError(`Zoom rejected the access token on ${endpoint} (${said}): ${what}`, {
+      ...facts,
+      code: 'zoom_auth_failed',
+    })
   }
   const retried = call && call.serverRetries > 0 ? ` (after ${call.serverRetries} retries)` : ''
   return new ZoomError(`Zoom API error on ${endpoint} (${said}): ${what}${retried}`, facts)
 }
 
-function networkError(error: RequestError, endpoint: string, call: CallState | undefined, redactor: Redactor): ZoomError {
+function networkError(
+  error: RequestError,
+  endpoint: string,
+  call: CallState | undefined,
+  redactor: Redactor,
+): ZoomError {
   const host = error.options?.url instanceof URL ? error.options.url.host : 'Zoom'
   const retried = call && call.serverRetries > 0 ? ` after ${call.serverRetries} retries` : ''
   if (error.name === 'TimeoutError') {
@@ -104,12 +112,15 @@ function networkError(error: RequestError, endpoint: string, call: CallState | u
       ? error.code
       : redactor.clean(error.message, 120)
   const via = call?.proxy ? ` through the proxy ${call.proxy}` : ''
-  return new ZoomError(`Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call, proxyStatus)}`, {
-    code: 'zoom_unreachable',
-    endpoint,
-    errorCode: error.code,
-    ...(call?.proxy ? {proxy: call.proxy} : {}),
-  })
+  return new ZoomError(
+    `Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call, proxyStatus)}`,
+    {
+      code: 'zoom_unreachable',
+      endpoint,
+      errorCode: error.code,
+      ...(call?.proxy ? {proxy: call.proxy} : {}),
+    },
+  )
 }
 
 /** Certificate errors that a TLS-inspecting corporate proxy (or a private CA) causes. */

@@ -14,7 +14,12 @@ import {createStyle} from '../../src/report/style.js'
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
 const matrix = buildMatrix([{file: 'test-matrix.json', matrix: read('../fixtures/test-matrix.json') as MatrixFile}])
-const report: AuditReport = runAudit({snapshot: read('../../examples/snapshot.json'), inventory: read('../../examples/inventory.json'), matrix, now: new Date('2026-11-20T10:00:00Z')})
+const report: AuditReport = runAudit({
+  snapshot: read('../../examples/snapshot.json'),
+  inventory: read('../../examples/inventory.json'),
+  matrix,
+  now: new Date('2026-11-20T10:00:00Z'),
+})
 const plain = {style: createStyle(false)}
 
 describe('report renderers', () => {
@@ -31,7 +36,18 @@ describe('report renderers', () => {
       expect(schemaProblems('report', json)).to.include(`/ must have required property "${field}"`)
     })
   }
-  for (const field of ['id', 'kind', 'severity', 'appId', 'appName', 'owner', 'scope', 'missingPrivileges', 'labels', 'message']) {
+  for (const field of [
+    'id',
+    'kind',
+    'severity',
+    'appId',
+    'appName',
+    'owner',
+    'scope',
+    'missingPrivileges',
+    'labels',
+    'message',
+  ]) {
     it(`json schema rejects a finding without ${field}`, () => {
       const json = JSON.parse(AUDIT_FORMATS.json(report))
       delete json.findings[0][field]
@@ -46,8 +62,16 @@ describe('report renderers', () => {
     for (const [i, row] of rows.entries()) {
       const f = report.findings[i]!
       expect(row).to.deep.equal({
-        finding_id: f.id, severity: f.severity, kind: f.kind, app_id: f.appId, app_name: f.appName, owner: f.owner ?? '',
-        owner_role: f.ownerRole ?? '', scope: f.scope ?? '', missing_privileges: f.missingPrivileges.join(';'), message: f.message,
+        finding_id: f.id,
+        severity: f.severity,
+        kind: f.kind,
+        app_id: f.appId,
+        app_name: f.appName,
+        owner: f.owner ?? '',
+        owner_role: f.ownerRole ?? '',
+        scope: f.scope ?? '',
+        missing_privileges: f.missingPrivileges.join(';'),
+        message: f.message,
       })
     }
   })
@@ -60,7 +84,17 @@ describe('report renderers', () => {
   })
 
   it('csv: cells that a spreadsheet would run as formulas are defused', () => {
-    const hostile = {...report, findings: [{...report.findings[0]!, appName: '=HYPERLINK("http://evil.example","Click")', ownerRole: '+1', message: '@SUM(A1)'}]}
+    const hostile = {
+      ...report,
+      findings: [
+        {
+          ...report.findings[0]!,
+          appName: '=HYPERLINK("http://evil.example","Click")',
+          ownerRole: '+1',
+          message: '@SUM(A1)',
+        },
+      ],
+    }
     const [row] = parse(AUDIT_FORMATS.csv(hostile), {columns: true}) as Array<Record<string, string>>
     expect(row!.app_name).to.equal(`'=HYPERLINK("http://evil.example","Click")`)
     expect(row!.owner_role).to.equal("'+1")

@@ -32,7 +32,16 @@ describe('audit command on the example account (subprocess)', function () {
     expect(schemaProblems('report', report)).to.deep.equal([])
     expect(report.apps).to.have.length(15)
     const kinds = new Set(report.findings.map((f: {kind: string}) => f.kind))
-    for (const kind of ['missing-privilege', 'group-restricted-privilege', 'owner-unknown', 'owner-not-found', 'owner-role-unknown', 'owner-inactive', 'app-not-found', 'unmapped-scope']) {
+    for (const kind of [
+      'missing-privilege',
+      'group-restricted-privilege',
+      'owner-unknown',
+      'owner-not-found',
+      'owner-role-unknown',
+      'owner-inactive',
+      'app-not-found',
+      'unmapped-scope',
+    ]) {
       expect(kinds, kind).to.include(kind)
     }
   })
@@ -45,11 +54,21 @@ describe('audit command on the example account (subprocess)', function () {
 
   it('--format csv: parses back, one row per finding; the CSV inventory gives the same report', async () => {
     const fromJson = await runCli(['audit', ...example, '--format', 'csv'])
-    const fromCsv = await runCli(['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.csv', '--format', 'csv'])
+    const fromCsv = await runCli([
+      'audit',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--inventory',
+      'examples/inventory.csv',
+      '--format',
+      'csv',
+    ])
     expect(fromCsv.stdout).to.equal(fromJson.stdout)
     const rows = parse(fromJson.stdout, {columns: true}) as Array<Record<string, string>>
     expect(rows.length).to.be.greaterThan(5)
-    expect(rows.map((r) => r.finding_id)).to.satisfy((ids: string[]) => ids.every((id) => /^zsa-[0-9a-f]{12}$/.test(id)))
+    expect(rows.map((r) => r.finding_id)).to.satisfy((ids: string[]) =>
+      ids.every((id) => /^zsa-[0-9a-f]{12}$/.test(id)),
+    )
   })
 
   it('--format markdown', async () => {
@@ -72,8 +91,13 @@ describe('audit command on the example account (subprocess)', function () {
   }
 
   it('--fail-on high → exit 0 when only medium and low findings exist', async () => {
-    const snap = tmp.write('only-medium.json', {...snapshot, apps: snapshot.apps.filter((a: {id: string}) => a.id === 'aRoomDash3')})
-    const inv = tmp.write('only-medium-inv.json', {apps: inventory.apps.filter((a: {id: string}) => a.id === 'aRoomDash3')})
+    const snap = tmp.write('only-medium.json', {
+      ...snapshot,
+      apps: snapshot.apps.filter((a: {id: string}) => a.id === 'aRoomDash3'),
+    })
+    const inv = tmp.write('only-medium-inv.json', {
+      apps: inventory.apps.filter((a: {id: string}) => a.id === 'aRoomDash3'),
+    })
     const high = await runCli(['audit', '--snapshot', snap, '--inventory', inv, '--fail-on', 'high', '--json'])
     expect(JSON.parse(high.stdout).summary.bySeverity.high).to.equal(0)
     expect(JSON.parse(high.stdout).summary.bySeverity.medium).to.be.greaterThan(0)
@@ -93,7 +117,12 @@ describe('audit command on the example account (subprocess)', function () {
   })
 
   it('finding ids are stable across runs with inventory and snapshot reordered', async () => {
-    const reversed = {...snapshot, users: [...snapshot.users].reverse(), roles: [...snapshot.roles].reverse(), apps: [...snapshot.apps].reverse().map((a: {scopes: string[]}) => ({...a, scopes: [...a.scopes].reverse()}))}
+    const reversed = {
+      ...snapshot,
+      users: [...snapshot.users].reverse(),
+      roles: [...snapshot.roles].reverse(),
+      apps: [...snapshot.apps].reverse().map((a: {scopes: string[]}) => ({...a, scopes: [...a.scopes].reverse()})),
+    }
     const snap = tmp.write('reversed-snapshot.json', reversed)
     const inv = tmp.write('reversed-inventory.json', {apps: [...inventory.apps].reverse()})
     const one = JSON.parse((await runCli(['audit', ...example, '--json'])).stdout)
@@ -103,20 +132,58 @@ describe('audit command on the example account (subprocess)', function () {
   })
 
   const bad: Array<{name: string; args: (dir: string) => string[]; message: RegExp}> = [
-    {name: 'CSV inventory without an owner column', args: () => ['--inventory', tmp.write('no-owner.csv', 'app_id,name\naRecArch01,Recording Archiver\n')], message: /no-owner\.csv, line 1: the header has no "owner" column/},
-    {name: 'CSV inventory without an app_id column', args: () => ['--inventory', tmp.write('no-id.csv', 'owner,name\nann@x,Rec\n')], message: /no-id\.csv, line 1: the header has no "app_id" column/},
-    {name: 'a short CSV row', args: () => ['--inventory', tmp.write('short.csv', 'app_id,owner,name\naRecArch01,dana@x,Rec\naHRSync002,marco@x\n')], message: /short\.csv, line 3: 2 cells where the header has 3/},
-    {name: 'a schema-invalid snapshot', args: () => ['--snapshot', tmp.write('bad-snap.json', {...snapshot, users: [{...snapshot.users[0], status: 'gone'}]})], message: /bad-snap\.json: not a valid account snapshot: \/users\/0\/status must be one of "active", "inactive", "pending"/},
-    {name: 'a schema-invalid inventory', args: () => ['--inventory', tmp.write('bad-inv.json', {apps: [{id: 'x'}]})], message: /bad-inv\.json: not a valid inventory: \/apps\/0 must have required property "owner"/},
-    {name: 'an unknown --format', args: () => ['--format', 'xml'], message: /Expected --format=xml to be one of: table, json, csv, markdown/},
-    {name: 'an unknown --fail-on', args: () => ['--fail-on', 'critical'], message: /Expected --fail-on=critical to be one of: high, medium, low, none/},
+    {
+      name: 'CSV inventory without an owner column',
+      args: () => ['--inventory', tmp.write('no-owner.csv', 'app_id,name\naRecArch01,Recording Archiver\n')],
+      message: /no-owner\.csv, line 1: the header has no "owner" column/,
+    },
+    {
+      name: 'CSV inventory without an app_id column',
+      args: () => ['--inventory', tmp.write('no-id.csv', 'owner,name\nann@x,Rec\n')],
+      message: /no-id\.csv, line 1: the header has no "app_id" column/,
+    },
+    {
+      name: 'a short CSV row',
+      args: () => [
+        '--inventory',
+        tmp.write('short.csv', 'app_id,owner,name\naRecArch01,dana@x,Rec\naHRSync002,marco@x\n'),
+      ],
+      message: /short\.csv, line 3: 2 cells where the header has 3/,
+    },
+    {
+      name: 'a schema-invalid snapshot',
+      args: () => [
+        '--snapshot',
+        tmp.write('bad-snap.json', {...snapshot, users: [{...snapshot.users[0], status: 'gone'}]}),
+      ],
+      message:
+        /bad-snap\.json: not a valid account snapshot: \/users\/0\/status must be one of "active", "inactive", "pending"/,
+    },
+    {
+      name: 'a schema-invalid inventory',
+      args: () => ['--inventory', tmp.write('bad-inv.json', {apps: [{id: 'x'}]})],
+      message: /bad-inv\.json: not a valid inventory: \/apps\/0 must have required property "owner"/,
+    },
+    {
+      name: 'an unknown --format',
+      args: () => ['--format', 'xml'],
+      message: /Expected --format=xml to be one of: table, json, csv, markdown/,
+    },
+    {
+      name: 'an unknown --fail-on',
+      args: () => ['--fail-on', 'critical'],
+      message: /Expected --fail-on=critical to be one of: high, medium, low, none/,
+    },
   ]
   for (const b of bad) {
     it(`exit 2 naming file and place, nothing written: ${b.name}`, async () => {
       const out = join(tmp.dir, 'never', `${b.name.replaceAll(/\W+/g, '-')}.csv`)
       const extra = b.args(tmp.dir)
       // The case's own --snapshot / --inventory replace the example's.
-      const base = {'--snapshot': 'examples/snapshot.json', '--inventory': 'examples/inventory.json'} as Record<string, string>
+      const base = {'--snapshot': 'examples/snapshot.json', '--inventory': 'examples/inventory.json'} as Record<
+        string,
+        string
+      >
       for (let i = 0; i < extra.length; i += 2) if (extra[i]! in base) base[extra[i]!] = extra[i + 1]!
       const rest = extra.filter((_, i) => !(extra[i - (i % 2)]! in base))
       const args = ['audit', ...Object.entries(base).flat(), ...rest, '--output', out]

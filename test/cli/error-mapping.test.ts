@@ -23,12 +23,16 @@ describe('error → exit code', () => {
   it('a bug asks to be reported and mentions DEBUG, without a stack', () => {
     delete process.env.DEBUG
     const {message} = describeError(new Error('boom'))
-    expect(message).to.match(/internal error: boom\. This is a bug in zoom-scope-audit; please report it \(run with DEBUG=1 for the stack trace\)\./)
+    expect(message).to.match(
+      /internal error: boom\. This is a bug in zoom-scope-audit; please report it \(run with DEBUG=1 for the stack trace\)\./,
+    )
     expect(message).not.to.match(/\n\s+at /)
   })
 
   it('details travel into --json errors, the message stays one line', () => {
-    const report = describeError(new InputError('apps.csv, line 3: 2 cells where the header has 3.', {file: 'apps.csv', place: 'line 3'}))
+    const report = describeError(
+      new InputError('apps.csv, line 3: 2 cells where the header has 3.', {file: 'apps.csv', place: 'line 3'}),
+    )
     expect(report).to.deep.include({file: 'apps.csv', place: 'line 3', exitCode: 2})
   })
 })

@@ -4,7 +4,12 @@ import {schemaProblems} from '../../src/input/schema-check.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const validRule = {scope: 'phone:read:admin', requires: ['PbxAdmin:Read'], confidence: 'manual', sources: ['our policy']}
+const validRule = {
+  scope: 'phone:read:admin',
+  requires: ['PbxAdmin:Read'],
+  confidence: 'manual',
+  sources: ['our policy'],
+}
 const validMatrix = {version: '1', privileges: {'PbxAdmin:Read': {label: 'Phone: View'}}, rules: [validRule]}
 
 describe('matrix commands (subprocess)', function () {
@@ -14,10 +19,25 @@ describe('matrix commands (subprocess)', function () {
 
   it('explain --json gives the winning rule of each scope, with labels and level', async () => {
     const file = tmp.write('layer.json', validMatrix)
-    const {code, stdout} = await runCli(['matrix', 'explain', 'phone:read:admin', 'meeting:read:admin', 'nope:read:admin', '--matrix', file, '--json'])
+    const {code, stdout} = await runCli([
+      'matrix',
+      'explain',
+      'phone:read:admin',
+      'meeting:read:admin',
+      'nope:read:admin',
+      '--matrix',
+      file,
+      '--json',
+    ])
     expect(code).to.equal(0)
     const result = JSON.parse(stdout)
-    expect(result.scopes[0]).to.include({scope: 'phone:read:admin', matched: 'phone:read:admin', file, confidence: 'manual', level: 'admin'})
+    expect(result.scopes[0]).to.include({
+      scope: 'phone:read:admin',
+      matched: 'phone:read:admin',
+      file,
+      confidence: 'manual',
+      level: 'admin',
+    })
     expect(result.scopes[0].labels).to.deep.equal({'PbxAdmin:Read': 'Phone: View'})
     expect(result.scopes[1]).to.include({matched: 'meeting:read:admin', file: 'built-in'})
     expect(result.scopes[1].requires).to.deep.equal(['User:Read'])
@@ -46,17 +66,63 @@ describe('matrix commands (subprocess)', function () {
     expect(stdout).to.include('EXIT CODES').and.include('3  Zoom API')
   })
 
-  const badInputs: Array<{name: string; content?: string | object; path?: (dir: string) => string; args?: string[]; expect: RegExp}> = [
-    {name: 'malformed JSON names line and column', content: '{\n  "version": "1",\n  "rules": [,]\n}', expect: /bad\.json: the privilege matrix is not valid JSON at line 3, column 13/},
-    {name: 'schema violation names the JSON pointer', content: {version: '1', rules: [validRule, {...validRule, scope: 'x:read:admin', requires: 'User:Read'}]}, expect: /bad\.json: not a valid privilege matrix: \/rules\/1\/requires must be array/},
-    {name: 'an enum violation lists the allowed values', content: {version: '1', rules: [{...validRule, confidence: 'sure'}]}, expect: /\/rules\/0\/confidence must be one of "documented", "inferred", "manual"/},
-    {name: 'a typo in a property name', content: {version: '1', rules: [{...validRule, require: []}]}, expect: /\/rules\/0 has unknown property "require"/},
-    {name: 'a malformed scope', content: {version: '1', rules: [{...validRule, scope: 'Meeting:Read:Admin'}]}, expect: /\/rules\/0\/scope "Meeting:Read:Admin" is not a scope or pattern/},
-    {name: 'glob syntax other than * does not exist', content: {version: '1', rules: [{...validRule, scope: 'meeting:read|write:admin'}]}, expect: /\/rules\/0\/scope "meeting:read\|write:admin" is not a scope or pattern/},
-    {name: 'a privilege not of the form Resource:Read|Edit', content: {version: '1', rules: [{...validRule, requires: ['User:View']}]}, expect: /\/rules\/0\/requires\/0 "User:View" is not a role privilege/},
-    {name: 'a duplicate rule', content: {version: '1', rules: [validRule, validRule]}, expect: /\/rules\/1\/scope duplicate rule for "phone:read:admin" \(first at \/rules\/0\)/},
-    {name: 'a missing file', path: (dir) => `${dir}/does-not-exist.json`, expect: /does-not-exist\.json: cannot read the privilege matrix \(no such file\)/},
-    {name: 'a folder instead of a file', path: (dir) => dir, expect: /cannot read the privilege matrix \(is a folder, not a file\)/},
+  const badInputs: Array<{
+    name: string
+    content?: string | object
+    path?: (dir: string) => string
+    args?: string[]
+    expect: RegExp
+  }> = [
+    {
+      name: 'malformed JSON names line and column',
+      content: '{\n  "version": "1",\n  "rules": [,]\n}',
+      expect: /bad\.json: the privilege matrix is not valid JSON at line 3, column 13/,
+    },
+    {
+      name: 'schema violation names the JSON pointer',
+      content: {version: '1', rules: [validRule, {...validRule, scope: 'x:read:admin', requires: 'User:Read'}]},
+      expect: /bad\.json: not a valid privilege matrix: \/rules\/1\/requires must be array/,
+    },
+    {
+      name: 'an enum violation lists the allowed values',
+      content: {version: '1', rules: [{...validRule, confidence: 'sure'}]},
+      expect: /\/rules\/0\/confidence must be one of "documented", "inferred", "manual"/,
+    },
+    {
+      name: 'a typo in a property name',
+      content: {version: '1', rules: [{...validRule, require: []}]},
+      expect: /\/rules\/0 has unknown property "require"/,
+    },
+    {
+      name: 'a malformed scope',
+      content: {version: '1', rules: [{...validRule, scope: 'Meeting:Read:Admin'}]},
+      expect: /\/rules\/0\/scope "Meeting:Read:Admin" is not a scope or pattern/,
+    },
+    {
+      name: 'glob syntax other than * does not exist',
+      content: {version: '1', rules: [{...validRule, scope: 'meeting:read|write:admin'}]},
+      expect: /\/rules\/0\/scope "meeting:read\|write:admin" is not a scope or pattern/,
+    },
+    {
+      name: 'a privilege not of the form Resource:Read|Edit',
+      content: {version: '1', rules: [{...validRule, requires: ['User:View']}]},
+      expect: /\/rules\/0\/requires\/0 "User:View" is not a role privilege/,
+    },
+    {
+      name: 'a duplicate rule',
+      content: {version: '1', rules: [validRule, validRule]},
+      expect: /\/rules\/1\/scope duplicate rule for "phone:read:admin" \(first at \/rules\/0\)/,
+    },
+    {
+      name: 'a missing file',
+      path: (dir) => `${dir}/does-not-exist.json`,
+      expect: /does-not-exist\.json: cannot read the privilege matrix \(no such file\)/,
+    },
+    {
+      name: 'a folder instead of a file',
+      path: (dir) => dir,
+      expect: /cannot read the privilege matrix \(is a folder, not a file\)/,
+    },
     {name: 'an unknown flag', args: ['--matrx', 'x.json'], expect: /Nonexistent flag: --matrx/},
   ]
   for (const bad of badInputs) {
@@ -77,16 +143,30 @@ describe('matrix commands (subprocess)', function () {
   }
 
   it('validate: errors → exit 2 with every problem listed; warnings → exit 0', async () => {
-    const broken = tmp.write('broken.json', {version: '1', rules: [{...validRule, requires: ['bad']}, {...validRule, scope: 'A:B'}]})
+    const broken = tmp.write('broken.json', {
+      version: '1',
+      rules: [
+        {...validRule, requires: ['bad']},
+        {...validRule, scope: 'A:B'},
+      ],
+    })
     const bad = await runCli(['matrix', 'validate', broken])
     expect(bad.code).to.equal(2)
-    expect(bad.stdout).to.match(/\/rules\/0\/requires\/0 "bad" is not a role privilege/).and.match(/\/rules\/1\/scope "A:B"/)
+    expect(bad.stdout)
+      .to.match(/\/rules\/0\/requires\/0 "bad" is not a role privilege/)
+      .and.match(/\/rules\/1\/scope "A:B"/)
 
-    const warned = tmp.write('warned.json', {version: '1', rules: [
-      {...validRule, scope: 'meeting:read:*:admin', requires: ['Unknown:Read']},
-      {...validRule, scope: 'meeting:*:meeting:admin', requires: ['User:Read']},
-    ]})
-    const later = tmp.write('later.json', {version: '2', rules: [{...validRule, scope: 'meeting:read:*:admin', requires: ['User:Read']}]})
+    const warned = tmp.write('warned.json', {
+      version: '1',
+      rules: [
+        {...validRule, scope: 'meeting:read:*:admin', requires: ['Unknown:Read']},
+        {...validRule, scope: 'meeting:*:meeting:admin', requires: ['User:Read']},
+      ],
+    })
+    const later = tmp.write('later.json', {
+      version: '2',
+      rules: [{...validRule, scope: 'meeting:read:*:admin', requires: ['User:Read']}],
+    })
     const ok = await runCli(['matrix', 'validate', warned, later, '--json'])
     expect(ok.code).to.equal(0)
     const result = JSON.parse(ok.stdout)
@@ -98,15 +178,28 @@ describe('matrix commands (subprocess)', function () {
 })
 
 describe('privilege-matrix schema rejects a document missing any required field', () => {
-  const full = {version: '1', privileges: {'User:Read': {label: 'Users: View'}}, rules: [{scope: 'a:read:admin', requires: [], confidence: 'manual', sources: ['s']}]}
-  const drops: Array<[string, (d: any) => void, string]> = [
+  const full = {
+    version: '1',
+    privileges: {'User:Read': {label: 'Users: View'}},
+    rules: [{scope: 'a:read:admin', requires: [], confidence: 'manual', sources: ['s']}],
+  }
+  type Doc = {
+    version?: string
+    rules?: Array<Record<string, unknown>>
+    privileges: Record<string, Record<string, unknown>>
+  }
+  const drops: Array<[string, (d: Doc) => void, string]> = [
     ['version', (d) => delete d.version, '/ must have required property "version"'],
     ['rules', (d) => delete d.rules, '/ must have required property "rules"'],
-    ['rules[].scope', (d) => delete d.rules[0].scope, '/rules/0 must have required property "scope"'],
-    ['rules[].requires', (d) => delete d.rules[0].requires, '/rules/0 must have required property "requires"'],
-    ['rules[].confidence', (d) => delete d.rules[0].confidence, '/rules/0 must have required property "confidence"'],
-    ['rules[].sources', (d) => delete d.rules[0].sources, '/rules/0 must have required property "sources"'],
-    ['privileges.*.label', (d) => delete d.privileges['User:Read'].label, '/privileges/User:Read must have required property "label"'],
+    ['rules[].scope', (d) => delete d.rules![0]!.scope, '/rules/0 must have required property "scope"'],
+    ['rules[].requires', (d) => delete d.rules![0]!.requires, '/rules/0 must have required property "requires"'],
+    ['rules[].confidence', (d) => delete d.rules![0]!.confidence, '/rules/0 must have required property "confidence"'],
+    ['rules[].sources', (d) => delete d.rules![0]!.sources, '/rules/0 must have required property "sources"'],
+    [
+      'privileges.*.label',
+      (d) => delete d.privileges['User:Read']!.label,
+      '/privileges/User:Read must have required property "label"',
+    ],
   ]
   it('accepts the full document', () => expect(schemaProblems('privilege-matrix', full)).to.deep.equal([]))
   for (const [field, drop, message] of drops) {

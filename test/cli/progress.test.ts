@@ -47,8 +47,10 @@ describe('progress line', () => {
     expect(shouldShowProgress({isTTY: undefined, json: false, env}), 'stderr is a pipe or a file').to.equal(false)
     expect(shouldShowProgress({isTTY: false, json: false, env})).to.equal(false)
     expect(shouldShowProgress({isTTY: true, json: true, env}), '--json').to.equal(false)
-    for (const ci of ['true', '1', 'yes', 'woodpecker']) expect(shouldShowProgress({isTTY: true, json: false, env: {CI: ci}}), `CI=${ci}`).to.equal(false)
-    for (const ci of ['', '0', 'false', 'FALSE']) expect(shouldShowProgress({isTTY: true, json: false, env: {CI: ci}}), `CI=${ci}`).to.equal(true)
+    for (const ci of ['true', '1', 'yes', 'woodpecker'])
+      expect(shouldShowProgress({isTTY: true, json: false, env: {CI: ci}}), `CI=${ci}`).to.equal(false)
+    for (const ci of ['', '0', 'false', 'FALSE'])
+      expect(shouldShowProgress({isTTY: true, json: false, env: {CI: ci}}), `CI=${ci}`).to.equal(true)
   })
 
   it('renders users fetched / total, apps, roles and the seconds so far', () => {
@@ -57,8 +59,12 @@ describe('progress line', () => {
       ['users', {fetched: 1200, total: 4000}],
       ['apps', {fetched: 12, total: 40}],
     ] as const)
-    expect(renderProgressLine(state, 3400)).to.equal('Fetching from Zoom… users 1,200/4,000 · apps 12/40 · roles 7/7 · 3 s')
-    expect(renderProgressLine(new Map([['users', {fetched: 25_000}]]), 12_000)).to.equal('Fetching from Zoom… users 25,000 · 12 s')
+    expect(renderProgressLine(state, 3400)).to.equal(
+      'Fetching from Zoom… users 1,200/4,000 · apps 12/40 · roles 7/7 · 3 s',
+    )
+    expect(renderProgressLine(new Map([['users', {fetched: 25_000}]]), 12_000)).to.equal(
+      'Fetching from Zoom… users 25,000 · 12 s',
+    )
     expect(renderProgressLine(new Map(), 1000)).to.equal('Fetching from Zoom… · 1 s')
   })
 
@@ -138,7 +144,9 @@ describe('progress line on a real terminal (script(1) pty, fake Zoom)', function
     const args = ['snapshot', '--output', join(tmp.dir, 'snap.json'), '--plan', 'pro', '--rate-budget', '50']
     const shown = await onTerminal(args, liveEnv(fake, scenario))
     expect(shown.code, shown.screen).to.equal(0)
-    expect(shown.screen).to.match(/\rFetching from Zoom… users \d[\d,]*(\/\d[\d,]*)? · apps \d+\/\d+ · roles \d+\/\d+ · \d s\u001B\[K/)
+    expect(shown.screen).to.match(
+      /\rFetching from Zoom… users \d[\d,]*(\/\d[\d,]*)? · apps \d+\/\d+ · roles \d+\/\d+ · \d s\u001B\[K/,
+    )
     expect(shown.screen).to.include('\r\u001B[K')
     // The summary line comes after the erased progress line.
     expect(shown.screen).to.match(/\r\u001B\[K\d+ users, \d+ roles, 10 apps/)

@@ -13,10 +13,14 @@ describe('README quick start', function () {
 
   it('has exactly two commands: install + audit the example, install + test (what .ci/run runs)', () => {
     expect(quickStart).to.have.length(2)
-    expect(quickStart[0]).to.match(/^npm ci && node bin\/run\.js audit --snapshot examples\/snapshot\.json --inventory examples\/inventory\.json$/)
+    expect(quickStart[0]).to.match(
+      /^npm ci && node bin\/run\.js audit --snapshot examples\/snapshot\.json --inventory examples\/inventory\.json$/,
+    )
     expect(quickStart[1]).to.equal('npm ci && npm test')
     const ci = readFileSync('.ci/run', 'utf8')
-    expect(ci).to.match(/^npm ci$/m).and.match(/^npm test$/m)
+    expect(ci)
+      .to.match(/^npm ci$/m)
+      .and.match(/^npm test$/m)
   })
 
   it('the first command audits the example with no credentials', async () => {

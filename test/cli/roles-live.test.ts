@@ -52,8 +52,18 @@ describe('roles commands and matrix explain live (subprocess)', function () {
   })
 
   it('matrix explain --live: the same roles as --snapshot, from the roles alone', async () => {
-    const offline = await runCli(['matrix', 'explain', 'meeting:write:admin', 'recording:read:admin', ...snap, '--json'])
-    const live = await runCli(['matrix', 'explain', 'meeting:write:admin', 'recording:read:admin', '--live', '--json'], {env: liveEnv(fake, scenario)})
+    const offline = await runCli([
+      'matrix',
+      'explain',
+      'meeting:write:admin',
+      'recording:read:admin',
+      ...snap,
+      '--json',
+    ])
+    const live = await runCli(
+      ['matrix', 'explain', 'meeting:write:admin', 'recording:read:admin', '--live', '--json'],
+      {env: liveEnv(fake, scenario)},
+    )
     expect(live.code, live.stderr).to.equal(0)
     const scopes = (out: string) => JSON.parse(out).scopes
     expect(scopes(live.stdout)).to.deep.equal(scopes(offline.stdout))
@@ -61,7 +71,9 @@ describe('roles commands and matrix explain live (subprocess)', function () {
   })
 
   it('matrix explain without --live makes no call at all, even with credentials set', async () => {
-    const {code, stdout} = await runCli(['matrix', 'explain', 'meeting:write:admin', '--json'], {env: liveEnv(fake, scenario)})
+    const {code, stdout} = await runCli(['matrix', 'explain', 'meeting:write:admin', '--json'], {
+      env: liveEnv(fake, scenario),
+    })
     expect(code).to.equal(0)
     expect(JSON.parse(stdout).scopes[0].satisfiedBy).to.equal(undefined)
     expect(fake.requests).to.deep.equal([])

@@ -8,14 +8,24 @@ import {makeTempDir} from '../helpers/temp-dir.js'
 
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const snap = ['--snapshot', 'examples/snapshot.json']
-const candidates = (app: string, ...extra: string[]) => runCli(['transfer', 'candidates', '--app', app, ...snap, ...extra])
+const candidates = (app: string, ...extra: string[]) =>
+  runCli(['transfer', 'candidates', '--app', app, ...snap, ...extra])
 const json = async (app: string, ...extra: string[]) => {
-  const {code, stdout, stderr} = await runCli(['transfer', 'candidates', '--app', app, ...(extra.includes('--snapshot') ? [] : snap), ...extra, '--json'])
+  const {code, stdout, stderr} = await runCli([
+    'transfer',
+    'candidates',
+    '--app',
+    app,
+    ...(extra.includes('--snapshot') ? [] : snap),
+    ...extra,
+    '--json',
+  ])
   expect(code, stderr).to.equal(0)
   return JSON.parse(stdout)
 }
 type Ranked = {user: {email: string; roleName: string}; excessPrivileges: number}
-const rows = (result: {candidates: Ranked[]}) => result.candidates.map((c) => [c.user.email, c.user.roleName, c.excessPrivileges])
+const rows = (result: {candidates: Ranked[]}) =>
+  result.candidates.map((c) => [c.user.email, c.user.roleName, c.excessPrivileges])
 
 describe('transfer candidates (subprocess, example account)', function () {
   this.timeout(60_000)
@@ -31,25 +41,51 @@ describe('transfer candidates (subprocess, example account)', function () {
       ['ann.lee@acme.example', 'Owner', 28],
     ])
     expect(result.candidates[1]).to.deep.equal({
-      user: {id: 'uMarco0004', email: 'marco.rossi@acme.example', name: 'Marco Rossi', roleId: 'Rk2P9sW4TfqY3mB7cD5eHg', roleName: 'IT Lead'},
+      user: {
+        id: 'uMarco0004',
+        email: 'marco.rossi@acme.example',
+        name: 'Marco Rossi',
+        roleId: 'Rk2P9sW4TfqY3mB7cD5eHg',
+        roleName: 'IT Lead',
+      },
       excessPrivileges: 4,
       currentOwner: false,
     })
-    expect(result.app).to.deep.equal({id: 'aRecArch01', name: 'Recording Archiver', scopes: ['meeting:read:admin', 'meeting:write:admin', 'recording:read:admin'], scopesFrom: 'account', mustKeep: []})
-    expect(result).to.deep.include({total: 4, explanation: null, requiredPrivileges: ['Recording:Read', 'User:Edit', 'User:Read'], unmappedScopes: []})
+    expect(result.app).to.deep.equal({
+      id: 'aRecArch01',
+      name: 'Recording Archiver',
+      scopes: ['meeting:read:admin', 'meeting:write:admin', 'recording:read:admin'],
+      scopesFrom: 'account',
+      mustKeep: [],
+    })
+    expect(result).to.deep.include({
+      total: 4,
+      explanation: null,
+      requiredPrivileges: ['Recording:Read', 'User:Edit', 'User:Read'],
+      unmappedScopes: [],
+    })
     // Jo Former (IT Lead, inactive) is not a candidate.
     expect(JSON.stringify(result)).not.to.include('jo.former')
   })
 
   it('a group-limited privilege does not cover an admin-level scope: the EMEA Admin is left out', async () => {
     const result = await json('aMtgBot004')
-    expect(result.candidates.map((c: Ranked) => c.user.email)).to.deep.equal(['kim.it@acme.example', 'marco.rossi@acme.example', 'priya.nair@acme.example', 'ann.lee@acme.example'])
+    expect(result.candidates.map((c: Ranked) => c.user.email)).to.deep.equal([
+      'kim.it@acme.example',
+      'marco.rossi@acme.example',
+      'priya.nair@acme.example',
+      'ann.lee@acme.example',
+    ])
   })
 
   it('user-level scopes need no privilege: every active user with a known role, Member first (no excess)', async () => {
     const result = await json('aCalHelp09')
     expect(rows(result)[0]).to.deep.equal(['bob.martin@acme.example', 'Member', 0])
-    expect(result.candidates.map((c: Ranked) => c.user.email)).not.to.include.members(['ops.bot@acme.example', 'new.hire@acme.example', 'jo.former@acme.example'])
+    expect(result.candidates.map((c: Ranked) => c.user.email)).not.to.include.members([
+      'ops.bot@acme.example',
+      'new.hire@acme.example',
+      'jo.former@acme.example',
+    ])
     expect(result.total).to.equal(8)
   })
 
@@ -65,14 +101,22 @@ describe('transfer candidates (subprocess, example account)', function () {
     expect(limited.total).to.equal(4)
 
     const many = structuredClone(example)
-    for (let i = 0; i < 30; i++) many.users.push({id: `uLead${i}`, email: `lead${String(i).padStart(2, '0')}@acme.example`, status: 'active', roleId: 'Rk2P9sW4TfqY3mB7cD5eHg'})
+    for (let i = 0; i < 30; i++)
+      many.users.push({
+        id: `uLead${i}`,
+        email: `lead${String(i).padStart(2, '0')}@acme.example`,
+        status: 'active',
+        roleId: 'Rk2P9sW4TfqY3mB7cD5eHg',
+      })
     const file = tmp.write('many.json', many)
     const all = await json('aRecArch01', '--snapshot', file)
     expect(all.candidates).to.have.length(34)
     const table = await runCli(['transfer', 'candidates', '--app', 'aRecArch01', '--snapshot', file])
     expect(table.code).to.equal(0)
     expect(table.stdout.split('\n').filter((l) => /@acme\.example/.test(l))).to.have.length(20)
-    expect(table.stdout).to.include('34 active users qualify; showing the first 20 (--limit N for more, --limit 0 for all).')
+    expect(table.stdout).to.include(
+      '34 active users qualify; showing the first 20 (--limit N for more, --limit 0 for all).',
+    )
     const everyone = await runCli(['transfer', 'candidates', '--app', 'aRecArch01', '--snapshot', file, '--limit', '0'])
     expect(everyone.stdout.split('\n').filter((l) => /@acme\.example/.test(l))).to.have.length(34)
   })
@@ -102,16 +146,29 @@ describe('transfer candidates (subprocess, example account)', function () {
       version: 'test',
       privileges: {'Secret:Read': {label: 'Secrets: View'}},
       rules: [
-        {scope: 'combo:read:admin', requires: ['Group:Read', 'Recording:Edit'], confidence: 'manual', sources: ['test']},
+        {
+          scope: 'combo:read:admin',
+          requires: ['Group:Read', 'Recording:Edit'],
+          confidence: 'manual',
+          sources: ['test'],
+        },
         {scope: 'secret:read:admin', requires: ['Secret:Read'], confidence: 'manual', sources: ['test']},
       ],
     }
     // Without the Owner and the Admin active, no active role holds both Group:Read and Recording:Edit.
     const noAdmins = structuredClone(example)
-    for (const u of noAdmins.users) if (['ann.lee@acme.example', 'priya.nair@acme.example'].includes(u.email)) u.status = 'inactive'
+    for (const u of noAdmins.users)
+      if (['ann.lee@acme.example', 'priya.nair@acme.example'].includes(u.email)) u.status = 'inactive'
 
     it('no single role combines the required privileges: the closest roles and what they lack', async () => {
-      const args = ['--snapshot', tmp.write('no-admins.json', noAdmins), '--matrix', tmp.write('layer.json', layer), '--scopes', 'combo:read:admin']
+      const args = [
+        '--snapshot',
+        tmp.write('no-admins.json', noAdmins),
+        '--matrix',
+        tmp.write('layer.json', layer),
+        '--scopes',
+        'combo:read:admin',
+      ]
       const result = await json('aCombo', ...args)
       expect(result.candidates).to.deep.equal([])
       expect(result.total).to.equal(0)
@@ -121,11 +178,21 @@ describe('transfer candidates (subprocess, example account)', function () {
         ['Group:Read', ['EMEA Admin', 'IT Support']],
         ['Recording:Edit', ['IT Lead']],
       ])
-      expect(x.closestRoles.slice(0, 2).map((r: {name: string; activeMembers: number; missingPrivileges: string[]}) => [r.name, r.activeMembers, r.missingPrivileges])).to.deep.equal([
+      expect(
+        x.closestRoles
+          .slice(0, 2)
+          .map((r: {name: string; activeMembers: number; missingPrivileges: string[]}) => [
+            r.name,
+            r.activeMembers,
+            r.missingPrivileges,
+          ]),
+      ).to.deep.equal([
         ['Admin', 0, []],
         ['Owner', 0, []],
       ])
-      expect(x.message).to.match(/^Every required privilege is held by some active user, but no active user's role combines Group: View, Recording: Edit\. The role Admin would keep every scope of aCombo but has no active member/)
+      expect(x.message).to.match(
+        /^Every required privilege is held by some active user, but no active user's role combines Group: View, Recording: Edit\. The role Admin would keep every scope of aCombo but has no active member/,
+      )
 
       const table = await runCli(['transfer', 'candidates', '--app', 'aCombo', ...args])
       expect(table.code).to.equal(0)

@@ -5,7 +5,8 @@ import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 
 const snap = ['--snapshot', 'examples/snapshot.json']
 const inv = ['--inventory', 'examples/inventory.json']
-const check = (app: string, to: string[], ...extra: string[]) => runCli(['transfer', 'check', '--app', app, ...to.flatMap((t) => ['--to', t]), ...snap, ...extra])
+const check = (app: string, to: string[], ...extra: string[]) =>
+  runCli(['transfer', 'check', '--app', app, ...to.flatMap((t) => ['--to', t]), ...snap, ...extra])
 const json = async (app: string, to: string[], ...extra: string[]) => {
   const {code, stdout, stderr} = await check(app, to, ...extra, '--json')
   return {code, stderr, result: JSON.parse(stdout)}
@@ -27,7 +28,14 @@ describe('transfer check (subprocess, example account)', function () {
     expect(result.candidates).to.deep.equal([
       {
         ref: 'marco.rossi@acme.example',
-        user: {id: 'uMarco0004', email: 'marco.rossi@acme.example', name: 'Marco Rossi', status: 'active', roleId: 'Rk2P9sW4TfqY3mB7cD5eHg', roleName: 'IT Lead'},
+        user: {
+          id: 'uMarco0004',
+          email: 'marco.rossi@acme.example',
+          name: 'Marco Rossi',
+          status: 'active',
+          roleId: 'Rk2P9sW4TfqY3mB7cD5eHg',
+          roleName: 'IT Lead',
+        },
         eligible: true,
         reasonCode: null,
         reason: null,
@@ -51,19 +59,30 @@ describe('transfer check (subprocess, example account)', function () {
       {scope: 'meeting:write:admin', missingPrivileges: ['User:Edit'], groupLimited: {}},
       {scope: 'recording:read:admin', missingPrivileges: ['Recording:Read'], groupLimited: {}},
     ])
-    expect(bob.labels).to.deep.equal({'Recording:Read': 'Recording: View', 'User:Edit': 'Users: Edit', 'User:Read': 'Users: View'})
-    expect(bob.reason).to.equal("Bob Martin's role Member lacks Recording: View, Users: Edit, Users: View: Zoom would deactivate 3 scopes (meeting:read:admin, meeting:write:admin, recording:read:admin).")
+    expect(bob.labels).to.deep.equal({
+      'Recording:Read': 'Recording: View',
+      'User:Edit': 'Users: Edit',
+      'User:Read': 'Users: View',
+    })
+    expect(bob.reason).to.equal(
+      "Bob Martin's role Member lacks Recording: View, Users: Edit, Users: View: Zoom would deactivate 3 scopes (meeting:read:admin, meeting:write:admin, recording:read:admin).",
+    )
   })
 
   it('one ineligible among eligible candidates → exit 1; all eligible → exit 0', async () => {
     expect((await check('aRecArch01', ['marco.rossi@acme.example', 'bob.martin@acme.example'])).code).to.equal(1)
-    expect((await check('aRecArch01', ['marco.rossi@acme.example', 'kim.it@acme.example', 'priya.nair@acme.example'])).code).to.equal(0)
+    expect(
+      (await check('aRecArch01', ['marco.rossi@acme.example', 'kim.it@acme.example', 'priya.nair@acme.example'])).code,
+    ).to.equal(0)
   })
 
   it('USER by Zoom user id or by email in any case', async () => {
     const {code, result} = await json('aRecArch01', ['uMarco0004', 'KIM.IT@Acme.Example'])
     expect(code).to.equal(0)
-    expect(result.candidates.map((c: {user: {email: string}}) => c.user.email)).to.deep.equal(['marco.rossi@acme.example', 'kim.it@acme.example'])
+    expect(result.candidates.map((c: {user: {email: string}}) => c.user.email)).to.deep.equal([
+      'marco.rossi@acme.example',
+      'kim.it@acme.example',
+    ])
   })
 
   it('a group-limited privilege does not keep an admin-level scope: reason group-limited, the groups named', async () => {
@@ -73,16 +92,38 @@ describe('transfer check (subprocess, example account)', function () {
     expect(lena.reasonCode).to.equal('group-limited')
     expect(lena.keptScopes).to.deep.equal(['meeting:read:meeting:admin'])
     expect(lena.deactivatedScopes).to.deep.equal([
-      {scope: 'meeting:update:meeting:admin', missingPrivileges: ['User:Edit'], groupLimited: {'User:Edit': ['gEMEA01xYz']}},
-      {scope: 'meeting:write:meeting:admin', missingPrivileges: ['User:Edit'], groupLimited: {'User:Edit': ['gEMEA01xYz']}},
+      {
+        scope: 'meeting:update:meeting:admin',
+        missingPrivileges: ['User:Edit'],
+        groupLimited: {'User:Edit': ['gEMEA01xYz']},
+      },
+      {
+        scope: 'meeting:write:meeting:admin',
+        missingPrivileges: ['User:Edit'],
+        groupLimited: {'User:Edit': ['gEMEA01xYz']},
+      },
     ])
-    expect(lena.reason).to.match(/EMEA Admin holds Users: Edit only for some groups; the app's admin-level scopes need it account-wide/)
+    expect(lena.reason).to.match(
+      /EMEA Admin holds Users: Edit only for some groups; the app's admin-level scopes need it account-wide/,
+    )
   })
 
   it('inactive, pending, unknown and role-unknown candidates: ineligible with the reason, exit 1', async () => {
-    const {code, result} = await json('aRecArch01', ['jo.former@acme.example', 'new.hire@acme.example', 'nobody@acme.example', 'ops.bot@acme.example'])
+    const {code, result} = await json('aRecArch01', [
+      'jo.former@acme.example',
+      'new.hire@acme.example',
+      'nobody@acme.example',
+      'ops.bot@acme.example',
+    ])
     expect(code).to.equal(1)
-    const reasons = result.candidates.map((c: {ref: string; eligible: boolean; reasonCode: string; reason: string; user: {status: string | null}}) => [c.ref, c.eligible, c.reasonCode, c.user.status])
+    const reasons = result.candidates.map(
+      (c: {ref: string; eligible: boolean; reasonCode: string; reason: string; user: {status: string | null}}) => [
+        c.ref,
+        c.eligible,
+        c.reasonCode,
+        c.user.status,
+      ],
+    )
     expect(reasons).to.deep.equal([
       ['jo.former@acme.example', false, 'inactive', 'inactive'],
       ['new.hire@acme.example', false, 'pending', 'pending'],
@@ -92,13 +133,19 @@ describe('transfer check (subprocess, example account)', function () {
     // Jo's role (IT Lead) would keep everything: only the status refuses her.
     expect(result.candidates[0].keptScopes).to.have.length(3)
     expect(result.candidates[1].user.id).to.equal(null)
-    expect(result.candidates[2].reason).to.equal('No user "nobody@acme.example" in the account (by email or Zoom user id).')
+    expect(result.candidates[2].reason).to.equal(
+      'No user "nobody@acme.example" in the account (by email or Zoom user id).',
+    )
   })
 
   it('unmapped scopes: "cannot tell", eligible without --strict (exit 0), ineligible with it (exit 1)', async () => {
     const lenient = await json('aPhoneSy06', ['bob.martin@acme.example'])
     expect(lenient.code).to.equal(0)
-    expect(lenient.result.candidates[0]).to.deep.include({eligible: true, unmappedScopes: ['phone:read:admin'], keptScopes: []})
+    expect(lenient.result.candidates[0]).to.deep.include({
+      eligible: true,
+      unmappedScopes: ['phone:read:admin'],
+      keptScopes: [],
+    })
     const strict = await json('aPhoneSy06', ['bob.martin@acme.example'], '--strict')
     expect(strict.code).to.equal(1)
     expect(strict.result.candidates[0]).to.include({eligible: false, reasonCode: 'unmapped-strict'})
@@ -109,34 +156,52 @@ describe('transfer check (subprocess, example account)', function () {
     const {code, result} = await json('aRecArch01', ['marco.rossi@acme.example'], ...inv)
     expect(code).to.equal(0)
     expect(result.app.mustKeep).to.deep.equal(['meeting:read:admin', 'recording:read:admin'])
-    expect(result.currentOwner).to.deep.include({ref: 'dana.scully@acme.example', eligible: false, reasonCode: 'missing-privileges'})
-    expect(result.currentOwner.deactivatedScopes.map((s: {scope: string}) => s.scope)).to.deep.equal(['meeting:write:admin'])
+    expect(result.currentOwner).to.deep.include({
+      ref: 'dana.scully@acme.example',
+      eligible: false,
+      reasonCode: 'missing-privileges',
+    })
+    expect(result.currentOwner.deactivatedScopes.map((s: {scope: string}) => s.scope)).to.deep.equal([
+      'meeting:write:admin',
+    ])
 
     const table = await check('aRecArch01', ['marco.rossi@acme.example', 'lena.fischer@acme.example'], ...inv)
     expect(table.code).to.equal(1)
     const lines = table.stdout.split('\n')
     expect(lines[0]).to.equal('Recording Archiver (aRecArch01): 3 scopes')
-    expect(lines[2]).to.match(/^SCOPE\s+MUST KEEP\s+dana\.scully@acme\.example \(current owner\)\s+marco\.rossi@acme\.example\s+lena\.fischer@acme\.example$/)
+    expect(lines[2]).to.match(
+      /^SCOPE\s+MUST KEEP\s+dana\.scully@acme\.example \(current owner\)\s+marco\.rossi@acme\.example\s+lena\.fischer@acme\.example$/,
+    )
     expect(lines[3]).to.match(/^meeting:read:admin\s+yes\s+kept\s+kept\s+kept$/)
-    expect(lines[4]).to.match(/^meeting:write:admin\s+LOST: needs Users: Edit\s+kept\s+LOST: Users: Edit only for some groups$/)
+    expect(lines[4]).to.match(
+      /^meeting:write:admin\s+LOST: needs Users: Edit\s+kept\s+LOST: Users: Edit only for some groups$/,
+    )
     expect(lines[5]).to.match(/^recording:read:admin\s+yes\s+kept\s+kept\s+LOST: needs Recording: View$/)
     expect(table.stdout).to.include('Current owner: NOT eligible  dana.scully@acme.example (Dana Scully, IT Support)')
-    expect(table.stdout).to.include('eligible      marco.rossi@acme.example (Marco Rossi, IT Lead): keeps all 3 mapped scopes.')
+    expect(table.stdout).to.include(
+      'eligible      marco.rossi@acme.example (Marco Rossi, IT Lead): keeps all 3 mapped scopes.',
+    )
     expect(table.stdout).to.include('NOT eligible  lena.fischer@acme.example (Lena Fischer, EMEA Admin)')
     expect(table.stdout.trimEnd().split('\n').at(-1)).to.equal('1 of 2 candidates eligible.')
   })
 
-  it('an app the account does not show: the inventory\'s scopes, or --scopes; neither → exit 2 saying so', async () => {
+  it("an app the account does not show: the inventory's scopes, or --scopes; neither → exit 2 saying so", async () => {
     const fromInventory = await json('aLegacyS2S', ['kim.it@acme.example'], ...inv)
     expect(fromInventory.code).to.equal(0)
-    expect(fromInventory.result.app).to.deep.include({name: 'Legacy S2S Exporter', scopesFrom: 'inventory', scopes: ['meeting:read:admin', 'recording:read:admin']})
+    expect(fromInventory.result.app).to.deep.include({
+      name: 'Legacy S2S Exporter',
+      scopesFrom: 'inventory',
+      scopes: ['meeting:read:admin', 'recording:read:admin'],
+    })
     const fromFlag = await json('aNotHere01', ['bob.martin@acme.example'], '--scopes', 'meeting:read,user:read')
     expect(fromFlag.code).to.equal(0)
     expect(fromFlag.result.app).to.deep.include({scopesFrom: 'flag', scopes: ['meeting:read', 'user:read']})
 
     const none = await check('aNotHere01', ['bob.martin@acme.example'])
     expect(none.code).to.equal(2)
-    expect(none.stderr).to.equal('Error: the snapshot examples/snapshot.json has no app "aNotHere01": check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").\n')
+    expect(none.stderr).to.equal(
+      'Error: the snapshot examples/snapshot.json has no app "aNotHere01": check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").\n',
+    )
     expect(hasStackTrace(none.stderr)).to.equal(false)
     const noneJson = await check('aNotHere01', ['bob.martin@acme.example'], '--json')
     expect(noneJson.code).to.equal(2)

@@ -3,7 +3,13 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
-import {generateScenario, scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
+import {
+  generateScenario,
+  scenarioFromSnapshot,
+  startFakeZoom,
+  type FakeZoom,
+  type FakeZoomScenario,
+} from '../fake-zoom/index.js'
 import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 
@@ -36,12 +42,21 @@ describe('transfer commands live against the fake Zoom API (subprocess)', functi
       'GET /v2/roles/{roleId}': example.roles.length,
       'GET /v2/marketplace/apps/{appId}': 1,
     })
-    expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/users').map((r) => r.query.status)).to.deep.equal(['active'])
+    expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/users').map((r) => r.query.status)).to.deep.equal([
+      'active',
+    ])
     expect(onlyReads(fake)).to.equal(true)
   })
 
   it('check: the same answer as from the snapshot for active, inactive, pending (by email), by-id and unknown candidates, and the inventory owner', async () => {
-    const to = ['marco.rossi@acme.example', 'jo.former@acme.example', 'new.hire@acme.example', 'uKim000011', 'nobody@acme.example', 'LENA.FISCHER@acme.example']
+    const to = [
+      'marco.rossi@acme.example',
+      'jo.former@acme.example',
+      'new.hire@acme.example',
+      'uKim000011',
+      'nobody@acme.example',
+      'LENA.FISCHER@acme.example',
+    ]
     const args = ['transfer', 'check', '--app', 'aRecArch01', ...to.flatMap((t) => ['--to', t]), ...inv, '--json']
     const offline = await runCli([...args, ...snap])
     const {code, stdout, stderr} = await live(args)
@@ -55,26 +70,51 @@ describe('transfer commands live against the fake Zoom API (subprocess)', functi
   })
 
   it('check exit codes live: 0 when every candidate is eligible', async () => {
-    const {code, stderr} = await live(['transfer', 'check', '--app', 'aRecArch01', '--to', 'marco.rossi@acme.example', '--to', 'kim.it@acme.example'])
+    const {code, stderr} = await live([
+      'transfer',
+      'check',
+      '--app',
+      'aRecArch01',
+      '--to',
+      'marco.rossi@acme.example',
+      '--to',
+      'kim.it@acme.example',
+    ])
     expect(code, stderr).to.equal(0)
   })
 
   it('an app Zoom does not know (404) → exit 2 saying so; with --scopes the answer comes anyway', async () => {
     const missing = await live(['transfer', 'candidates', '--app', 'aNoSuchApp9'])
     expect(missing.code).to.equal(2)
-    expect(missing.stderr).to.match(/^Error: Zoom does not show an app "aNoSuchApp9" to this account \(GET \/marketplace\/apps\/aNoSuchApp9 answered 404\): check the id, or give the app's scopes with --scopes/)
+    expect(missing.stderr).to.match(
+      /^Error: Zoom does not show an app "aNoSuchApp9" to this account \(GET \/marketplace\/apps\/aNoSuchApp9 answered 404\): check the id, or give the app's scopes with --scopes/,
+    )
     expect(hasStackTrace(missing.stderr)).to.equal(false)
     const check = await live(['transfer', 'check', '--app', 'aNoSuchApp9', '--to', 'bob.martin@acme.example', '--json'])
     expect(check.code).to.equal(2)
     expect(JSON.parse(check.stdout).error).to.include({code: 'app_not_found', exitCode: 2})
 
-    const withScopes = await live(['transfer', 'candidates', '--app', 'aNoSuchApp9', '--scopes', 'recording:read:admin', '--json'])
+    const withScopes = await live([
+      'transfer',
+      'candidates',
+      '--app',
+      'aNoSuchApp9',
+      '--scopes',
+      'recording:read:admin',
+      '--json',
+    ])
     expect(withScopes.code, withScopes.stderr).to.equal(0)
-    expect(JSON.parse(withScopes.stdout).candidates.map((c: {user: {email: string}}) => c.user.email)).to.include('dana.scully@acme.example')
+    expect(JSON.parse(withScopes.stdout).candidates.map((c: {user: {email: string}}) => c.user.email)).to.include(
+      'dana.scully@acme.example',
+    )
   })
 
   it('a Zoom failure → exit 3, one line, no stack', async () => {
-    fake.inject({match: {endpoint: 'GET /v2/roles'}, times: Infinity, fault: {kind: 'status', status: 403, body: {code: 200, message: 'No permission.'}}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/roles'},
+      times: Infinity,
+      fault: {kind: 'status', status: 403, body: {code: 200, message: 'No permission.'}},
+    })
     const {code, stdout, stderr} = await live(['transfer', 'candidates', '--app', 'aRecArch01'])
     expect(code).to.equal(3)
     expect(stdout).to.equal('')
@@ -92,7 +132,9 @@ describe('transfer candidates call plan on a generated account of 2 500 users (s
     try {
       const app = scenario.apps[0]!
       const started = Date.now()
-      const {code, stdout, stderr} = await runCli(['transfer', 'candidates', '--app', app.app_id, '--json'], {env: liveEnv(fake, scenario)})
+      const {code, stdout, stderr} = await runCli(['transfer', 'candidates', '--app', app.app_id, '--json'], {
+        env: liveEnv(fake, scenario),
+      })
       expect(code, stderr).to.equal(0)
       expect(Date.now() - started).to.be.lessThan(10_000)
       const active = scenario.users.filter((u) => u.status === 'active')
@@ -102,14 +144,21 @@ describe('transfer candidates call plan on a generated account of 2 500 users (s
         'GET /v2/roles/{roleId}': scenario.roles.length,
         'GET /v2/marketplace/apps/{appId}': 1,
       })
-      expect(new Set(fake.requests.filter((r) => r.endpoint === 'GET /v2/users').map((r) => r.query.status))).to.deep.equal(new Set(['active']))
+      expect(
+        new Set(fake.requests.filter((r) => r.endpoint === 'GET /v2/users').map((r) => r.query.status)),
+      ).to.deep.equal(new Set(['active']))
       expect(fake.requests.filter((r) => r.endpoint === 'POST /oauth/token')).to.have.length(1)
 
       // The answer is about active users only, least privilege first, ties by email.
       const result = JSON.parse(stdout)
       const activeEmails = new Set(active.map((u) => u.email.toLowerCase()))
-      expect(result.candidates.every((c: {user: {email: string}}) => activeEmails.has(c.user.email.toLowerCase()))).to.equal(true)
-      const keys = result.candidates.map((c: {excessPrivileges: number; user: {email: string}}) => [c.excessPrivileges, c.user.email.toLowerCase()])
+      expect(
+        result.candidates.every((c: {user: {email: string}}) => activeEmails.has(c.user.email.toLowerCase())),
+      ).to.equal(true)
+      const keys = result.candidates.map((c: {excessPrivileges: number; user: {email: string}}) => [
+        c.excessPrivileges,
+        c.user.email.toLowerCase(),
+      ])
       const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
       expect(keys).to.deep.equal(sorted)
       expect(result.total).to.equal(result.candidates.length)

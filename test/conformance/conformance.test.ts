@@ -20,7 +20,15 @@ import {DOCUMENTS, loadDocument, startConformanceMock, type ConformanceMock} fro
 /** Zoom's example ids and emails (users.json / marketplace.json), for an inventory the examples can answer. */
 const EXAMPLE_APP_ID = 'nqSreNVsQ2eGzUMGnA8AHA'
 const EXAMPLE_USER_EMAIL = 'jchill@example.com'
-const APP_LIST_TYPES: ZoomAppListType[] = ['active_requests', 'past_requests', 'public', 'account_created', 'account_added', 'approved_apps', 'restricted_apps']
+const APP_LIST_TYPES: ZoomAppListType[] = [
+  'active_requests',
+  'past_requests',
+  'public',
+  'account_created',
+  'account_added',
+  'approved_apps',
+  'restricted_apps',
+]
 
 describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
   this.timeout(60_000)
@@ -57,7 +65,8 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
 
   it('the documents are the ones the client is written against: every endpoint it calls is a GET operation of them', () => {
     const paths = new Set(DOCUMENTS.flatMap((d) => Object.keys(loadDocument(d).paths)))
-    for (const endpoint of Object.keys(ENDPOINT_LABELS)) expect(paths, endpoint).to.include(endpoint.replace(/^GET /, ''))
+    for (const endpoint of Object.keys(ENDPOINT_LABELS))
+      expect(paths, endpoint).to.include(endpoint.replace(/^GET /, ''))
   })
 
   it('doctor: no violation, every check passes on the examples (exit 0)', async () => {
@@ -88,7 +97,14 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     survived(result, [0])
     noViolations()
     const users = mock.requests.filter((r) => r.operation === '/users')
-    expect(users.map((r) => r.query.status).sort()).to.deep.equal(['active', 'active', 'inactive', 'inactive', 'pending', 'pending'])
+    expect(users.map((r) => r.query.status).sort()).to.deep.equal([
+      'active',
+      'active',
+      'inactive',
+      'inactive',
+      'pending',
+      'pending',
+    ])
     expect(users.filter((r) => r.query.next_page_token)).to.have.length(3)
     const snapshot = await loadSnapshot(file)
     expect(snapshot.users.map((u) => u.email)).to.include(EXAMPLE_USER_EMAIL)
@@ -98,7 +114,12 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
   it('audit: owner lookups, roles, apps; no violation; a report (exit 0/1)', async () => {
     const inventory = join(tmp.dir, 'inventory.json')
     const unknownApp = 'notAnExampleAppId'
-    tmp.write('inventory.json', {apps: [{id: EXAMPLE_APP_ID, owner: EXAMPLE_USER_EMAIL}, {id: unknownApp, owner: 'KDcuGIm1QgePTO8WbOqwIQ'}]})
+    tmp.write('inventory.json', {
+      apps: [
+        {id: EXAMPLE_APP_ID, owner: EXAMPLE_USER_EMAIL},
+        {id: unknownApp, owner: 'KDcuGIm1QgePTO8WbOqwIQ'},
+      ],
+    })
     const result = await runCli(['audit', '--inventory', inventory, '--json'], {env: env()})
     survived(result)
     noViolations()
@@ -135,26 +156,36 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     noViolations()
     const sent = new Set(mock.requests.map((r) => `${r.method} ${r.operation}`))
     for (const endpoint of Object.keys(ENDPOINT_LABELS)) expect(sent, endpoint).to.include(endpoint)
-    expect(new Set(mock.requests.filter((r) => r.operation === '/marketplace/apps').map((r) => r.query.type))).to.deep.equal(new Set(APP_LIST_TYPES))
+    expect(
+      new Set(mock.requests.filter((r) => r.operation === '/marketplace/apps').map((r) => r.query.type)),
+    ).to.deep.equal(new Set(APP_LIST_TYPES))
   })
 
   it('the mock catches violations (so a clean run means something): bad enum, page size over the maximum, unknown parameter, unknown path, a write', async () => {
-    const token = (await (await fetch(mock.oauthUrl, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${mock.credentials.clientId}:${mock.credentials.clientSecret}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({grant_type: 'account_credentials', account_id: mock.credentials.accountId}),
-    })).json()) as {access_token: string}
-    const get = (path: string, method = 'GET') => fetch(`${mock.apiUrl}${path}`, {method, headers: {authorization: `Bearer ${token.access_token}`, accept: 'application/json'}})
+    const token = (await (
+      await fetch(mock.oauthUrl, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${mock.credentials.clientId}:${mock.credentials.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({grant_type: 'account_credentials', account_id: mock.credentials.accountId}),
+      })
+    ).json()) as {access_token: string}
+    const get = (path: string, method = 'GET') =>
+      fetch(`${mock.apiUrl}${path}`, {
+        method,
+        headers: {authorization: `Bearer ${token.access_token}`, accept: 'application/json'},
+      })
     await get('/users?status=deleted&page_size=2001')
     await get('/marketplace/apps?type=account_created&page_size=301')
     await get('/roles?page_size=300')
     await get('/no/such/endpoint')
     await get('/roles/2', 'DELETE')
     const messages = mock.violations.map((v) => `${v.by}: ${v.message}`)
-    expect(messages.join('\n')).to.match(/prism: Error: .*status must be equal to one of the allowed values: active, inactive, pending/)
+    expect(messages.join('\n')).to.match(
+      /prism: Error: .*status must be equal to one of the allowed values: active, inactive, pending/,
+    )
     expect(messages.join('\n')).to.match(/prism: Error: .*page_size must be <= 2000/)
     expect(messages.join('\n')).to.match(/prism: Error: .*page_size must be <= 300/)
     expect(messages).to.include('router: query parameter "page_size" is not a parameter of GET /roles (accounts.json)')
@@ -166,4 +197,3 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     for (const endpoint of Object.keys(ENDPOINT_LABELS)) expect(exercised, endpoint).to.include(endpoint)
   })
 })
-

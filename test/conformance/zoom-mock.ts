@@ -66,7 +66,10 @@ interface Operation {
 
 type OpenApiParameter = {name?: string; in?: string; $ref?: string}
 type OpenApiDocument = {
-  paths: Record<string, Record<string, {parameters?: OpenApiParameter[]} | OpenApiParameter[]> & {parameters?: OpenApiParameter[]}>
+  paths: Record<
+    string,
+    Record<string, {parameters?: OpenApiParameter[]} | OpenApiParameter[]> & {parameters?: OpenApiParameter[]}
+  >
   components?: {parameters?: Record<string, OpenApiParameter>}
 }
 
@@ -118,10 +121,14 @@ function prismBin(): string {
 /** Static mode (Zoom's examples), loopback, a free port; resolves once Prism says it is listening. */
 function startPrism(document: DocumentName, timeoutMs = 30_000): Promise<PrismServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prismBin(), 'mock', '--host', '127.0.0.1', '--port', '0', join(OPENAPI_DIR, `${document}.json`)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
-    })
+    const child = spawn(
+      process.execPath,
+      [prismBin(), 'mock', '--host', '127.0.0.1', '--port', '0', join(OPENAPI_DIR, `${document}.json`)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
+      },
+    )
     let output = ''
     const timer = setTimeout(() => {
       child.kill()
@@ -174,7 +181,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text)
 }
 
-function forward(port: number, req: IncomingMessage, path: string): Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: string}> {
+function forward(
+  port: number,
+  req: IncomingMessage,
+  path: string,
+): Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: string}> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {}
     for (const name of ['authorization', 'accept', 'user-agent']) {
@@ -203,7 +214,11 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
     throw error
   }
 
-  const credentials = {accountId: 'confAcct-1', clientId: 'confClientId', clientSecret: `conf-secret-${randomBytes(6).toString('hex')}`}
+  const credentials = {
+    accountId: 'confAcct-1',
+    clientId: 'confClientId',
+    clientSecret: `conf-secret-${randomBytes(6).toString('hex')}`,
+  }
   let tokenScope: string | null = options.tokenScope === undefined ? null : options.tokenScope
   const tokens = new Set<string>()
   const mock = {
@@ -211,7 +226,8 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
     requests: [] as MockRequest[],
     tokenRequests: 0,
   }
-  const violation = (request: string, by: Violation['by'], message: string) => mock.violations.push({request, by, message})
+  const violation = (request: string, by: Violation['by'], message: string) =>
+    mock.violations.push({request, by, message})
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -225,15 +241,22 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
       const form = new URLSearchParams(body)
       const basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`
       if (method !== 'POST') violation(shown, 'router', 'the token request must be a POST')
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) violation(shown, 'router', 'the token request must send a form body')
-      if (form.get('grant_type') !== 'account_credentials') violation(shown, 'router', `grant_type must be account_credentials, got ${form.get('grant_type')}`)
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+        violation(shown, 'router', 'the token request must send a form body')
+      if (form.get('grant_type') !== 'account_credentials')
+        violation(shown, 'router', `grant_type must be account_credentials, got ${form.get('grant_type')}`)
       if (url.search) violation(shown, 'router', 'token parameters belong in the form body, not the query string')
       if (req.headers.authorization !== basic || form.get('account_id') !== credentials.accountId) {
         return send(res, 400, {reason: 'Invalid client_id or client_secret', error: 'invalid_client'})
       }
       const accessToken = `conf-token-${randomBytes(12).toString('hex')}`
       tokens.add(accessToken)
-      return send(res, 200, {access_token: accessToken, token_type: 'bearer', expires_in: 3599, ...(tokenScope === null ? {} : {scope: tokenScope})})
+      return send(res, 200, {
+        access_token: accessToken,
+        token_type: 'bearer',
+        expires_in: 3599,
+        ...(tokenScope === null ? {} : {scope: tokenScope}),
+      })
     }
 
     if (!url.pathname.startsWith('/v2/')) {
@@ -243,7 +266,13 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
     const path = url.pathname.slice('/v2'.length)
     const query = Object.fromEntries(url.searchParams)
     const operation = operations.find((op) => op.pattern.test(path))
-    const record: MockRequest = {method, operation: operation?.template ?? path, query, status: 0, ...(operation ? {document: operation.document} : {})}
+    const record: MockRequest = {
+      method,
+      operation: operation?.template ?? path,
+      query,
+      status: 0,
+      ...(operation ? {document: operation.document} : {}),
+    }
     mock.requests.push(record)
 
     if (method !== 'GET') {
@@ -258,19 +287,26 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
     }
     for (const name of url.searchParams.keys()) {
       if (!operation.queryParameters.has(name)) {
-        violation(shown, 'router', `query parameter "${name}" is not a parameter of GET ${operation.template} (${operation.document}.json)`)
+        violation(
+          shown,
+          'router',
+          `query parameter "${name}" is not a parameter of GET ${operation.template} (${operation.document}.json)`,
+        )
       }
     }
     const bearer = req.headers.authorization?.replace(/^Bearer /, '')
-    if (!bearer || !tokens.has(bearer)) violation(shown, 'router', 'no access token from this mock in the Authorization header')
+    if (!bearer || !tokens.has(bearer))
+      violation(shown, 'router', 'no access token from this mock in the Authorization header')
 
     const answer = await forward(prisms.get(operation.document)!.port, req, `${path}${url.search}`)
     record.status = answer.status
     const reported = answer.headers['sl-violations']
     if (typeof reported === 'string' && reported) {
-      for (const v of JSON.parse(reported) as Array<{message: string; severity?: string}>) violation(shown, 'prism', `${v.severity ?? 'Error'}: ${v.message}`)
+      for (const v of JSON.parse(reported) as Array<{message: string; severity?: string}>)
+        violation(shown, 'prism', `${v.severity ?? 'Error'}: ${v.message}`)
     }
-    if (answer.status === 404 && answer.body.includes('NO_PATH_MATCHED_ERROR')) violation(shown, 'prism', `Prism found no operation for ${path}`)
+    if (answer.status === 404 && answer.body.includes('NO_PATH_MATCHED_ERROR'))
+      violation(shown, 'prism', `Prism found no operation for ${path}`)
 
     let text = answer.body
     if (answer.status === 200 && url.searchParams.has('next_page_token')) {

@@ -7,7 +7,14 @@ import {ZoomError} from '../../src/errors.js'
 import {renderDoctor} from '../../src/report/doctor-text.js'
 import {createStyle} from '../../src/report/style.js'
 import {emptyStats} from '../../src/zoom/stats.js'
-import {AUDITOR_SCOPES, generateScenario, loadScenario, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
+import {
+  AUDITOR_SCOPES,
+  generateScenario,
+  loadScenario,
+  startFakeZoom,
+  type FakeZoom,
+  type FakeZoomScenario,
+} from '../fake-zoom/index.js'
 import {liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 
@@ -16,17 +23,42 @@ const CLASSIC = ['user:read:admin', 'role:read:admin', 'marketplace_app:read:adm
 describe('doctor: token scopes (pure)', () => {
   it('the granular auditor scopes and the classic ones each cover every need', () => {
     expect(checkTokenScopes([...AUDITOR_SCOPES])).to.include({status: 'ok'})
-    expect(checkTokenScopes(CLASSIC)).to.deep.equal({status: 'ok', granted: [...CLASSIC].sort(), missing: [], writeScopes: []})
+    expect(checkTokenScopes(CLASSIC)).to.deep.equal({
+      status: 'ok',
+      granted: [...CLASSIC].sort(),
+      missing: [],
+      writeScopes: [],
+    })
     // Mixed: classic users, granular roles and apps.
-    expect(checkTokenScopes(['user:read:admin', 'role:read:list_roles:admin', 'role:read:role:admin', 'marketplace:read:list_apps:admin', 'marketplace:read:app:admin']).status).to.equal('ok')
+    expect(
+      checkTokenScopes([
+        'user:read:admin',
+        'role:read:list_roles:admin',
+        'role:read:role:admin',
+        'marketplace:read:list_apps:admin',
+        'marketplace:read:app:admin',
+      ]).status,
+    ).to.equal('ok')
   })
 
   it('names each missing need with its classic and granular alternatives', () => {
-    const check = checkTokenScopes(AUDITOR_SCOPES.filter((s) => s !== 'role:read:role:admin' && s !== 'marketplace:read:list_apps:admin'))
+    const check = checkTokenScopes(
+      AUDITOR_SCOPES.filter((s) => s !== 'role:read:role:admin' && s !== 'marketplace:read:list_apps:admin'),
+    )
     expect(check.status).to.equal('missing')
     expect(check.missing).to.deep.equal([
-      {what: 'read a role', endpoint: 'GET /roles/{roleId}', classic: 'role:read:admin', granular: 'role:read:role:admin'},
-      {what: 'list apps', endpoint: 'GET /marketplace/apps', classic: 'marketplace_app:read:admin', granular: 'marketplace:read:list_apps:admin'},
+      {
+        what: 'read a role',
+        endpoint: 'GET /roles/{roleId}',
+        classic: 'role:read:admin',
+        granular: 'role:read:role:admin',
+      },
+      {
+        what: 'list apps',
+        endpoint: 'GET /marketplace/apps',
+        classic: 'marketplace_app:read:admin',
+        granular: 'marketplace:read:list_apps:admin',
+      },
     ])
   })
 
@@ -41,14 +73,21 @@ describe('doctor: token scopes (pure)', () => {
   })
 
   it('write scopes satisfy the reads Zoom accepts them for, and are pointed out', () => {
-    const check = checkTokenScopes(['user:write:admin', 'role:write:admin', 'marketplace_app:read:admin', 'user:update:user:admin'])
+    const check = checkTokenScopes([
+      'user:write:admin',
+      'role:write:admin',
+      'marketplace_app:read:admin',
+      'user:update:user:admin',
+    ])
     expect(check.status).to.equal('ok')
     expect(check.writeScopes).to.deep.equal(['role:write:admin', 'user:update:user:admin', 'user:write:admin'])
   })
 })
 
 /** A client that answers from lists; `fail` maps an endpoint to the error it throws. */
-function stubClient(opts: {scopes?: string[]; fail?: Record<string, Error>; tokenError?: Error; users?: number} = {}): DoctorClient & {calls: string[]} {
+function stubClient(
+  opts: {scopes?: string[]; fail?: Record<string, Error>; tokenError?: Error; users?: number} = {},
+): DoctorClient & {calls: string[]} {
   const calls: string[] = []
   const stats = emptyStats()
   const call = async <T>(endpoint: string, value: T): Promise<T> => {
@@ -60,7 +99,13 @@ function stubClient(opts: {scopes?: string[]; fail?: Record<string, Error>; toke
   }
   const listing = <T>(endpoint: string, items: T[], totalRecords?: number) => ({
     pages: async function* () {
-      yield {items: await call(endpoint, items), number: 1, received: items.length, more: totalRecords !== undefined && totalRecords > items.length, ...(totalRecords === undefined ? {} : {totalRecords})}
+      yield {
+        items: await call(endpoint, items),
+        number: 1,
+        received: items.length,
+        more: totalRecords !== undefined && totalRecords > items.length,
+        ...(totalRecords === undefined ? {} : {totalRecords}),
+      }
       throw new Error('doctor asked for a second page')
     },
   })
@@ -92,7 +137,13 @@ describe('doctor: checks over a client (stub)', () => {
     const client = stubClient()
     const result = await runDoctor({...base, client})
     expect(result.ok).to.equal(true)
-    expect(client.calls).to.have.members(['GET /users', 'GET /users/{userId}', 'GET /roles', 'GET /roles/{roleId}', 'GET /marketplace/apps'])
+    expect(client.calls).to.have.members([
+      'GET /users',
+      'GET /users/{userId}',
+      'GET /roles',
+      'GET /roles/{roleId}',
+      'GET /marketplace/apps',
+    ])
     expect(result.endpoints.map((e) => [e.endpoint, e.status])).to.deep.equal([
       ['GET /users', 'ok'],
       ['GET /users/{userId}', 'ok'],
@@ -102,7 +153,11 @@ describe('doctor: checks over a client (stub)', () => {
       ['GET /marketplace/apps/{appId}', 'skipped'],
     ])
     expect(result.endpoints[0]!.detail).to.equal('2 active users on the first page, 4321 in all')
-    expect(result.plan).to.deep.equal({name: 'business', rateBudgetPercent: 50, budget: {LIGHT: '40 req/s', MEDIUM: '30 req/s', HEAVY: '20 req/s', RESOURCE_INTENSIVE: '10 req/min'}})
+    expect(result.plan).to.deep.equal({
+      name: 'business',
+      rateBudgetPercent: 50,
+      budget: {LIGHT: '40 req/s', MEDIUM: '30 req/s', HEAVY: '20 req/s', RESOURCE_INTENSIVE: '10 req/min'},
+    })
     expect(result.apiCalls).to.equal(5)
   })
 
@@ -115,7 +170,12 @@ describe('doctor: checks over a client (stub)', () => {
   })
 
   it('refused credentials: no calls, every endpoint skipped, not ok', async () => {
-    const client = stubClient({tokenError: new ZoomError('Zoom refused the access-token request (HTTP 400, invalid_client): Invalid client_id or client_secret.', {code: 'zoom_auth_failed', status: 400})})
+    const client = stubClient({
+      tokenError: new ZoomError(
+        'Zoom refused the access-token request (HTTP 400, invalid_client): Invalid client_id or client_secret.',
+        {code: 'zoom_auth_failed', status: 400},
+      ),
+    })
     const result = await runDoctor({...base, client})
     expect(result.ok).to.equal(false)
     expect(client.calls).to.deep.equal([])
@@ -125,12 +185,24 @@ describe('doctor: checks over a client (stub)', () => {
   })
 
   it('a failed list fails its check and skips its item; other families still run', async () => {
-    const client = stubClient({fail: {'GET /roles': new ZoomError('Zoom API error on GET /roles (HTTP 403, code 200): No permission.', {status: 403, zoomCode: 200})}})
+    const client = stubClient({
+      fail: {
+        'GET /roles': new ZoomError('Zoom API error on GET /roles (HTTP 403, code 200): No permission.', {
+          status: 403,
+          zoomCode: 200,
+        }),
+      },
+    })
     const result = await runDoctor({...base, client})
     expect(result.ok).to.equal(false)
     const roles = result.endpoints.filter((e) => e.family === 'roles')
     expect(roles.map((e) => e.status)).to.deep.equal(['failed', 'skipped'])
-    expect(roles[0]!.error).to.deep.equal({code: 'zoom_api_error', message: 'Zoom API error on GET /roles (HTTP 403, code 200): No permission.', status: 403, zoomCode: 200})
+    expect(roles[0]!.error).to.deep.equal({
+      code: 'zoom_api_error',
+      message: 'Zoom API error on GET /roles (HTTP 403, code 200): No permission.',
+      status: 403,
+      zoomCode: 200,
+    })
     expect(client.calls).to.include('GET /users/{userId}')
   })
 
@@ -161,7 +233,14 @@ describe('doctor against the fake Zoom API (subprocess)', function () {
       expect(code, stdout + stderr).to.equal(0)
       expect(stdout).to.match(/^✓ Credentials +access token minted/m)
       expect(stdout).to.match(/^✓ Token scopes +every read scope the audit needs/m)
-      for (const endpoint of ['GET /users', 'GET /users/{userId}', 'GET /roles', 'GET /roles/{roleId}', 'GET /marketplace/apps', 'GET /marketplace/apps/{appId}']) {
+      for (const endpoint of [
+        'GET /users',
+        'GET /users/{userId}',
+        'GET /roles',
+        'GET /roles/{roleId}',
+        'GET /marketplace/apps',
+        'GET /marketplace/apps/{appId}',
+      ]) {
         expect(stdout).to.match(new RegExp(`^✓ ${endpoint.replace(/[{}/]/g, '\\$&')} `, 'm'))
       }
       expect(stdout).to.include(`API URL   ${fake.apiUrl}`)
@@ -191,7 +270,9 @@ describe('doctor against the fake Zoom API (subprocess)', function () {
       expect(stdout).to.match(/^✗ Token scopes +missing for 2 of the 6 reads/m)
       expect(stdout).to.include('list roles (GET /roles): role:read:admin or role:read:list_roles:admin')
       expect(stdout).to.include('read a role (GET /roles/{roleId}): role:read:admin or role:read:role:admin')
-      expect(stdout).to.match(/^✗ GET \/roles +Zoom refused GET \/roles: the auditor's app lacks one of the scopes role:read:list_roles, role:read:list_roles:admin/m)
+      expect(stdout).to.match(
+        /^✗ GET \/roles +Zoom refused GET \/roles: the auditor's app lacks one of the scopes role:read:list_roles, role:read:list_roles:admin/m,
+      )
       expect(stdout).to.match(/^– GET \/roles\/\{roleId\} +skipped: the roles list failed/m)
       expect(stdout).to.match(/^✓ GET \/users /m)
       expect(stdout).to.match(/2 checks failed/)
@@ -200,27 +281,40 @@ describe('doctor against the fake Zoom API (subprocess)', function () {
       expect(json.code).to.equal(3)
       const result = JSON.parse(json.stdout)
       expect(result.ok).to.equal(false)
-      expect(result.scopes.missing.map((m: {granular: string}) => m.granular)).to.deep.equal(['role:read:list_roles:admin', 'role:read:role:admin'])
+      expect(result.scopes.missing.map((m: {granular: string}) => m.granular)).to.deep.equal([
+        'role:read:list_roles:admin',
+        'role:read:role:admin',
+      ])
       const roles = result.endpoints.find((e: {endpoint: string}) => e.endpoint === 'GET /roles')
       expect(roles).to.deep.include({status: 'failed', family: 'roles'})
-      expect(roles.error).to.deep.include({code: 'zoom_missing_scopes', status: 400, zoomCode: 4700, scopes: ['role:read:list_roles', 'role:read:list_roles:admin']})
+      expect(roles.error).to.deep.include({
+        code: 'zoom_missing_scopes',
+        status: 400,
+        zoomCode: 4700,
+        scopes: ['role:read:list_roles', 'role:read:list_roles:admin'],
+      })
     })
   })
 
-  it('refused credentials: credentials ✗ with Zoom\'s reason, one token request, no secret anywhere, exit 3', async () => {
+  it("refused credentials: credentials ✗ with Zoom's reason, one token request, no secret anywhere, exit 3", async () => {
     const scenario = loadScenario('test/fixtures/scenarios/small-account.json')
     await withFake(scenario, async (fake) => {
       const wrong = 'wrong-sEcReT-77'
       for (const args of [['doctor'], ['doctor', '--json']]) {
         fake.reset()
-        const {code, stdout, stderr} = await runCli(args, {env: liveEnv(fake, scenario, {ZOOM_CLIENT_SECRET: wrong, DEBUG: '*'})})
+        const {code, stdout, stderr} = await runCli(args, {
+          env: liveEnv(fake, scenario, {ZOOM_CLIENT_SECRET: wrong, DEBUG: '*'}),
+        })
         expect(code).to.equal(3)
         expect(stdout).to.include('Invalid client_id or client_secret')
         expect(fake.requests).to.have.length(1)
-        for (const leaked of [wrong, Buffer.from(`${scenario.credentials.clientId}:${wrong}`).toString('base64')]) expect(stdout + stderr).not.to.include(leaked)
+        for (const leaked of [wrong, Buffer.from(`${scenario.credentials.clientId}:${wrong}`).toString('base64')])
+          expect(stdout + stderr).not.to.include(leaked)
         expect(hasStackTrace(stderr)).to.equal(false)
       }
-      const result = JSON.parse((await runCli(['doctor', '--json'], {env: liveEnv(fake, scenario, {ZOOM_CLIENT_SECRET: wrong})})).stdout)
+      const result = JSON.parse(
+        (await runCli(['doctor', '--json'], {env: liveEnv(fake, scenario, {ZOOM_CLIENT_SECRET: wrong})})).stdout,
+      )
       expect(result.credentials.status).to.equal('failed')
       expect(result.credentials.error.code).to.equal('zoom_auth_failed')
       expect(result.endpoints.map((e: {status: string}) => e.status)).to.deep.equal(Array(6).fill('skipped'))
@@ -231,7 +325,9 @@ describe('doctor against the fake Zoom API (subprocess)', function () {
     const scenario = loadScenario('test/fixtures/scenarios/small-account.json')
     await withFake(scenario, async (fake) => {
       const {stdout, stderr} = await runCli(['doctor', '--json'], {env: liveEnv(fake, scenario)})
-      const bearer = fake.requests.find((r) => r.headers.authorization?.startsWith('Bearer '))!.headers.authorization!.slice(7)
+      const bearer = fake.requests
+        .find((r) => r.headers.authorization?.startsWith('Bearer '))!
+        .headers.authorization!.slice(7)
       expect(bearer.length).to.be.greaterThan(8)
       expect(stdout + stderr).not.to.include(bearer)
     })
@@ -240,24 +336,35 @@ describe('doctor against the fake Zoom API (subprocess)', function () {
   it('reads only the first page of a long list, and prints the plan and budget given', async () => {
     const scenario = generateScenario({users: 700, apps: 5, seed: 3})
     await withFake(scenario, async (fake) => {
-      const {code, stdout} = await runCli(['doctor', '--plan', 'pro', '--rate-budget', '25', '--json'], {env: liveEnv(fake, scenario)})
+      const {code, stdout} = await runCli(['doctor', '--plan', 'pro', '--rate-budget', '25', '--json'], {
+        env: liveEnv(fake, scenario),
+      })
       expect(code).to.equal(0)
       expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/users')).to.have.length(1)
       const result = JSON.parse(stdout)
-      expect(result.plan).to.deep.equal({name: 'pro', rateBudgetPercent: 25, budget: {LIGHT: '7 req/s', MEDIUM: '5 req/s', HEAVY: '2 req/s', RESOURCE_INTENSIVE: '2 req/min'}})
+      expect(result.plan).to.deep.equal({
+        name: 'pro',
+        rateBudgetPercent: 25,
+        budget: {LIGHT: '7 req/s', MEDIUM: '5 req/s', HEAVY: '2 req/s', RESOURCE_INTENSIVE: '2 req/min'},
+      })
       expect(result.endpoints[0].detail).to.match(/^300 active users on the first page, \d+ in all$/)
       expect(result.apiUrl).to.equal(fake.apiUrl)
       expect(result.apiCalls).to.equal(6)
     })
   })
 
-  it('a Zoom error on one endpoint names it with Zoom\'s line; the others are still checked', async () => {
+  it("a Zoom error on one endpoint names it with Zoom's line; the others are still checked", async () => {
     const scenario = loadScenario('test/fixtures/scenarios/small-account.json')
     await withFake(scenario, async (fake) => {
-      fake.inject({match: {endpoint: 'GET /v2/marketplace/apps/{appId}'}, fault: {kind: 'status', status: 403, body: {code: 200, message: 'No permission.'}}})
+      fake.inject({
+        match: {endpoint: 'GET /v2/marketplace/apps/{appId}'},
+        fault: {kind: 'status', status: 403, body: {code: 200, message: 'No permission.'}},
+      })
       const {code, stdout} = await runCli(['doctor'], {env: liveEnv(fake, scenario)})
       expect(code).to.equal(3)
-      expect(stdout).to.match(/^✗ GET \/marketplace\/apps\/\{appId\} +Zoom API error on GET \/marketplace\/apps\/\{appId\} \(HTTP 403, code 200\): No permission\./m)
+      expect(stdout).to.match(
+        /^✗ GET \/marketplace\/apps\/\{appId\} +Zoom API error on GET \/marketplace\/apps\/\{appId\} \(HTTP 403, code 200\): No permission\./m,
+      )
       expect(stdout).to.match(/^✓ GET \/roles\/\{roleId\} /m)
       expect(stdout).to.match(/1 check failed/)
     })

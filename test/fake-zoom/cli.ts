@@ -8,7 +8,9 @@ import type {FakeZoomScenario} from './types.js'
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`)
-  process.stderr.write('usage: tsx test/fake-zoom/cli.ts (SCENARIO.json | --generate users=N,apps=N,seed=S[,roles=N]) [--port N] [--json]\n')
+  process.stderr.write(
+    'usage: tsx test/fake-zoom/cli.ts (SCENARIO.json | --generate users=N,apps=N,seed=S[,roles=N]) [--port N] [--json]\n',
+  )
   process.exit(2)
 }
 
@@ -36,8 +38,14 @@ if ((file === undefined) === (generate === undefined)) usage('give a scenario fi
 let scenario: FakeZoomScenario
 if (generate !== undefined) {
   const o = Object.fromEntries(generate.split(',').map((kv) => kv.split('=') as [string, string]))
-  if (o.users === undefined || o.apps === undefined || o.seed === undefined) usage('--generate needs users, apps and seed')
-  scenario = generateScenario({users: Number(o.users), apps: Number(o.apps), seed: /^\d+$/.test(o.seed) ? Number(o.seed) : o.seed, roles: o.roles === undefined ? undefined : Number(o.roles)})
+  if (o.users === undefined || o.apps === undefined || o.seed === undefined)
+    usage('--generate needs users, apps and seed')
+  scenario = generateScenario({
+    users: Number(o.users),
+    apps: Number(o.apps),
+    seed: /^\d+$/.test(o.seed) ? Number(o.seed) : o.seed,
+    roles: o.roles === undefined ? undefined : Number(o.roles),
+  })
 } else scenario = loadScenario(file!)
 
 const fake = await startFakeZoom(scenario, {port})

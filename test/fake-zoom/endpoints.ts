@@ -22,18 +22,48 @@ function def(path: string, classic: string[], granular: string[], rateLabel: Rat
 
 export const ENDPOINTS: EndpointDef[] = [
   // users.tsv "List users"
-  def('/users', ['user:read', 'user:write', 'user:read:admin', 'user:write:admin'], ['user:read:list_users:admin'], 'MEDIUM'),
+  def(
+    '/users',
+    ['user:read', 'user:write', 'user:read:admin', 'user:write:admin'],
+    ['user:read:list_users:admin'],
+    'MEDIUM',
+  ),
   // users.tsv "Get a user"; `user_info:read` is documented for `me` only (zoom-api.md §2), and the fake does not model `me`.
-  def('/users/{userId}', ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile'], ['user:read:user', 'user:read:user:admin'], 'LIGHT'),
+  def(
+    '/users/{userId}',
+    ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile'],
+    ['user:read:user', 'user:read:user:admin'],
+    'LIGHT',
+  ),
   // users.tsv "Get user permissions"
-  def('/users/{userId}/permissions', ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile'], ['user:read:list_permissions', 'user:read:list_permissions:admin'], 'LIGHT'),
+  def(
+    '/users/{userId}/permissions',
+    ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile'],
+    ['user:read:list_permissions', 'user:read:list_permissions:admin'],
+    'LIGHT',
+  ),
   // accounts.tsv "List roles" / "Get role information" / "List members in a role"
-  def('/roles', ['role:read:admin', 'role:write:admin'], ['role:read:list_roles', 'role:read:list_roles:admin'], 'MEDIUM'),
+  def(
+    '/roles',
+    ['role:read:admin', 'role:write:admin'],
+    ['role:read:list_roles', 'role:read:list_roles:admin'],
+    'MEDIUM',
+  ),
   def('/roles/{roleId}', ['role:read:admin', 'role:write:admin'], ['role:read:role', 'role:read:role:admin'], 'LIGHT'),
-  def('/roles/{roleId}/members', ['role:read:admin', 'role:write:admin'], ['role:read:list_members', 'role:read:list_members:admin'], 'MEDIUM'),
+  def(
+    '/roles/{roleId}/members',
+    ['role:read:admin', 'role:write:admin'],
+    ['role:read:list_members', 'role:read:list_members:admin'],
+    'MEDIUM',
+  ),
   // marketplace.tsv "List apps" / "Get information about an app"
   def('/marketplace/apps', ['marketplace_app:read:admin'], ['marketplace:read:list_apps:admin'], 'MEDIUM'),
-  def('/marketplace/apps/{appId}', ['marketplace_app:read:admin', 'marketplace_app:read'], ['marketplace:read:app', 'marketplace:read:app:admin'], 'MEDIUM'),
+  def(
+    '/marketplace/apps/{appId}',
+    ['marketplace_app:read:admin', 'marketplace_app:read'],
+    ['marketplace:read:app', 'marketplace:read:app:admin'],
+    'MEDIUM',
+  ),
 ]
 
 export const OAUTH_ENDPOINT = 'POST /oauth/token'
@@ -55,11 +85,22 @@ export function matchV2Path(rawPath: string): RouteMatch | undefined {
       const seg = d.segments[i]!
       const part = parts[i]!
       if (seg.startsWith('{')) {
-        if (part === '') { ok = false; break }
+        if (part === '') {
+          ok = false
+          break
+        }
         let decoded: string
-        try { decoded = decodeURIComponent(part) } catch { ok = false; break }
+        try {
+          decoded = decodeURIComponent(part)
+        } catch {
+          ok = false
+          break
+        }
         params[seg.slice(1, -1)] = decoded
-      } else if (seg !== part) { ok = false; break }
+      } else if (seg !== part) {
+        ok = false
+        break
+      }
     }
     if (ok) return {def: d, params}
   }
@@ -76,5 +117,8 @@ export function templateOf(method: string, rawPath: string): string {
 
 /** Header value casing as observed on 2xx answers ("x-ratelimit-category: Light", zoom-api.md §7). */
 export function observedCategory(label: RateLabel): string {
-  return label.split('-').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join('-')
+  return label
+    .split('-')
+    .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+    .join('-')
 }

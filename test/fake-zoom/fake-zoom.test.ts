@@ -21,18 +21,40 @@ const small = (): FakeZoomScenario => structuredClone(loadScenario(fixture('smal
 
 type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
 
-interface Answer {status: number; headers: Headers; body: Json; text: string}
+interface Answer {
+  status: number
+  headers: Headers
+  body: Json
+  text: string
+}
 
 async function call(url: string, init: RequestInit = {}): Promise<Answer> {
   const res = await fetch(url, init)
   const text = await res.text()
   let body: Json
-  try { body = JSON.parse(text) } catch { body = undefined }
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = undefined
+  }
   return {status: res.status, headers: res.headers, body, text}
 }
 
-function tokenRequest(fake: FakeZoom, s: FakeZoomScenario, over: {id?: string; secret?: string; form?: Record<string, string>; query?: string; contentType?: string; method?: string} = {}): Promise<Answer> {
-  const basic = Buffer.from(`${over.id ?? s.credentials.clientId}:${over.secret ?? s.credentials.clientSecret}`).toString('base64')
+function tokenRequest(
+  fake: FakeZoom,
+  s: FakeZoomScenario,
+  over: {
+    id?: string
+    secret?: string
+    form?: Record<string, string>
+    query?: string
+    contentType?: string
+    method?: string
+  } = {},
+): Promise<Answer> {
+  const basic = Buffer.from(
+    `${over.id ?? s.credentials.clientId}:${over.secret ?? s.credentials.clientSecret}`,
+  ).toString('base64')
   const form = over.form ?? {grant_type: 'account_credentials', account_id: s.credentials.accountId}
   return call(fake.oauthUrl + (over.query ?? ''), {
     method: over.method ?? 'POST',
@@ -118,7 +140,11 @@ describe('fake Zoom API', () => {
       const bad = await tokenRequest(f, s, {secret: 'wrong'})
       expect(bad.status).to.equal(400)
       expect(bad.body).to.deep.equal({reason: 'Invalid client_id or client_secret', error: 'invalid_client'})
-      const noAuth = await call(f.oauthUrl, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: 'grant_type=account_credentials&account_id=x'})
+      const noAuth = await call(f.oauthUrl, {
+        method: 'POST',
+        headers: {'content-type': 'application/x-www-form-urlencoded'},
+        body: 'grant_type=account_credentials&account_id=x',
+      })
       expect(noAuth.status).to.equal(400)
       expect(noAuth.body.error).to.equal('invalid_client')
     })
@@ -126,13 +152,19 @@ describe('fake Zoom API', () => {
     it('answers 400 when the params are only in the query string (DF-124925) or not form-encoded', async () => {
       const s = small()
       const f = await start(s)
-      const q = await tokenRequest(f, s, {form: {}, query: `?grant_type=account_credentials&account_id=${s.credentials.accountId}`})
+      const q = await tokenRequest(f, s, {
+        form: {},
+        query: `?grant_type=account_credentials&account_id=${s.credentials.accountId}`,
+      })
       expect(q.status).to.equal(400)
       expect(q.body).to.have.keys('reason', 'error')
       expect(q.body.error).to.equal('invalid_request')
       const json = await call(f.oauthUrl, {
         method: 'POST',
-        headers: {authorization: `Basic ${Buffer.from(`${s.credentials.clientId}:${s.credentials.clientSecret}`).toString('base64')}`, 'content-type': 'application/json'},
+        headers: {
+          authorization: `Basic ${Buffer.from(`${s.credentials.clientId}:${s.credentials.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({grant_type: 'account_credentials', account_id: s.credentials.accountId}),
       })
       expect(json.status).to.equal(400)
@@ -144,7 +176,9 @@ describe('fake Zoom API', () => {
       const acct = await tokenRequest(f, s, {form: {grant_type: 'account_credentials', account_id: 'someoneElse'}})
       expect(acct.status).to.equal(400)
       expect(acct.body.error).to.equal('invalid_request')
-      const grant = await tokenRequest(f, s, {form: {grant_type: 'client_credentials', account_id: s.credentials.accountId}})
+      const grant = await tokenRequest(f, s, {
+        form: {grant_type: 'client_credentials', account_id: s.credentials.accountId},
+      })
       expect(grant.status).to.equal(400)
       expect(grant.body.error).to.equal('unsupported_grant_type')
       expect((await tokenRequest(f, s, {method: 'GET'})).status).to.equal(405)
@@ -177,14 +211,19 @@ describe('fake Zoom API', () => {
       expect((await get(f, await tokenOf(f, s), '/users')).status).to.equal(200)
     })
 
-    it('answers 400 {code:4700} listing the endpoint\'s granular scopes when the token lacks them', async () => {
+    it("answers 400 {code:4700} listing the endpoint's granular scopes when the token lacks them", async () => {
       const s = loadScenario(fixture('no-role-scopes.json'))
       const f = await start(s)
       const token = await tokenOf(f, s)
       const r = await get(f, token, '/roles')
       expect(r.status).to.equal(400)
-      expect(r.body).to.deep.equal({code: 4700, message: 'Invalid access token, does not contain scopes: [role:read:list_roles, role:read:list_roles:admin].'})
-      expect((await get(f, token, '/roles/1')).body.message).to.equal(missingScopesMessage(['role:read:role', 'role:read:role:admin']))
+      expect(r.body).to.deep.equal({
+        code: 4700,
+        message: 'Invalid access token, does not contain scopes: [role:read:list_roles, role:read:list_roles:admin].',
+      })
+      expect((await get(f, token, '/roles/1')).body.message).to.equal(
+        missingScopesMessage(['role:read:role', 'role:read:role:admin']),
+      )
       expect((await get(f, token, '/roles/1/members')).body.code).to.equal(4700)
       expect((await get(f, token, '/users')).status).to.equal(200)
     })
@@ -193,7 +232,16 @@ describe('fake Zoom API', () => {
       const s = loadScenario(fixture('classic-token.json'))
       const f = await start(s)
       const token = await tokenOf(f, s)
-      for (const p of ['/users', '/users/mia.member@example.com', '/users/mia.member@example.com/permissions', '/roles', '/roles/1', '/roles/1/members', '/marketplace/apps?type=account_created', '/marketplace/apps/AppReports000000000003']) {
+      for (const p of [
+        '/users',
+        '/users/mia.member@example.com',
+        '/users/mia.member@example.com/permissions',
+        '/roles',
+        '/roles/1',
+        '/roles/1/members',
+        '/marketplace/apps?type=account_created',
+        '/marketplace/apps/AppReports000000000003',
+      ]) {
         const r = await get(f, token, p)
         expect(r.status, `${p}: ${r.text}`).to.equal(200)
       }
@@ -205,18 +253,24 @@ describe('fake Zoom API', () => {
       const token = await tokenOf(f, s)
       expect((await get(f, token, '/users')).status).to.equal(200)
       const r = await get(f, token, '/users/mia.member@example.com')
-      expect(r.body.message).to.equal('Invalid access token, does not contain scopes: [user:read:user, user:read:user:admin].')
-      expect((await get(f, token, '/marketplace/apps')).body.message).to.equal('Invalid access token, does not contain scopes: [marketplace:read:list_apps:admin].')
+      expect(r.body.message).to.equal(
+        'Invalid access token, does not contain scopes: [user:read:user, user:read:user:admin].',
+      )
+      expect((await get(f, token, '/marketplace/apps')).body.message).to.equal(
+        'Invalid access token, does not contain scopes: [marketplace:read:list_apps:admin].',
+      )
     })
   })
 
   describe('users (§2)', () => {
-    it('lists active users by default, with role_id and no role_name, in Zoom\'s envelope', async () => {
+    it("lists active users by default, with role_id and no role_name, in Zoom's envelope", async () => {
       const s = small()
       const f = await start(s)
       const r = await get(f, await tokenOf(f, s), '/users')
       expect(r.body).to.have.keys('next_page_token', 'page_count', 'page_number', 'page_size', 'total_records', 'users')
-      expect(r.body.users.map((u: Json) => u.email)).to.deep.equal(s.users.filter((u) => u.status === 'active').map((u) => u.email))
+      expect(r.body.users.map((u: Json) => u.email)).to.deep.equal(
+        s.users.filter((u) => u.status === 'active').map((u) => u.email),
+      )
       expect(r.body.total_records).to.equal(5)
       expect(r.body.page_size).to.equal(30)
       expect(r.body.next_page_token).to.equal('')
@@ -231,13 +285,24 @@ describe('fake Zoom API', () => {
       const f = await start(s)
       const token = await tokenOf(f, s)
       const pending = await get(f, token, '/users?status=pending')
-      expect(pending.body.users.map((u: Json) => u.email)).to.deep.equal(['paula.pending@example.com', 'pete.pending@example.com'])
+      expect(pending.body.users.map((u: Json) => u.email)).to.deep.equal([
+        'paula.pending@example.com',
+        'pete.pending@example.com',
+      ])
       for (const u of pending.body.users) expect(u).to.not.have.property('id')
-      expect((await get(f, token, '/users?status=inactive')).body.users.map((u: Json) => u.id)).to.deep.equal(['In9aCt0000000000000006'])
+      expect((await get(f, token, '/users?status=inactive')).body.users.map((u: Json) => u.id)).to.deep.equal([
+        'In9aCt0000000000000006',
+      ])
       const bad = await get(f, token, '/users?status=deleted')
       expect(bad.status).to.equal(400)
-      expect(bad.body).to.deep.equal({code: 300, message: 'Validation Failed.', errors: [{field: 'status', message: 'Invalid field.'}]})
-      expect((await get(f, token, '/users?role_id=2')).body.users.map((u: Json) => u.email)).to.deep.equal(['adam.admin@example.com'])
+      expect(bad.body).to.deep.equal({
+        code: 300,
+        message: 'Validation Failed.',
+        errors: [{field: 'status', message: 'Invalid field.'}],
+      })
+      expect((await get(f, token, '/users?role_id=2')).body.users.map((u: Json) => u.email)).to.deep.equal([
+        'adam.admin@example.com',
+      ])
     })
 
     it('gets a user by id or case-insensitive email, with role_name and account_id; 404 code 1001 otherwise', async () => {
@@ -245,7 +310,12 @@ describe('fake Zoom API', () => {
       const f = await start(s)
       const token = await tokenOf(f, s)
       const byId = await get(f, token, '/users/Ma9dMn0000000000000004')
-      expect(byId.body).to.include({id: 'Ma9dMn0000000000000004', role_id: 'RmtgAdm1nRoleXyZ000001', role_name: 'Meeting Admins (EMEA)', account_id: s.account.id})
+      expect(byId.body).to.include({
+        id: 'Ma9dMn0000000000000004',
+        role_id: 'RmtgAdm1nRoleXyZ000001',
+        role_name: 'Meeting Admins (EMEA)',
+        account_id: s.account.id,
+      })
       const byEmail = await get(f, token, `/users/${encodeURIComponent('max.meetingadmin@EXAMPLE.com')}`)
       expect(byEmail.body.id).to.equal('Ma9dMn0000000000000004')
       const pending = await get(f, token, '/users/paula.pending@example.com')
@@ -258,11 +328,13 @@ describe('fake Zoom API', () => {
       expect((await get(f, token, '/users/me')).status).to.equal(404)
     })
 
-    it('returns the role\'s privileges as permissions', async () => {
+    it("returns the role's privileges as permissions", async () => {
       const s = small()
       const f = await start(s)
       const token = await tokenOf(f, s)
-      expect((await get(f, token, '/users/rita.reports@example.com/permissions')).body).to.deep.equal({permissions: ['UsageReport:Read', 'UserActivitiesReport:Read', 'Dashboard:Read']})
+      expect((await get(f, token, '/users/rita.reports@example.com/permissions')).body).to.deep.equal({
+        permissions: ['UsageReport:Read', 'UserActivitiesReport:Read', 'Dashboard:Read'],
+      })
       expect((await get(f, token, '/users/Me9mBr0000000000000003/permissions')).body).to.deep.equal({permissions: []})
       expect((await get(f, token, '/users/nobody/permissions')).body.code).to.equal(1001)
     })
@@ -270,7 +342,10 @@ describe('fake Zoom API', () => {
 
   describe('paging (§6)', () => {
     it('caps pages below the asked page_size and pages to the end', async () => {
-      const s = {...generateScenario({users: 45, apps: 7, seed: 'paging'}), pageCaps: {'GET /v2/users': 4, 'GET /v2/marketplace/apps': 2, 'GET /v2/roles/{roleId}/members': 3}}
+      const s = {
+        ...generateScenario({users: 45, apps: 7, seed: 'paging'}),
+        pageCaps: {'GET /v2/users': 4, 'GET /v2/marketplace/apps': 2, 'GET /v2/roles/{roleId}/members': 3},
+      }
       const f = await start(s)
       const token = await tokenOf(f, s)
       const pages = await allPages(f, token, '/users?page_size=300')
@@ -283,12 +358,16 @@ describe('fake Zoom API', () => {
       expect(pages.map((p) => p.page_number)).to.deep.equal(pages.map((_, i) => i + 1))
 
       const apps = await allPages(f, token, '/marketplace/apps?type=account_created&page_size=300')
-      expect(apps.flatMap((p) => p.apps.map((a: Json) => a.app_id))).to.deep.equal(s.apps.filter((a) => a.listed !== false).map((a) => a.app_id))
+      expect(apps.flatMap((p) => p.apps.map((a: Json) => a.app_id))).to.deep.equal(
+        s.apps.filter((a) => a.listed !== false).map((a) => a.app_id),
+      )
       expect(apps[0]).to.have.keys('next_page_token', 'page_size', 'apps')
 
       const members = await allPages(f, token, '/roles/0/members?page_size=100')
       expect(members[0].members).to.have.length(3)
-      expect(members.flatMap((p) => p.members.map((m: Json) => m.id))).to.deep.equal(s.users.filter((u) => u.role_id === '0' && u.status !== 'pending').map((u) => u.id))
+      expect(members.flatMap((p) => p.members.map((m: Json) => m.id))).to.deep.equal(
+        s.users.filter((u) => u.role_id === '0' && u.status !== 'pending').map((u) => u.id),
+      )
     })
 
     it('clamps page_size to the documented maximum and rejects a bad one', async () => {
@@ -315,7 +394,12 @@ describe('fake Zoom API', () => {
       const b = await get(f, token, `/users?page_size=2&next_page_token=${next}`)
       expect(a.status).to.equal(200)
       expect(b.body.users).to.deep.equal(a.body.users)
-      for (const p of [`/users?page_size=2&status=inactive&next_page_token=${next}`, `/users?page_size=3&next_page_token=${next}`, '/users?page_size=2&next_page_token=bogus', `/marketplace/apps?type=account_created&next_page_token=${next}`]) {
+      for (const p of [
+        `/users?page_size=2&status=inactive&next_page_token=${next}`,
+        `/users?page_size=3&next_page_token=${next}`,
+        '/users?page_size=2&next_page_token=bogus',
+        `/marketplace/apps?type=account_created&next_page_token=${next}`,
+      ]) {
         const r = await get(f, token, p)
         expect(r.status, p).to.equal(400)
         expect(r.body).to.deep.equal({code: 300, message: 'The next page token is invalid or expired.'})
@@ -346,12 +430,20 @@ describe('fake Zoom API', () => {
       const r = await get(f, token, '/roles?page_size=1')
       expect(r.body).to.have.keys('roles', 'total_records')
       expect(r.body.total_records).to.equal(5)
-      expect(r.body.roles.map((x: Json) => x.id)).to.deep.equal(['1', '2', '0', 'RmtgAdm1nRoleXyZ000001', 'RrptV1ewerRoleXyZ00002'])
+      expect(r.body.roles.map((x: Json) => x.id)).to.deep.equal([
+        '1',
+        '2',
+        '0',
+        'RmtgAdm1nRoleXyZ000001',
+        'RrptV1ewerRoleXyZ00002',
+      ])
       expect(r.body.roles[0]).to.have.keys('id', 'name', 'description', 'type', 'total_members')
       // members have an id: pending users do not count
       expect(r.body.roles.find((x: Json) => x.id === '2').total_members).to.equal(2)
       expect(r.body.roles.find((x: Json) => x.id === 'RmtgAdm1nRoleXyZ000001').total_members).to.equal(1)
-      expect((await get(f, token, '/roles?type=iq')).body.roles.map((x: Json) => x.name)).to.deep.equal(['IQ Sales Manager'])
+      expect((await get(f, token, '/roles?type=iq')).body.roles.map((x: Json) => x.name)).to.deep.equal([
+        'IQ Sales Manager',
+      ])
       expect((await get(f, token, '/roles?type=other')).body.code).to.equal(300)
     })
 
@@ -361,9 +453,16 @@ describe('fake Zoom API', () => {
       const token = await tokenOf(f, s)
       const limited = await get(f, token, '/roles/RmtgAdm1nRoleXyZ000001')
       expect(limited.body).to.deep.equal({
-        id: 'RmtgAdm1nRoleXyZ000001', name: 'Meeting Admins (EMEA)', description: 'User admin for the EMEA group only', type: 'common',
-        privileges: ['User:Read', 'User:Edit', 'Recording:Read'], total_members: 1,
-        privilege_scopes: [{permission_id: 'User:Read', group_ids: ['GrpEmea000000000000001']}, {permission_id: 'User:Edit', group_ids: ['GrpEmea000000000000001']}],
+        id: 'RmtgAdm1nRoleXyZ000001',
+        name: 'Meeting Admins (EMEA)',
+        description: 'User admin for the EMEA group only',
+        type: 'common',
+        privileges: ['User:Read', 'User:Edit', 'Recording:Read'],
+        total_members: 1,
+        privilege_scopes: [
+          {permission_id: 'User:Read', group_ids: ['GrpEmea000000000000001']},
+          {permission_id: 'User:Edit', group_ids: ['GrpEmea000000000000001']},
+        ],
       })
       const plain = await get(f, token, '/roles/RrptV1ewerRoleXyZ00002')
       expect(plain.body).to.not.have.property('privilege_scopes')
@@ -375,12 +474,28 @@ describe('fake Zoom API', () => {
       }
     })
 
-    it('lists role members with Zoom\'s member fields', async () => {
+    it("lists role members with Zoom's member fields", async () => {
       const s = small()
       const f = await start(s)
       const r = await get(f, await tokenOf(f, s), '/roles/RmtgAdm1nRoleXyZ000001/members')
-      expect(r.body).to.have.keys('members', 'next_page_token', 'page_count', 'page_number', 'page_size', 'total_records')
-      expect(r.body.members).to.deep.equal([{id: 'Ma9dMn0000000000000004', email: 'Max.MeetingAdmin@Example.com', first_name: 'Max', last_name: 'Meetings', type: 2, department: 'Support'}])
+      expect(r.body).to.have.keys(
+        'members',
+        'next_page_token',
+        'page_count',
+        'page_number',
+        'page_size',
+        'total_records',
+      )
+      expect(r.body.members).to.deep.equal([
+        {
+          id: 'Ma9dMn0000000000000004',
+          email: 'Max.MeetingAdmin@Example.com',
+          first_name: 'Max',
+          last_name: 'Meetings',
+          type: 2,
+          department: 'Support',
+        },
+      ])
     })
   })
 
@@ -389,12 +504,29 @@ describe('fake Zoom API', () => {
       const s = small()
       const f = await start(s)
       const token = await tokenOf(f, s)
-      expect((await get(f, token, '/marketplace/apps')).body).to.deep.equal({next_page_token: '', page_size: 30, apps: []})
+      expect((await get(f, token, '/marketplace/apps')).body).to.deep.equal({
+        next_page_token: '',
+        page_size: 30,
+        apps: [],
+      })
       const r = await get(f, token, '/marketplace/apps?type=account_created')
-      expect(r.body.apps.map((a: Json) => a.app_id)).to.deep.equal(['AppS2sMeetings00000001', 'AppGranularRec00000002', 'AppReports000000000003', 'AppUserLevel0000000004'])
+      expect(r.body.apps.map((a: Json) => a.app_id)).to.deep.equal([
+        'AppS2sMeetings00000001',
+        'AppGranularRec00000002',
+        'AppReports000000000003',
+        'AppUserLevel0000000004',
+      ])
       const first = r.body.apps[0]
-      expect(first).to.include({app_name: 'Meeting Sync (S2S)', app_type: 'OAuthApp', app_status: 'unpublished', app_usage: 1})
-      expect(first.scopes.map((x: Json) => x.scope_name)).to.deep.equal(['View all user meetings', 'View and manage all user meetings'])
+      expect(first).to.include({
+        app_name: 'Meeting Sync (S2S)',
+        app_type: 'OAuthApp',
+        app_status: 'unpublished',
+        app_usage: 1,
+      })
+      expect(first.scopes.map((x: Json) => x.scope_name)).to.deep.equal([
+        'View all user meetings',
+        'View and manage all user meetings',
+      ])
       expect(first).to.not.have.property('app_scopes')
       for (const app of r.body.apps) for (const sc of app.scopes) expect(sc.scope_name).to.match(/\s/) // never a scope string
       expect((await get(f, token, '/marketplace/apps?type=mine')).status).to.equal(400)
@@ -418,12 +550,25 @@ describe('fake Zoom API', () => {
       const s = small()
       const f = await start(s)
       const token = await tokenOf(f, s)
-      expect((await get(f, token, '/groups')).body).to.deep.equal({code: 2300, message: 'This API endpoint is not recognized.'})
+      expect((await get(f, token, '/groups')).body).to.deep.equal({
+        code: 2300,
+        message: 'This API endpoint is not recognized.',
+      })
       expect((await call(`${f.url}/elsewhere?x=1`)).status).to.equal(404)
       await get(f, token, '/users/mia.member%40example.com/permissions?x=y')
-      expect(f.requests.map((r) => r.endpoint)).to.deep.equal(['POST /oauth/token', 'GET /v2/groups', 'GET /elsewhere', 'GET /v2/users/{userId}/permissions'])
+      expect(f.requests.map((r) => r.endpoint)).to.deep.equal([
+        'POST /oauth/token',
+        'GET /v2/groups',
+        'GET /elsewhere',
+        'GET /v2/users/{userId}/permissions',
+      ])
       const last = f.requests[3]!
-      expect(last).to.include({method: 'GET', path: '/v2/users/mia.member%40example.com/permissions', status: 200, body: ''})
+      expect(last).to.include({
+        method: 'GET',
+        path: '/v2/users/mia.member%40example.com/permissions',
+        status: 200,
+        body: '',
+      })
       expect(last.query).to.deep.equal({x: 'y'})
       expect(last.headers.authorization).to.equal(`Bearer ${token}`)
       expect(last.at).to.be.a('number')
@@ -436,7 +581,10 @@ describe('fake Zoom API', () => {
       const s = small()
       const f = await start(s)
       const token = await tokenOf(f, s)
-      const r = await call(`${f.apiUrl}/users/Me9mBr0000000000000003`, {method: 'DELETE', headers: {authorization: `Bearer ${token}`}})
+      const r = await call(`${f.apiUrl}/users/Me9mBr0000000000000003`, {
+        method: 'DELETE',
+        headers: {authorization: `Bearer ${token}`},
+      })
       expect(r.status).to.equal(405)
       expect(f.requests.at(-1)).to.include({method: 'DELETE', endpoint: 'DELETE /v2/users/{userId}', status: 405})
       expect(f.violations).to.have.length(1)
@@ -449,8 +597,15 @@ describe('fake Zoom API', () => {
       const f = await start(s)
       const token = await tokenOf(f, s)
       const expected: Record<string, string> = {
-        '/users': 'Medium', '/users/1@x': 'Light', '/users/mia.member@example.com': 'Light', '/users/mia.member@example.com/permissions': 'Light',
-        '/roles': 'Medium', '/roles/1': 'Light', '/roles/1/members': 'Medium', '/marketplace/apps': 'Medium', '/marketplace/apps/AppReports000000000003': 'Medium',
+        '/users': 'Medium',
+        '/users/1@x': 'Light',
+        '/users/mia.member@example.com': 'Light',
+        '/users/mia.member@example.com/permissions': 'Light',
+        '/roles': 'Medium',
+        '/roles/1': 'Light',
+        '/roles/1/members': 'Medium',
+        '/marketplace/apps': 'Medium',
+        '/marketplace/apps/AppReports000000000003': 'Medium',
       }
       for (const [p, label] of Object.entries(expected)) {
         const r = await get(f, token, p)
@@ -467,7 +622,10 @@ describe('fake Zoom API', () => {
       const f = await start(s)
       const token = await tokenOf(f, s)
       f.inject({match: {endpoint: 'GET /v2/users'}, times: 2, fault: {kind: 'status', status: 503}})
-      f.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'}})
+      f.inject({
+        match: {endpoint: 'GET /v2/roles'},
+        fault: {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'},
+      })
       expect((await get(f, token, '/roles/1')).status).to.equal(200) // other endpoint: untouched
       const a = await get(f, token, '/users')
       expect(a.status).to.equal(503)
@@ -485,7 +643,10 @@ describe('fake Zoom API', () => {
       const s = small()
       const f = await start(s)
       const token = await tokenOf(f, s)
-      f.inject({match: {method: 'get', path: '/v2/users', query: {status: 'pending'}}, fault: {kind: 'status', status: 500}})
+      f.inject({
+        match: {method: 'get', path: '/v2/users', query: {status: 'pending'}},
+        fault: {kind: 'status', status: 500},
+      })
       expect((await get(f, token, '/users')).status).to.equal(200)
       expect((await get(f, token, '/users?status=pending')).status).to.equal(500)
       expect((await get(f, token, '/users?status=pending')).status).to.equal(200)
@@ -499,7 +660,11 @@ describe('fake Zoom API', () => {
       const token = await tokenOf(f, s)
       f.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'reset'}})
       let failed = false
-      try { await get(f, token, '/roles') } catch { failed = true }
+      try {
+        await get(f, token, '/roles')
+      } catch {
+        failed = true
+      }
       expect(failed).to.equal(true)
       expect(f.requests.at(-1)).to.include({endpoint: 'GET /v2/roles', status: 0, fault: 'reset'})
       expect((await get(f, token, '/roles')).status).to.equal(200)
@@ -523,7 +688,10 @@ describe('fake Zoom API', () => {
       f.inject({match: {endpoint: 'GET /v2/users'}, fault: {kind: 'rate-limit', retryAfter: 1}})
       const r = await get(f, token, '/users')
       expect(r.status).to.equal(429)
-      expect(r.body).to.deep.equal({code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.'})
+      expect(r.body).to.deep.equal({
+        code: 429,
+        message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+      })
       expect(r.headers.get('retry-after')).to.equal('1')
       expect(r.headers.get('x-ratelimit-category')).to.equal('Medium')
       expect(r.headers.get('x-ratelimit-type')).to.equal(null)
@@ -545,7 +713,10 @@ describe('fake Zoom API', () => {
       clock = Date.parse('2026-03-01T12:00:00.400Z')
       const f = await start(s, true, {inFlightGraceMs: 0})
       const token = await tokenOf(f, s)
-      f.inject({match: {endpoint: 'GET /v2/users/{userId}'}, fault: {kind: 'rate-limit', retryAfter: 'date', seconds: 2}})
+      f.inject({
+        match: {endpoint: 'GET /v2/users/{userId}'},
+        fault: {kind: 'rate-limit', retryAfter: 'date', seconds: 2},
+      })
       const r = await get(f, token, '/users/mia.member@example.com')
       expect(r.status).to.equal(429)
       const header = r.headers.get('retry-after')!
@@ -563,13 +734,18 @@ describe('fake Zoom API', () => {
       const s = small()
       const f = await start(s, true)
       const token = await tokenOf(f, s)
-      f.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 30, daily: true}})
+      f.inject({
+        match: {endpoint: 'GET /v2/roles/{roleId}'},
+        fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 30, daily: true},
+      })
       const r = await get(f, token, '/roles/1')
       expect(r.status).to.equal(429)
       expect(r.headers.get('retry-after')).to.equal('2026-03-01T12:00:30Z')
       expect(r.headers.get('x-ratelimit-type')).to.equal('Daily-limit')
       expect(r.headers.get('x-ratelimit-category')).to.equal('Light')
-      expect(r.body.message).to.equal('You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.')
+      expect(r.body.message).to.equal(
+        'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+      )
     })
 
     it('rate-limit: requests already in flight on other connections are not violations (grace)', async () => {
@@ -583,9 +759,15 @@ describe('fake Zoom API', () => {
       // On the connection that got the 429, the next request is a violation at once.
       const http = await import('node:http')
       const agent = new http.Agent({keepAlive: true, maxSockets: 1})
-      const once = (path: string): Promise<number> => new Promise((resolve, reject) => {
-        http.get(`${f.apiUrl}${path}`, {agent, headers: {authorization: `Bearer ${token}`}}, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)) }).on('error', reject)
-      })
+      const once = (path: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          http
+            .get(`${f.apiUrl}${path}`, {agent, headers: {authorization: `Bearer ${token}`}}, (res) => {
+              res.resume()
+              res.on('end', () => resolve(res.statusCode ?? 0))
+            })
+            .on('error', reject)
+        })
       f.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'rate-limit', retryAfter: 5}})
       expect(await once('/roles/1')).to.equal(429)
       expect(await once('/roles/2')).to.equal(200)
@@ -626,10 +808,15 @@ describe('fake Zoom API', () => {
 
   describe('scenarios', () => {
     it('loads and validates the fixtures', () => {
-      for (const name of ['small-account.json', 'classic-token.json', 'no-role-scopes.json']) expect(loadScenario(fixture(name)).users).to.have.length(8)
+      for (const name of ['small-account.json', 'classic-token.json', 'no-role-scopes.json'])
+        expect(loadScenario(fixture(name)).users).to.have.length(8)
       const s = small()
-      expect(() => validateScenario({...s, users: [...s.users, {...s.users[0]!, id: 'other', email: 'OLIVIA.owner@example.com'}]})).to.throw(/duplicate/)
-      expect(() => validateScenario({...s, users: [{email: 'a@b.c', status: 'active', role_id: '0'}]})).to.throw(/users\[0\]\.id/)
+      expect(() =>
+        validateScenario({...s, users: [...s.users, {...s.users[0]!, id: 'other', email: 'OLIVIA.owner@example.com'}]}),
+      ).to.throw(/duplicate/)
+      expect(() => validateScenario({...s, users: [{email: 'a@b.c', status: 'active', role_id: '0'}]})).to.throw(
+        /users\[0\]\.id/,
+      )
       expect(() => loadScenario(fixture('missing.json'))).to.throw(/cannot read/)
     })
 
@@ -657,7 +844,16 @@ describe('fake Zoom API', () => {
       for (const u of pending) expect(u).to.not.have.property('id')
       expect(s.users.filter((u) => u.status === 'inactive').length).to.be.within(100, 500)
       const scopes = new Set(s.apps.flatMap((a) => a.app_scopes))
-      for (const sc of ['meeting:read:admin', 'meeting:write:meeting:admin', 'user:read:admin', 'recording:read:admin', 'report:read:admin', 'webinar:write:admin', 'meeting:read']) expect(scopes.has(sc), sc).to.equal(true)
+      for (const sc of [
+        'meeting:read:admin',
+        'meeting:write:meeting:admin',
+        'user:read:admin',
+        'recording:read:admin',
+        'report:read:admin',
+        'webinar:write:admin',
+        'meeting:read',
+      ])
+        expect(scopes.has(sc), sc).to.equal(true)
       expect(s.apps.some((a) => a.listed === false)).to.equal(true)
       expect(s.tokenScopes).to.deep.equal([...AUDITOR_SCOPES])
 
@@ -666,7 +862,9 @@ describe('fake Zoom API', () => {
       const token = await tokenOf(f, s)
       const pages = await allPages(f, token, '/users?page_size=2000')
       expect(pages[0].users).to.have.length(300)
-      expect(pages.reduce((n, p) => n + p.users.length, 0)).to.equal(s.users.filter((u) => u.status === 'active').length)
+      expect(pages.reduce((n, p) => n + p.users.length, 0)).to.equal(
+        s.users.filter((u) => u.status === 'active').length,
+      )
     })
 
     it('turns a snapshot into a scenario the fake serves back unchanged', async () => {
@@ -681,25 +879,54 @@ describe('fake Zoom API', () => {
         ],
         roles: [
           {id: 'r-owner', name: 'Owner', privileges: ['User:Read', 'User:Edit'], privilegeScopes: {}},
-          {id: 'r-custom', name: 'Helpdesk', description: 'Support desk', privileges: ['User:Read'], privilegeScopes: {'User:Read': ['g1', 'g2']}},
+          {
+            id: 'r-custom',
+            name: 'Helpdesk',
+            description: 'Support desk',
+            privileges: ['User:Read'],
+            privilegeScopes: {'User:Read': ['g1', 'g2']},
+          },
         ],
         apps: [
-          {id: 'a1', name: 'Listed', type: 'OAuthApp', status: 'PUBLISHED', scopes: ['meeting:read:admin'], source: 'list'},
-          {id: 'a2', name: 'Only in inventory', type: 'unknown', status: 'unknown', scopes: ['user:read:admin'], source: 'inventory'},
+          {
+            id: 'a1',
+            name: 'Listed',
+            type: 'OAuthApp',
+            status: 'PUBLISHED',
+            scopes: ['meeting:read:admin'],
+            source: 'list',
+          },
+          {
+            id: 'a2',
+            name: 'Only in inventory',
+            type: 'unknown',
+            status: 'unknown',
+            scopes: ['user:read:admin'],
+            source: 'inventory',
+          },
         ],
       }
       const s = scenarioFromSnapshot(snapshot, {clientId: 'c', clientSecret: 's'})
       expect(s.credentials.accountId).to.equal('SnapAcct00000000000001')
-      expect(s.users[0]).to.include({first_name: 'Ann', last_name: 'van Dyke', display_name: 'Ann van Dyke', role_id: 'r-owner'})
+      expect(s.users[0]).to.include({
+        first_name: 'Ann',
+        last_name: 'van Dyke',
+        display_name: 'Ann van Dyke',
+        role_id: 'r-owner',
+      })
       expect(s.apps.map((a) => a.listed)).to.deep.equal([true, false])
       const f = await start(s)
       const token = await tokenOf(f, s)
       expect((await get(f, token, '/users?status=inactive')).body.users[0]).to.include({id: 'u2', role_id: 'r-custom'})
       expect((await get(f, token, '/users?status=pending')).body.users[0]).to.not.have.property('id')
       expect((await get(f, token, '/roles/r-custom')).body).to.include({description: 'Support desk'})
-      expect((await get(f, token, '/roles/r-custom')).body.privilege_scopes).to.deep.equal([{permission_id: 'User:Read', group_ids: ['g1', 'g2']}])
+      expect((await get(f, token, '/roles/r-custom')).body.privilege_scopes).to.deep.equal([
+        {permission_id: 'User:Read', group_ids: ['g1', 'g2']},
+      ])
       expect((await get(f, token, '/roles/r-owner')).body).to.not.have.property('privilege_scopes')
-      expect((await get(f, token, '/marketplace/apps?type=account_created')).body.apps.map((a: Json) => a.app_id)).to.deep.equal(['a1'])
+      expect(
+        (await get(f, token, '/marketplace/apps?type=account_created')).body.apps.map((a: Json) => a.app_id),
+      ).to.deep.equal(['a1'])
       expect((await get(f, token, '/marketplace/apps/a2')).body.app_scopes).to.deep.equal(['user:read:admin'])
       expect(() => scenarioFromSnapshot({account: {}}, {clientId: 'c', clientSecret: 's'})).to.throw(/account\.id/)
     })

@@ -37,7 +37,8 @@ export function validateScenario(input: unknown): FakeZoomScenario {
   if (!isObject(s.credentials)) fail('credentials', 'must be an object')
   for (const k of ['accountId', 'clientId', 'clientSecret']) str(s.credentials[k], `credentials.${k}`)
   strArray(s.tokenScopes, 'tokenScopes')
-  if (s.tokenTtlSeconds !== undefined && !(typeof s.tokenTtlSeconds === 'number' && s.tokenTtlSeconds > 0)) fail('tokenTtlSeconds', 'must be a positive number')
+  if (s.tokenTtlSeconds !== undefined && !(typeof s.tokenTtlSeconds === 'number' && s.tokenTtlSeconds > 0))
+    fail('tokenTtlSeconds', 'must be a positive number')
   if (s.tokenApiUrl !== undefined && s.tokenApiUrl !== null) str(s.tokenApiUrl, 'tokenApiUrl')
   if (s.pageCaps !== undefined) {
     if (!isObject(s.pageCaps)) fail('pageCaps', 'must be an object')
@@ -111,7 +112,7 @@ export function loadScenario(path: string): FakeZoomScenario {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`cannot read fake-zoom scenario ${path}: ${(error as Error).message}`)
+    throw new Error(`cannot read fake-zoom scenario ${path}: ${(error as Error).message}`, {cause: error})
   }
   return validateScenario(parsed)
 }
@@ -133,19 +134,70 @@ export const AUDITOR_SCOPES: readonly string[] = [
 
 /** DOC-PRIV privileges (zoom-api.md §3.1), Read/Edit pairs as documented. */
 const DOC_PRIV: readonly string[] = [
-  'User:Read', 'User:Edit', 'Role:Read', 'Role:Edit', 'Group:Read', 'Group:Edit', 'AccountProfile:Read', 'AccountProfile:Edit',
-  'AccountSetting:Read', 'AccountSetting:Edit', 'WebinarSetting:Read', 'WebinarSetting:Edit', 'Recording:Read', 'Recording:Edit',
-  'RecordingContent:Read', 'SubAccount:Read', 'SubAccount:Edit', 'ZoomRooms:Read', 'ZoomRooms:Edit', 'DigitalSignage:Read',
-  'DigitalSignage:Edit', 'IMChatHistory:Read', 'IMGroups:Read', 'IMGroups:Edit', 'IMSetting:Read', 'IMSetting:Edit', 'IMChatBot:Edit',
-  'BillingSubscription:Read', 'BillingSubscription:Edit', 'BillingInformation:Read', 'BillingInformation:Edit', 'Dashboard:Read',
-  'UsageReport:Read', 'UserActivitiesReport:Read', 'ScheduleTrackingFields:Read', 'ScheduleTrackingFields:Edit', 'PbxAdmin:Read',
-  'PbxAdmin:Edit', 'ZoomDevelopers:Read', 'ZoomDevelopers:Edit', 'RoomConnector:Read', 'RoomConnector:Edit', 'CrossHybrid:Read',
-  'CrossHybrid:Edit', 'LyncConnector:Read', 'LyncConnector:Edit', 'ThirdPartyConference:Read', 'ThirdPartyConference:Edit',
-  'Branding:Read', 'Branding:Edit', 'SingleSignOn:Read', 'SingleSignOn:Edit', 'Integration:Read', 'Integration:Edit',
-  'MarketPlace:Read', 'MarketPlace:Edit',
+  'User:Read',
+  'User:Edit',
+  'Role:Read',
+  'Role:Edit',
+  'Group:Read',
+  'Group:Edit',
+  'AccountProfile:Read',
+  'AccountProfile:Edit',
+  'AccountSetting:Read',
+  'AccountSetting:Edit',
+  'WebinarSetting:Read',
+  'WebinarSetting:Edit',
+  'Recording:Read',
+  'Recording:Edit',
+  'RecordingContent:Read',
+  'SubAccount:Read',
+  'SubAccount:Edit',
+  'ZoomRooms:Read',
+  'ZoomRooms:Edit',
+  'DigitalSignage:Read',
+  'DigitalSignage:Edit',
+  'IMChatHistory:Read',
+  'IMGroups:Read',
+  'IMGroups:Edit',
+  'IMSetting:Read',
+  'IMSetting:Edit',
+  'IMChatBot:Edit',
+  'BillingSubscription:Read',
+  'BillingSubscription:Edit',
+  'BillingInformation:Read',
+  'BillingInformation:Edit',
+  'Dashboard:Read',
+  'UsageReport:Read',
+  'UserActivitiesReport:Read',
+  'ScheduleTrackingFields:Read',
+  'ScheduleTrackingFields:Edit',
+  'PbxAdmin:Read',
+  'PbxAdmin:Edit',
+  'ZoomDevelopers:Read',
+  'ZoomDevelopers:Edit',
+  'RoomConnector:Read',
+  'RoomConnector:Edit',
+  'CrossHybrid:Read',
+  'CrossHybrid:Edit',
+  'LyncConnector:Read',
+  'LyncConnector:Edit',
+  'ThirdPartyConference:Read',
+  'ThirdPartyConference:Edit',
+  'Branding:Read',
+  'Branding:Edit',
+  'SingleSignOn:Read',
+  'SingleSignOn:Edit',
+  'Integration:Read',
+  'Integration:Edit',
+  'MarketPlace:Read',
+  'MarketPlace:Edit',
 ]
 
-const ADMIN_EXCLUDED = new Set(['SubAccount:Read', 'SubAccount:Edit', 'BillingSubscription:Edit', 'BillingInformation:Edit'])
+const ADMIN_EXCLUDED = new Set([
+  'SubAccount:Read',
+  'SubAccount:Edit',
+  'BillingSubscription:Edit',
+  'BillingInformation:Edit',
+])
 
 interface RoleTemplate {
   name: string
@@ -156,26 +208,166 @@ interface RoleTemplate {
 }
 
 const CUSTOM_ROLE_TEMPLATES: RoleTemplate[] = [
-  {name: 'Meeting Administrator', description: 'Manages all users\' meetings and recordings', privileges: ['User:Read', 'User:Edit', 'Recording:Read', 'Recording:Edit', 'WebinarSetting:Read']},
-  {name: 'Helpdesk', description: 'Looks up users for support tickets', privileges: ['User:Read', 'Group:Read', 'Dashboard:Read']},
-  {name: 'Report Viewer', description: 'Usage and activity reports', privileges: ['UsageReport:Read', 'UserActivitiesReport:Read', 'Dashboard:Read']},
-  {name: 'Marketplace Manager', description: 'Approves and builds Marketplace apps', privileges: ['MarketPlace:Read', 'MarketPlace:Edit', 'ZoomDevelopers:Read', 'ZoomDevelopers:Edit', 'User:Read']},
-  {name: 'Regional User Admin', description: 'User admin for some groups only', privileges: ['User:Read', 'User:Edit', 'Group:Read'], groupLimited: ['User:Read', 'User:Edit']},
-  {name: 'Recording Auditor', description: 'Reviews cloud recordings', privileges: ['Recording:Read', 'RecordingContent:Read']},
-  {name: 'Webinar Operations', description: 'Runs webinars for one department', privileges: ['User:Read', 'WebinarSetting:Read', 'WebinarSetting:Edit'], groupLimited: ['User:Read']},
+  {
+    name: 'Meeting Administrator',
+    description: "Manages all users' meetings and recordings",
+    privileges: ['User:Read', 'User:Edit', 'Recording:Read', 'Recording:Edit', 'WebinarSetting:Read'],
+  },
+  {
+    name: 'Helpdesk',
+    description: 'Looks up users for support tickets',
+    privileges: ['User:Read', 'Group:Read', 'Dashboard:Read'],
+  },
+  {
+    name: 'Report Viewer',
+    description: 'Usage and activity reports',
+    privileges: ['UsageReport:Read', 'UserActivitiesReport:Read', 'Dashboard:Read'],
+  },
+  {
+    name: 'Marketplace Manager',
+    description: 'Approves and builds Marketplace apps',
+    privileges: ['MarketPlace:Read', 'MarketPlace:Edit', 'ZoomDevelopers:Read', 'ZoomDevelopers:Edit', 'User:Read'],
+  },
+  {
+    name: 'Regional User Admin',
+    description: 'User admin for some groups only',
+    privileges: ['User:Read', 'User:Edit', 'Group:Read'],
+    groupLimited: ['User:Read', 'User:Edit'],
+  },
+  {
+    name: 'Recording Auditor',
+    description: 'Reviews cloud recordings',
+    privileges: ['Recording:Read', 'RecordingContent:Read'],
+  },
+  {
+    name: 'Webinar Operations',
+    description: 'Runs webinars for one department',
+    privileges: ['User:Read', 'WebinarSetting:Read', 'WebinarSetting:Edit'],
+    groupLimited: ['User:Read'],
+  },
 ]
 
 // Scope pools (every scope below exists in /work/shared/zoom/privileges/scope-privileges.tsv).
-const CLASSIC_ADMIN = ['meeting:read:admin', 'meeting:write:admin', 'user:read:admin', 'user:write:admin', 'recording:read:admin', 'recording:write:admin', 'report:read:admin', 'webinar:read:admin', 'webinar:write:admin', 'dashboard_meetings:read:admin', 'group:read:admin', 'marketplace_app:read:admin']
+const CLASSIC_ADMIN = [
+  'meeting:read:admin',
+  'meeting:write:admin',
+  'user:read:admin',
+  'user:write:admin',
+  'recording:read:admin',
+  'recording:write:admin',
+  'report:read:admin',
+  'webinar:read:admin',
+  'webinar:write:admin',
+  'dashboard_meetings:read:admin',
+  'group:read:admin',
+  'marketplace_app:read:admin',
+]
 const CLASSIC_USER = ['meeting:read', 'meeting:write', 'user:read', 'recording:read', 'webinar:read']
-const GRANULAR_ADMIN = ['meeting:read:meeting:admin', 'meeting:write:meeting:admin', 'meeting:read:list_meetings:admin', 'user:read:list_users:admin', 'user:read:user:admin', 'user:update:user:admin', 'cloud_recording:read:list_user_recordings:admin', 'report:read:list_users:admin', 'report:read:user:admin', 'webinar:write:webinar:admin', 'webinar:read:list_webinars:admin', 'group:read:list_groups:admin', 'dashboard:read:list_meetings:admin']
-const GRANULAR_USER = ['meeting:read:meeting', 'meeting:write:meeting', 'user:read:user', 'cloud_recording:read:list_user_recordings']
+const GRANULAR_ADMIN = [
+  'meeting:read:meeting:admin',
+  'meeting:write:meeting:admin',
+  'meeting:read:list_meetings:admin',
+  'user:read:list_users:admin',
+  'user:read:user:admin',
+  'user:update:user:admin',
+  'cloud_recording:read:list_user_recordings:admin',
+  'report:read:list_users:admin',
+  'report:read:user:admin',
+  'webinar:write:webinar:admin',
+  'webinar:read:list_webinars:admin',
+  'group:read:list_groups:admin',
+  'dashboard:read:list_meetings:admin',
+]
+const GRANULAR_USER = [
+  'meeting:read:meeting',
+  'meeting:write:meeting',
+  'user:read:user',
+  'cloud_recording:read:list_user_recordings',
+]
 
-const FIRST = ['Ann', 'Bo', 'Carla', 'Dev', 'Eun-ji', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemal', 'Lena', 'Mateo', 'Nia', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zoe']
-const LAST = ['Adams', 'Becker', 'Chen', 'Diaz', 'Eriksson', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quispe', 'Rossi', 'Singh', 'Tanaka', 'Umar', 'Vargas', 'Weber', 'Xu', 'Yilmaz', 'Zhang']
+const FIRST = [
+  'Ann',
+  'Bo',
+  'Carla',
+  'Dev',
+  'Eun-ji',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemal',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+]
+const LAST = [
+  'Adams',
+  'Becker',
+  'Chen',
+  'Diaz',
+  'Eriksson',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quispe',
+  'Rossi',
+  'Singh',
+  'Tanaka',
+  'Umar',
+  'Vargas',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+]
 const DEPTS = ['Engineering', 'Sales', 'Support', 'Finance', 'Marketing', 'HR', 'IT', 'Legal']
-const APP_WORDS_A = ['Calendar', 'Recording', 'Meeting', 'Webinar', 'Report', 'Sync', 'CRM', 'Helpdesk', 'Archive', 'Analytics', 'Roster', 'Provisioning']
-const APP_WORDS_B = ['Bridge', 'Bot', 'Connector', 'Exporter', 'Importer', 'Dashboard', 'Service', 'Integration', 'Agent', 'Tool']
+const APP_WORDS_A = [
+  'Calendar',
+  'Recording',
+  'Meeting',
+  'Webinar',
+  'Report',
+  'Sync',
+  'CRM',
+  'Helpdesk',
+  'Archive',
+  'Analytics',
+  'Roster',
+  'Provisioning',
+]
+const APP_WORDS_B = [
+  'Bridge',
+  'Bot',
+  'Connector',
+  'Exporter',
+  'Importer',
+  'Dashboard',
+  'Service',
+  'Integration',
+  'Agent',
+  'Tool',
+]
 
 export interface GenerateOptions {
   users: number
@@ -216,18 +408,52 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
   const groups = Array.from({length: Math.max(3, Math.ceil(nUsers / 500))}, () => newId())
 
   const roles: ScenarioRole[] = [
-    {id: GENERATED_ROLE_IDS.owner, name: 'Owner', description: 'Account owner has full privileges to access and manage a Zoom account.', type: 'common', privileges: [...DOC_PRIV]},
-    {id: GENERATED_ROLE_IDS.admin, name: 'Admin', description: 'Admins have wide range privileges to access and manage a Zoom account.', type: 'common', privileges: DOC_PRIV.filter((p) => !ADMIN_EXCLUDED.has(p))},
-    {id: GENERATED_ROLE_IDS.member, name: 'Member', description: 'Members have access to basic Zoom video meeting functions but no account management privileges.', type: 'common', privileges: []},
+    {
+      id: GENERATED_ROLE_IDS.owner,
+      name: 'Owner',
+      description: 'Account owner has full privileges to access and manage a Zoom account.',
+      type: 'common',
+      privileges: [...DOC_PRIV],
+    },
+    {
+      id: GENERATED_ROLE_IDS.admin,
+      name: 'Admin',
+      description: 'Admins have wide range privileges to access and manage a Zoom account.',
+      type: 'common',
+      privileges: DOC_PRIV.filter((p) => !ADMIN_EXCLUDED.has(p)),
+    },
+    {
+      id: GENERATED_ROLE_IDS.member,
+      name: 'Member',
+      description: 'Members have access to basic Zoom video meeting functions but no account management privileges.',
+      type: 'common',
+      privileges: [],
+    },
   ]
   for (let i = 0; roles.length < nRoles; i++) {
-    const t: RoleTemplate = CUSTOM_ROLE_TEMPLATES[i] ?? (() => {
-      const privileges = rng.sample(DOC_PRIV, rng.int(2, 8))
-      return {name: `Custom Role ${i + 1}`, description: 'Generated custom role', privileges, groupLimited: rng.chance(0.3) ? privileges.slice(0, 1) : undefined}
-    })()
-    const role: ScenarioRole = {id: newId(), name: t.name, description: t.description, type: 'common', privileges: [...t.privileges]}
+    const t: RoleTemplate =
+      CUSTOM_ROLE_TEMPLATES[i] ??
+      (() => {
+        const privileges = rng.sample(DOC_PRIV, rng.int(2, 8))
+        return {
+          name: `Custom Role ${i + 1}`,
+          description: 'Generated custom role',
+          privileges,
+          groupLimited: rng.chance(0.3) ? privileges.slice(0, 1) : undefined,
+        }
+      })()
+    const role: ScenarioRole = {
+      id: newId(),
+      name: t.name,
+      description: t.description,
+      type: 'common',
+      privileges: [...t.privileges],
+    }
     if (t.groupLimited && t.groupLimited.length > 0) {
-      role.privilege_scopes = t.groupLimited.map((p) => ({permission_id: p, group_ids: rng.sample(groups, rng.int(1, 2))}))
+      role.privilege_scopes = t.groupLimited.map((p) => ({
+        permission_id: p,
+        group_ids: rng.sample(groups, rng.int(1, 2)),
+      }))
     }
     roles.push(role)
   }
@@ -244,7 +470,8 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
     else if (customRoles.length > 0 && rng.chance(0.15)) roleId = rng.pick(customRoles).id
     else roleId = GENERATED_ROLE_IDS.member
     const r = rng.next()
-    const status = i === 0 ? 'active' : r < pendingShare ? 'pending' : r < pendingShare + inactiveShare ? 'inactive' : 'active'
+    const status =
+      i === 0 ? 'active' : r < pendingShare ? 'pending' : r < pendingShare + inactiveShare ? 'inactive' : 'active'
     const user: ScenarioUser = {
       email: `${first}.${last}.${i}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
       first_name: first,
@@ -267,7 +494,8 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
     const r = rng.next()
     const appType = r < 0.5 ? 'OAuthApp' : r < 0.75 ? 'GeneralApp' : r < 0.9 ? 'ZoomApp' : 'ChatBotApp'
     // An S2S app was observed as app_type "OAuthApp" with app_status "unpublished" (lower case) (zoom-api.md §4).
-    const appStatus = appType === 'OAuthApp' && rng.chance(0.2) ? 'unpublished' : rng.chance(0.6) ? 'PUBLISHED' : 'UNPUBLISHED'
+    const appStatus =
+      appType === 'OAuthApp' && rng.chance(0.2) ? 'unpublished' : rng.chance(0.6) ? 'PUBLISHED' : 'UNPUBLISHED'
     const granular = rng.chance(0.6)
     const adminPool = granular ? GRANULAR_ADMIN : CLASSIC_ADMIN
     const userPool = granular ? GRANULAR_USER : CLASSIC_USER
@@ -287,7 +515,11 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
 
   return {
     account: {id: accountId},
-    credentials: {accountId, clientId: `fakeClient${accountId.slice(0, 8)}`, clientSecret: `fakeSecret${accountId.slice(8)}`},
+    credentials: {
+      accountId,
+      clientId: `fakeClient${accountId.slice(0, 8)}`,
+      clientSecret: `fakeSecret${accountId.slice(8)}`,
+    },
     tokenScopes: [...(opts.tokenScopes ?? AUDITOR_SCOPES)],
     pageCaps: {...(opts.pageCaps ?? {'GET /v2/users': 300})},
     users,
@@ -299,9 +531,28 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
 // ---------------------------------------------------------------------------------------------------------------
 // snapshot → scenario
 
-interface SnapshotUserLike {id?: string; email: string; status: 'active' | 'inactive' | 'pending'; roleId: string; name?: string}
-interface SnapshotRoleLike {id: string; name: string; description?: string; privileges: string[]; privilegeScopes: Record<string, string[]>}
-interface SnapshotAppLike {id: string; name: string; type: string; status: string; scopes: string[]; source?: 'list' | 'detail' | 'inventory'}
+interface SnapshotUserLike {
+  id?: string
+  email: string
+  status: 'active' | 'inactive' | 'pending'
+  roleId: string
+  name?: string
+}
+interface SnapshotRoleLike {
+  id: string
+  name: string
+  description?: string
+  privileges: string[]
+  privilegeScopes: Record<string, string[]>
+}
+interface SnapshotAppLike {
+  id: string
+  name: string
+  type: string
+  status: string
+  scopes: string[]
+  source?: 'list' | 'detail' | 'inventory'
+}
 
 function snapFail(where: string, what: string): never {
   throw new Error(`invalid snapshot: ${where}: ${what}`)
@@ -333,7 +584,11 @@ export interface SnapshotCredentials {
  * - apps: source 'inventory' (known only from the inventory) → listed: false: not in GET /marketplace/apps, but
  *   GET /marketplace/apps/{appId} still answers with its scopes. Every other app is listed.
  */
-export function scenarioFromSnapshot(snapshot: unknown, creds: SnapshotCredentials, extra: {tokenScopes?: string[]; pageCaps?: Record<string, number>} = {}): FakeZoomScenario {
+export function scenarioFromSnapshot(
+  snapshot: unknown,
+  creds: SnapshotCredentials,
+  extra: {tokenScopes?: string[]; pageCaps?: Record<string, number>} = {},
+): FakeZoomScenario {
   if (!isObject(snapshot)) snapFail('(root)', 'must be an object')
   if (!isObject(snapshot.account)) snapFail('account', 'must be an object')
   const accountId = snapStr(snapshot.account.id, 'account.id')
@@ -347,7 +602,11 @@ export function scenarioFromSnapshot(snapshot: unknown, creds: SnapshotCredentia
     const u = raw as unknown as SnapshotUserLike
     const status = snapStr(u.status, `${w}.status`)
     if (!STATUSES.has(status)) snapFail(`${w}.status`, 'must be active|inactive|pending')
-    const user: ScenarioUser = {email: snapStr(u.email, `${w}.email`), status: u.status, role_id: snapStr(u.roleId, `${w}.roleId`)}
+    const user: ScenarioUser = {
+      email: snapStr(u.email, `${w}.email`),
+      status: u.status,
+      role_id: snapStr(u.roleId, `${w}.roleId`),
+    }
     if (u.id !== undefined && status !== 'pending') user.id = snapStr(u.id, `${w}.id`)
     if (u.name !== undefined) {
       const name = snapStr(u.name, `${w}.name`)
@@ -363,10 +622,18 @@ export function scenarioFromSnapshot(snapshot: unknown, creds: SnapshotCredentia
     const w = `roles[${i}]`
     if (!isObject(raw)) snapFail(w, 'must be an object')
     const r = raw as unknown as SnapshotRoleLike
-    const role: ScenarioRole = {id: snapStr(r.id, `${w}.id`), name: snapStr(r.name, `${w}.name`), type: 'common', privileges: snapStrArray(r.privileges, `${w}.privileges`)}
+    const role: ScenarioRole = {
+      id: snapStr(r.id, `${w}.id`),
+      name: snapStr(r.name, `${w}.name`),
+      type: 'common',
+      privileges: snapStrArray(r.privileges, `${w}.privileges`),
+    }
     if (r.description !== undefined) role.description = snapStr(r.description, `${w}.description`)
     if (!isObject(r.privilegeScopes)) snapFail(`${w}.privilegeScopes`, 'must be an object')
-    const scopes = Object.entries(r.privilegeScopes).map(([permission, groups]) => ({permission_id: permission, group_ids: snapStrArray(groups, `${w}.privilegeScopes.${permission}`)}))
+    const scopes = Object.entries(r.privilegeScopes).map(([permission, groups]) => ({
+      permission_id: permission,
+      group_ids: snapStrArray(groups, `${w}.privilegeScopes.${permission}`),
+    }))
     if (scopes.length > 0) role.privilege_scopes = scopes
     return role
   })

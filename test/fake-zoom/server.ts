@@ -8,7 +8,15 @@ import {performance} from 'node:perf_hooks'
 import {type EndpointDef, matchV2Path, observedCategory, templateOf} from './endpoints.js'
 import {scopeDescription, scopeLabel} from './labels.js'
 import {validateScenario} from './scenario.js'
-import type {FakeZoom, FakeZoomOptions, FakeZoomScenario, FaultSpec, RecordedRequest, ScenarioApp, ScenarioUser} from './types.js'
+import type {
+  FakeZoom,
+  FakeZoomOptions,
+  FakeZoomScenario,
+  FaultSpec,
+  RecordedRequest,
+  ScenarioApp,
+  ScenarioUser,
+} from './types.js'
 
 /** §6: "token expires after 15 minutes". */
 export const PAGE_TOKEN_TTL_MS = 15 * 60 * 1000
@@ -20,7 +28,8 @@ export const MESSAGES = {
   pageToken: 'The next page token is invalid or expired.', // §2 / §6 code 300
   notRecognized: 'This API endpoint is not recognized.', // §8 code 2300
   perSecond: 'You have reached the maximum per-second rate limit for this API. Try again later.', // §7
-  daily: 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.', // §7
+  daily:
+    'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.', // §7
   roleNotFound: 'Provided role_id does not exist.', // §3 code 1034
   validation: 'Validation Failed.', // §8 code 300
 } as const
@@ -42,12 +51,26 @@ interface Ctx {
   repeatToken?: string
 }
 
-interface IssuedToken {scopes: Set<string>; expiresAt: number}
-interface PageToken {binding: string; offset: number; createdAt: number}
-interface QueuedFault {spec: FaultSpec; remaining: number}
+interface IssuedToken {
+  scopes: Set<string>
+  expiresAt: number
+}
+interface PageToken {
+  binding: string
+  offset: number
+  createdAt: number
+}
+interface QueuedFault {
+  spec: FaultSpec
+  remaining: number
+}
 
 class HttpAnswer {
-  constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
 }
 
 function apiError(status: number, code: number, message: string, extra: Record<string, unknown> = {}): HttpAnswer {
@@ -88,7 +111,15 @@ function isoSeconds(ms: number): string {
 const USER_STATUSES = ['active', 'inactive', 'pending']
 const ROLE_TYPES = ['common', 'iq']
 // §4 List apps `type` enum; default active_requests.
-const APP_LIST_TYPES = ['active_requests', 'past_requests', 'public', 'account_created', 'account_added', 'approved_apps', 'restricted_apps']
+const APP_LIST_TYPES = [
+  'active_requests',
+  'past_requests',
+  'public',
+  'account_created',
+  'account_added',
+  'approved_apps',
+  'restricted_apps',
+]
 
 export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: FakeZoomOptions = {}): Promise<FakeZoom> {
   const scenario = validateScenario(scenarioInput)
@@ -111,7 +142,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
 
   function send(ctx: Ctx, answer: HttpAnswer): void {
     const headers: Record<string, string> = {...answer.headers}
-    if (ctx.path === '/v2' || ctx.path.startsWith('/v2/')) headers['x-zm-trackingid'] = `v=2.0;clid=fake;rid=FAKE_${(++tracking).toString().padStart(8, '0')}` // §7 (RIVET)
+    if (ctx.path === '/v2' || ctx.path.startsWith('/v2/'))
+      headers['x-zm-trackingid'] = `v=2.0;clid=fake;rid=FAKE_${(++tracking).toString().padStart(8, '0')}` // §7 (RIVET)
     let payload = ''
     if (typeof answer.body === 'string') {
       payload = answer.body
@@ -171,7 +203,16 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const query: Record<string, string> = {}
     for (const [k, v] of new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '')) if (!(k in query)) query[k] = v
     const endpoint = templateOf(method, path)
-    const rec: RecordedRequest = {method, path, query, headers: flattenHeaders(req.headers), body, at, status: 0, endpoint}
+    const rec: RecordedRequest = {
+      method,
+      path,
+      query,
+      headers: flattenHeaders(req.headers),
+      body,
+      at,
+      status: 0,
+      endpoint,
+    }
     requests.push(rec)
     const ctx: Ctx = {req, res, rec, method, path, query, body}
 
@@ -179,7 +220,9 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     // A request on another connection that arrives within the grace may have been sent before the 429 reached the
     // client (concurrent clients): not counted. On the connection that got the 429 it always counts.
     if (window && at < window.until && (req.socket === window.socket || performance.now() - window.sentAt > graceMs)) {
-      violations.push(`${endpoint}: ${method} ${rawUrl} came ${window.until - at} ms before the Retry-After of the 429 answered at ${window.answeredAt}`)
+      violations.push(
+        `${endpoint}: ${method} ${rawUrl} came ${window.until - at} ms before the Retry-After of the 429 answered at ${window.answeredAt}`,
+      )
     }
     const underV2 = path === '/v2' || path.startsWith('/v2/')
     if (underV2 && method !== 'GET') violations.push(`non-GET request under /v2: ${method} ${path}`)
@@ -192,13 +235,19 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
           req.socket.destroy()
           return
         case 'status': {
-          const b = fault.body === undefined ? {code: fault.status, message: http.STATUS_CODES[fault.status] ?? 'Error'} : fault.body
+          const b =
+            fault.body === undefined
+              ? {code: fault.status, message: http.STATUS_CODES[fault.status] ?? 'Error'}
+              : fault.body
           send(ctx, new HttpAnswer(fault.status, b))
           return
         }
         case 'delay':
           await sleep(fault.ms)
-          if (closed) { req.socket.destroy(); return }
+          if (closed) {
+            req.socket.destroy()
+            return
+          }
           break
         case 'rate-limit':
           send(ctx, rateLimited(ctx, fault, at))
@@ -232,7 +281,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       retryAfter = f.retryAfter === 'date' ? new Date(until).toUTCString() : isoSeconds(until)
     }
     const prev = retryWindows.get(ctx.rec.endpoint)
-    if (!prev || prev.until < until) retryWindows.set(ctx.rec.endpoint, {until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now()})
+    if (!prev || prev.until < until)
+      retryWindows.set(ctx.rec.endpoint, {until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now()})
     const headers: Record<string, string> = {'retry-after': retryAfter}
     const def = matchV2Path(ctx.path)?.def
     if (def) headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
@@ -265,10 +315,13 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       }
     }
     // §1.3 [C3]: bad client id/secret → 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}
-    if (clientId !== creds.clientId || clientSecret !== creds.clientSecret) return oauthError('Invalid client_id or client_secret', 'invalid_client')
+    if (clientId !== creds.clientId || clientSecret !== creds.clientSecret)
+      return oauthError('Invalid client_id or client_secret', 'invalid_client')
     // §1.1: params in an x-www-form-urlencoded body; only in the query string → 400 (DF-124925).
     const contentType = ctx.rec.headers['content-type'] ?? ''
-    const form = contentType.toLowerCase().includes('application/x-www-form-urlencoded') ? new URLSearchParams(ctx.body) : new URLSearchParams()
+    const form = contentType.toLowerCase().includes('application/x-www-form-urlencoded')
+      ? new URLSearchParams(ctx.body)
+      : new URLSearchParams()
     const grant = form.get('grant_type')
     if (!grant) return oauthError('Missing grant type', 'invalid_request') // DOC-OAUTH-ERR 4706 "Missing grant type." [I: shape]
     if (grant !== 'account_credentials') return oauthError('Unsupported grant type', 'unsupported_grant_type') // §1.3 [I: exact JSON]
@@ -279,7 +332,12 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const ttl = scenario.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
     const accessToken = `fzk_${randomBytes(32).toString('base64url')}`
     tokens.set(accessToken, {scopes: new Set(scenario.tokenScopes), expiresAt: now() + ttl * 1000})
-    const body: Record<string, unknown> = {access_token: accessToken, token_type: 'bearer', expires_in: ttl, scope: scenario.tokenScopes.join(' ')}
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: ttl,
+      scope: scenario.tokenScopes.join(' '),
+    }
     const apiUrl = scenario.tokenApiUrl === undefined ? baseUrl : scenario.tokenApiUrl
     if (apiUrl !== null) body.api_url = apiUrl
     return new HttpAnswer(200, body, {'cache-control': 'no-store'})
@@ -297,7 +355,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const route = matchV2Path(ctx.path)
     if (!route) return apiError(404, 2300, MESSAGES.notRecognized)
     // The fake is read-only; writes are recorded (and flagged as violations) but never performed. [fake-specific]
-    if (ctx.method !== 'GET') return apiError(405, 405, `Method ${ctx.method} is not allowed: the fake Zoom API is read-only.`)
+    if (ctx.method !== 'GET')
+      return apiError(405, 405, `Method ${ctx.method} is not allowed: the fake Zoom API is read-only.`)
 
     const def = route.def
     // §5.1: any one listed classic or granular scope satisfies the call; otherwise 4700 listing the granular ones (§8).
@@ -307,27 +366,58 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
 
     let answer: HttpAnswer
     switch (def.endpoint) {
-      case 'GET /v2/users': answer = listUsers(ctx, def); break
-      case 'GET /v2/users/{userId}': answer = getUser(route.params.userId!); break
-      case 'GET /v2/users/{userId}/permissions': answer = getPermissions(route.params.userId!); break
-      case 'GET /v2/roles': answer = listRoles(ctx); break
-      case 'GET /v2/roles/{roleId}': answer = getRole(route.params.roleId!); break
-      case 'GET /v2/roles/{roleId}/members': answer = listMembers(ctx, def, route.params.roleId!); break
-      case 'GET /v2/marketplace/apps': answer = listApps(ctx, def); break
-      case 'GET /v2/marketplace/apps/{appId}': answer = getApp(route.params.appId!); break
-      default: answer = apiError(404, 2300, MESSAGES.notRecognized)
+      case 'GET /v2/users':
+        answer = listUsers(ctx, def)
+        break
+      case 'GET /v2/users/{userId}':
+        answer = getUser(route.params.userId!)
+        break
+      case 'GET /v2/users/{userId}/permissions':
+        answer = getPermissions(route.params.userId!)
+        break
+      case 'GET /v2/roles':
+        answer = listRoles(ctx)
+        break
+      case 'GET /v2/roles/{roleId}':
+        answer = getRole(route.params.roleId!)
+        break
+      case 'GET /v2/roles/{roleId}/members':
+        answer = listMembers(ctx, def, route.params.roleId!)
+        break
+      case 'GET /v2/marketplace/apps':
+        answer = listApps(ctx, def)
+        break
+      case 'GET /v2/marketplace/apps/{appId}':
+        answer = getApp(route.params.appId!)
+        break
+      default:
+        answer = apiError(404, 2300, MESSAGES.notRecognized)
     }
     // §7: 2xx answers carry x-ratelimit-category (observed casing "Light").
-    if (answer.status >= 200 && answer.status < 300) answer.headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
+    if (answer.status >= 200 && answer.status < 300)
+      answer.headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
     return answer
   }
 
   // -------------------------------------------------------------------------------------------------------------
   // pagination (§6)
 
-  interface Page<T> {items: T[]; nextPageToken: string; pageSize: number; pageNumber: number; pageCount: number; total: number}
+  interface Page<T> {
+    items: T[]
+    nextPageToken: string
+    pageSize: number
+    pageNumber: number
+    pageCount: number
+    total: number
+  }
 
-  function paginate<T>(ctx: Ctx, def: EndpointDef, all: T[], maxPageSize: number, defaults: Record<string, string>): Page<T> | HttpAnswer {
+  function paginate<T>(
+    ctx: Ctx,
+    def: EndpointDef,
+    all: T[],
+    maxPageSize: number,
+    defaults: Record<string, string>,
+  ): Page<T> | HttpAnswer {
     const rawSize = ctx.query.page_size
     let requested = 30
     if (rawSize !== undefined && rawSize !== '') {
@@ -339,7 +429,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
 
     // A token is bound to the listing's query (§6 "reuse the same query params"), defaults filled in.
     const bound: Record<string, string> = {...defaults}
-    for (const [k, v] of Object.entries(ctx.query)) if (k !== 'next_page_token' && k !== 'page_number' && v !== '') bound[k] = v
+    for (const [k, v] of Object.entries(ctx.query))
+      if (k !== 'next_page_token' && k !== 'page_number' && v !== '') bound[k] = v
     const binding = `${def.endpoint} ${ctx.path} ${JSON.stringify(Object.entries(bound).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`
 
     let offset = 0
@@ -354,19 +445,28 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       offset = entry.offset
     } else if (ctx.query.page_number !== undefined && ctx.query.page_number !== '') {
       // Deprecated page_number (§6) still selects a page when no token is given.
-      if (!/^\d+$/.test(ctx.query.page_number) || Number(ctx.query.page_number) < 1) return validationError('page_number')
+      if (!/^\d+$/.test(ctx.query.page_number) || Number(ctx.query.page_number) < 1)
+        return validationError('page_number')
       offset = (Number(ctx.query.page_number) - 1) * size
     }
     const items = all.slice(offset, offset + size)
     const nextOffset = offset + items.length
     let nextPageToken = ''
     if (nextOffset < all.length && items.length > 0) {
-      if (pageTokens.size >= 10_000) for (const [k, e] of pageTokens) if (now() - e.createdAt >= PAGE_TOKEN_TTL_MS) pageTokens.delete(k)
+      if (pageTokens.size >= 10_000)
+        for (const [k, e] of pageTokens) if (now() - e.createdAt >= PAGE_TOKEN_TTL_MS) pageTokens.delete(k)
       nextPageToken = opaqueToken(35)
       pageTokens.set(nextPageToken, {binding, offset: nextOffset, createdAt: now()})
     }
     if (ctx.repeatToken !== undefined) nextPageToken = ctx.repeatToken // a broken server (fault)
-    return {items, nextPageToken, pageSize: size, pageNumber: Math.floor(offset / size) + 1, pageCount: Math.ceil(all.length / size), total: all.length}
+    return {
+      items,
+      nextPageToken,
+      pageSize: size,
+      pageNumber: Math.floor(offset / size) + 1,
+      pageCount: Math.ceil(all.length / size),
+      total: all.length,
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -414,7 +514,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const include = ctx.query.include_fields
     if (include && !['custom_attributes', 'host_key'].includes(include)) return validationError('include_fields')
     const license = ctx.query.license
-    if (license && !['zoom_workforce_management', 'zoom_compliance_management'].includes(license)) return validationError('license')
+    if (license && !['zoom_workforce_management', 'zoom_compliance_management'].includes(license))
+      return validationError('license')
     const roleId = ctx.query.role_id
     const all = scenario.users.filter((u) => u.status === status && (!roleId || u.role_id === roleId))
     const page = paginate(ctx, def, all, 2000, {status, page_size: '30'}) // §2: page_size max 2000 (spec)
@@ -465,7 +566,13 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const roles = scenario.roles.filter((r) => (r.type ?? 'common') === type)
     // Not paginated (§3, BATON): every role in one answer, paging parameters ignored.
     return new HttpAnswer(200, {
-      roles: roles.map((r) => ({id: r.id, name: r.name, description: r.description ?? '', type: r.type ?? 'common', total_members: membersOf(r.id).length})),
+      roles: roles.map((r) => ({
+        id: r.id,
+        name: r.name,
+        description: r.description ?? '',
+        type: r.type ?? 'common',
+        total_members: membersOf(r.id).length,
+      })),
       total_records: roles.length,
     })
   }
@@ -483,7 +590,11 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     }
     // sub_account_privileges: "only displayed to accounts enrolled in a partner plan" (SPEC-A) → never.
     // privilege_scopes: "will only return permission which checked specific scope" → only when the scenario has it.
-    if (r.privilege_scopes !== undefined) body.privilege_scopes = r.privilege_scopes.map((p) => ({permission_id: p.permission_id, group_ids: [...p.group_ids]}))
+    if (r.privilege_scopes !== undefined)
+      body.privilege_scopes = r.privilege_scopes.map((p) => ({
+        permission_id: p.permission_id,
+        group_ids: [...p.group_ids],
+      }))
     return new HttpAnswer(200, body)
   }
 

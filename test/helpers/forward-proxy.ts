@@ -45,10 +45,13 @@ export async function startForwardProxy(options: {auth?: string} = {}): Promise<
     streams.push([`${req.method} ${target.pathname}${target.search} HTTP/1.1\r\n`])
     const headers = {...req.headers}
     delete headers['proxy-authorization']
-    const upstream = httpRequest({host: '127.0.0.1', port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers}, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
+    const upstream = httpRequest(
+      {host: '127.0.0.1', port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers},
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
     upstream.on('error', () => res.destroy())
     req.pipe(upstream)
   })
@@ -60,7 +63,9 @@ export async function startForwardProxy(options: {auth?: string} = {}): Promise<
     const target = req.url ?? ''
     connects.push(target)
     if (!allowed(req)) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n')
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
+      )
       return
     }
     const [host, port] = target.split(':')
@@ -100,7 +105,9 @@ export async function startForwardProxy(options: {auth?: string} = {}): Promise<
     requestLines() {
       return streams.flatMap((chunks) =>
         // Unanchored: on a kept-alive tunnel a request line may follow a form body directly.
-        [...chunks.join('').matchAll(/(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*) HTTP\/1\.1\r\n/g)].map((m) => `${m[1]} ${m[2]}`),
+        [...chunks.join('').matchAll(/(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*) HTTP\/1\.1\r\n/g)].map(
+          (m) => `${m[1]} ${m[2]}`,
+        ),
       )
     },
     reset() {

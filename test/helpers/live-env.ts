@@ -1,7 +1,11 @@
 // Environment for running the CLI against a fake Zoom API started in this process.
 import type {FakeZoom, FakeZoomScenario} from '../fake-zoom/index.js'
 
-export function liveEnv(fake: FakeZoom, scenario: FakeZoomScenario, overrides: Record<string, string> = {}): Record<string, string> {
+export function liveEnv(
+  fake: FakeZoom,
+  scenario: FakeZoomScenario,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     ZOOM_ACCOUNT_ID: scenario.credentials.accountId,
     ZOOM_CLIENT_ID: scenario.credentials.clientId,
@@ -14,7 +18,9 @@ export function liveEnv(fake: FakeZoom, scenario: FakeZoomScenario, overrides: R
 
 /** True when every request was a GET under /v2 or the token POST. */
 export function onlyReads(fake: FakeZoom): boolean {
-  return fake.requests.every((r) => r.method === 'GET' ? r.path.startsWith('/v2/') : r.endpoint === 'POST /oauth/token')
+  return fake.requests.every((r) =>
+    r.method === 'GET' ? r.path.startsWith('/v2/') : r.endpoint === 'POST /oauth/token',
+  )
 }
 
 /** API calls per templated endpoint (the token POST left out). */

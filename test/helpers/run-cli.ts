@@ -12,16 +12,39 @@ export interface CliResult {
   stderr: string
 }
 
-export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string} = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string} = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {...process.env, OCLIF_COLUMNS: '500', NO_COLOR: '1', ...options.env}
     // Only what a test sets: no credentials, endpoints, proxies or CI flags leak in from the machine running it.
-    const machineOnly = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_API_URL', 'ZOOM_OAUTH_URL', 'DEBUG']
-    const proxies = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'ALL_PROXY', 'all_proxy']
+    const machineOnly = [
+      'ZOOM_ACCOUNT_ID',
+      'ZOOM_CLIENT_ID',
+      'ZOOM_CLIENT_SECRET',
+      'ZOOM_API_URL',
+      'ZOOM_OAUTH_URL',
+      'DEBUG',
+    ]
+    const proxies = [
+      'HTTP_PROXY',
+      'HTTPS_PROXY',
+      'NO_PROXY',
+      'http_proxy',
+      'https_proxy',
+      'no_proxy',
+      'ALL_PROXY',
+      'all_proxy',
+    ]
     for (const key of [...machineOnly, ...proxies]) {
       if (!options.env || !(key in options.env)) delete env[key]
     }
-    const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd ?? projectRoot, env, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? projectRoot,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -3,7 +3,11 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 /** A fresh folder per test file; removed by the returned cleanup. */
-export function makeTempDir(prefix = 'zsa-test-'): {dir: string; write(name: string, content: string | object): string; cleanup(): void} {
+export function makeTempDir(prefix = 'zsa-test-'): {
+  dir: string
+  write(name: string, content: string | object): string
+  cleanup(): void
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   return {
     dir,

@@ -11,7 +11,9 @@ import {liveEnv, onlyReads} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {apps: Array<{id: string; name: string; scopes: string[]}>}
+const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {
+  apps: Array<{id: string; name: string; scopes: string[]}>
+}
 const byName = [...example.apps].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
 const snap = ['--snapshot', 'examples/snapshot.json']
 
@@ -29,7 +31,14 @@ describe('inventory init (subprocess)', function () {
       expect(stderr).to.equal(`14 apps → ${file}; fill in the owner column, then run audit --inventory ${file}\n`)
       expect(statSync(file).mode & 0o777).to.equal(0o600)
       const inventory = await loadInventory(file)
-      expect(inventory.apps).to.deep.equal(byName.map((a) => ({id: a.id, name: a.name, owner: '', ...(ext === 'csv' && a.scopes.length === 0 ? {} : {scopes: a.scopes})})))
+      expect(inventory.apps).to.deep.equal(
+        byName.map((a) => ({
+          id: a.id,
+          name: a.name,
+          owner: '',
+          ...(ext === 'csv' && a.scopes.length === 0 ? {} : {scopes: a.scopes}),
+        })),
+      )
     })
   }
 
@@ -39,18 +48,39 @@ describe('inventory init (subprocess)', function () {
     const {code, stdout} = await runCli(['audit', ...snap, '--inventory', file, '--json'])
     expect(code).to.equal(1)
     const report = JSON.parse(stdout)
-    const unknown = report.findings.filter((f: {kind: string}) => f.kind === 'owner-unknown').map((f: {appId: string}) => f.appId)
+    const unknown = report.findings
+      .filter((f: {kind: string}) => f.kind === 'owner-unknown')
+      .map((f: {appId: string}) => f.appId)
     expect(unknown).to.have.members(example.apps.map((a) => a.id))
     expect(report.findings.filter((f: {kind: string}) => f.kind === 'app-not-found')).to.deep.equal([])
   })
 
   it('--merge keeps owners, names and mustKeep, adds the new app, keeps and names the gone one', async () => {
     const out = join(tmp.dir, 'merged.json')
-    const {code, stderr, stdout} = await runCli(['inventory', 'init', ...snap, '--merge', 'examples/inventory.csv', '--output', out, '--json'])
+    const {code, stderr, stdout} = await runCli([
+      'inventory',
+      'init',
+      ...snap,
+      '--merge',
+      'examples/inventory.csv',
+      '--output',
+      out,
+      '--json',
+    ])
     expect(code, stderr).to.equal(0)
-    expect(stderr).to.include("1 app of examples/inventory.csv is not among the account's apps (aLegacyS2S): kept; the audit will report it as app-not-found.")
+    expect(stderr).to.include(
+      "1 app of examples/inventory.csv is not among the account's apps (aLegacyS2S): kept; the audit will report it as app-not-found.",
+    )
     expect(stderr).to.include(`15 apps (1 new, 13 kept, 1 gone) → ${out}; fill in the 2 empty owners`)
-    expect(JSON.parse(stdout)).to.deep.include({output: out, format: 'json', apps: 15, added: ['aChatArc07'], gone: ['aLegacyS2S'], ownersMissing: 2, apiCalls: 0})
+    expect(JSON.parse(stdout)).to.deep.include({
+      output: out,
+      format: 'json',
+      apps: 15,
+      added: ['aChatArc07'],
+      gone: ['aLegacyS2S'],
+      ownersMissing: 2,
+      apiCalls: 0,
+    })
 
     const before = await loadInventory('examples/inventory.csv')
     const merged = await loadInventory(out)
@@ -67,7 +97,11 @@ describe('inventory init (subprocess)', function () {
     expect(merged.apps.at(-1)).to.deep.include({id: 'aChatArc07', owner: ''})
 
     // The audit of the merged inventory: the same owners' findings as the original inventory's.
-    const essence = (s: string) => JSON.parse(s).findings.filter((f: {kind: string; appId: string}) => f.kind !== 'owner-unknown' || f.appId !== 'aChatArc07').map((f: {id: string}) => f.id).sort()
+    const essence = (s: string) =>
+      JSON.parse(s)
+        .findings.filter((f: {kind: string; appId: string}) => f.kind !== 'owner-unknown' || f.appId !== 'aChatArc07')
+        .map((f: {id: string}) => f.id)
+        .sort()
     const a = await runCli(['audit', ...snap, '--inventory', 'examples/inventory.csv', '--json'])
     const b = await runCli(['audit', ...snap, '--inventory', out, '--json'])
     expect(essence(b.stdout)).to.deep.equal(essence(a.stdout))
@@ -96,7 +130,15 @@ describe('inventory init (subprocess)', function () {
     const yaml = await runCli(['inventory', 'init', ...snap, '--output', join(tmp.dir, 'x.yaml')])
     expect(yaml.code).to.equal(2)
     expect(yaml.stderr).to.include('--output must end in .json or .csv')
-    const missing = await runCli(['inventory', 'init', ...snap, '--merge', join(tmp.dir, 'nope.csv'), '--output', join(tmp.dir, 'y.csv')])
+    const missing = await runCli([
+      'inventory',
+      'init',
+      ...snap,
+      '--merge',
+      join(tmp.dir, 'nope.csv'),
+      '--output',
+      join(tmp.dir, 'y.csv'),
+    ])
     expect(missing.code).to.equal(2)
     expect(() => statSync(join(tmp.dir, 'y.csv'))).to.throw()
   })
@@ -123,7 +165,9 @@ describe('inventory init live, against the fake Zoom API (subprocess)', function
     const offline = join(tmp.dir, 'offline.csv')
     const {code, stderr} = await runCli(['inventory', 'init', '--output', live], {env: liveEnv(fake, scenario)})
     expect(code, stderr).to.equal(0)
-    expect(fake.requests.filter((r) => r.path.startsWith('/v2/users') || r.path.startsWith('/v2/roles'))).to.deep.equal([])
+    expect(fake.requests.filter((r) => r.path.startsWith('/v2/users') || r.path.startsWith('/v2/roles'))).to.deep.equal(
+      [],
+    )
     expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/marketplace/apps')).to.have.length(1)
     expect(onlyReads(fake)).to.equal(true)
     expect(stderr).to.match(new RegExp(`^14 apps, ${fake.requests.length - 1} API calls, [\\d.]+ s → `))
@@ -132,12 +176,17 @@ describe('inventory init live, against the fake Zoom API (subprocess)', function
     expect(readFileSync(live, 'utf8')).to.equal(readFileSync(offline, 'utf8'))
   })
 
-  it('--merge live: the inventory\'s unlisted apps are looked up by id; a 404 one is kept as gone', async () => {
+  it("--merge live: the inventory's unlisted apps are looked up by id; a 404 one is kept as gone", async () => {
     const out = join(tmp.dir, 'merged-live.json')
-    const {code, stderr, stdout} = await runCli(['inventory', 'init', '--merge', 'examples/inventory.json', '--output', out, '--json'], {env: liveEnv(fake, scenario)})
+    const {code, stderr, stdout} = await runCli(
+      ['inventory', 'init', '--merge', 'examples/inventory.json', '--output', out, '--json'],
+      {env: liveEnv(fake, scenario)},
+    )
     expect(code, stderr).to.equal(0)
     expect(JSON.parse(stdout)).to.deep.include({gone: ['aLegacyS2S'], added: ['aChatArc07']})
-    expect(fake.requests.filter((r) => r.path === '/v2/marketplace/apps/aLegacyS2S').map((r) => r.status)).to.deep.equal([404])
+    expect(
+      fake.requests.filter((r) => r.path === '/v2/marketplace/apps/aLegacyS2S').map((r) => r.status),
+    ).to.deep.equal([404])
     expect(fake.requests.filter((r) => r.path.startsWith('/v2/users'))).to.deep.equal([])
   })
 })

@@ -6,7 +6,15 @@ import {inventoryTemplate, mergeInventory} from '../../src/inventory/template.js
 import {inventoryFormatOf, renderInventoryCsv, renderInventoryJson} from '../../src/inventory/write.js'
 import type {SnapshotApp} from '../../src/snapshot/types.js'
 
-const app = (id: string, name: string, scopes: string[], extra: Partial<SnapshotApp> = {}): SnapshotApp => ({id, name, type: 'OAuthApp', status: 'PUBLISHED', scopes, source: 'detail', ...extra})
+const app = (id: string, name: string, scopes: string[], extra: Partial<SnapshotApp> = {}): SnapshotApp => ({
+  id,
+  name,
+  type: 'OAuthApp',
+  status: 'PUBLISHED',
+  scopes,
+  source: 'detail',
+  ...extra,
+})
 const apps = [
   app('b2', 'zeta sync', ['user:read:admin']),
   app('a1', 'Alpha', ['meeting:read:admin', 'recording:read:admin']),
@@ -29,14 +37,26 @@ describe('inventory template (pure)', () => {
     const existing = {
       apps: [
         {id: 'gone9', name: 'Old Exporter', owner: 'kim@x.example', scopes: ['meeting:read:admin']},
-        {id: 'b2', name: 'Zeta Sync (HR)', owner: 'dana@x.example', scopes: ['stale:read'], mustKeep: ['user:read:admin']},
+        {
+          id: 'b2',
+          name: 'Zeta Sync (HR)',
+          owner: 'dana@x.example',
+          scopes: ['stale:read'],
+          mustKeep: ['user:read:admin'],
+        },
         {id: 'a1', owner: ''},
       ],
     }
     const result = mergeInventory(existing, apps)
     expect(result.inventory.apps).to.deep.equal([
       {id: 'gone9', name: 'Old Exporter', owner: 'kim@x.example', scopes: ['meeting:read:admin']},
-      {id: 'b2', name: 'Zeta Sync (HR)', owner: 'dana@x.example', scopes: ['user:read:admin'], mustKeep: ['user:read:admin']},
+      {
+        id: 'b2',
+        name: 'Zeta Sync (HR)',
+        owner: 'dana@x.example',
+        scopes: ['user:read:admin'],
+        mustKeep: ['user:read:admin'],
+      },
       {id: 'a1', name: 'Alpha', owner: '', scopes: ['meeting:read:admin', 'recording:read:admin']},
       {id: 'c3', owner: '', scopes: []},
     ])
@@ -54,7 +74,13 @@ describe('inventory template (pure)', () => {
 describe('inventory writers', () => {
   const inventory = {
     apps: [
-      {id: 'a1', name: 'Alpha, "the first"', owner: 'ann@x.example', scopes: ['meeting:read:admin', 'recording:read:admin'], mustKeep: ['recording:read:admin']},
+      {
+        id: 'a1',
+        name: 'Alpha, "the first"',
+        owner: 'ann@x.example',
+        scopes: ['meeting:read:admin', 'recording:read:admin'],
+        mustKeep: ['recording:read:admin'],
+      },
       {id: 'c3', owner: '', scopes: []},
     ],
   }
@@ -62,10 +88,18 @@ describe('inventory writers', () => {
   it('CSV: the header the loader reads, lists space-separated, CRLF, quoting; loads back', () => {
     const csv = renderInventoryCsv(inventory)
     expect(csv.split('\r\n')[0]).to.equal('app_id,name,owner,scopes,must_keep')
-    expect(csv).to.include('a1,"Alpha, ""the first""",ann@x.example,meeting:read:admin recording:read:admin,recording:read:admin\r\n')
+    expect(csv).to.include(
+      'a1,"Alpha, ""the first""",ann@x.example,meeting:read:admin recording:read:admin,recording:read:admin\r\n',
+    )
     expect(parseInventoryCsv(csv, 'x.csv')).to.deep.equal({
       apps: [
-        {id: 'a1', name: 'Alpha, "the first"', owner: 'ann@x.example', scopes: ['meeting:read:admin', 'recording:read:admin'], mustKeep: ['recording:read:admin']},
+        {
+          id: 'a1',
+          name: 'Alpha, "the first"',
+          owner: 'ann@x.example',
+          scopes: ['meeting:read:admin', 'recording:read:admin'],
+          mustKeep: ['recording:read:admin'],
+        },
         {id: 'c3', owner: ''},
       ],
     })
@@ -73,7 +107,9 @@ describe('inventory writers', () => {
 
   it('JSON: the schema shape with a fixed key order', () => {
     const json = renderInventoryJson({apps: [{owner: '', scopes: [], id: 'c3'} as never]})
-    expect(json).to.equal('{\n  "apps": [\n    {\n      "id": "c3",\n      "owner": "",\n      "scopes": []\n    }\n  ]\n}\n')
+    expect(json).to.equal(
+      '{\n  "apps": [\n    {\n      "id": "c3",\n      "owner": "",\n      "scopes": []\n    }\n  ]\n}\n',
+    )
   })
 
   it('format by extension', () => {

@@ -5,7 +5,13 @@ import {join} from 'node:path'
 import {expect} from 'chai'
 
 import {schemaProblems} from '../../src/input/schema-check.js'
-import {generateScenario, scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
+import {
+  generateScenario,
+  scenarioFromSnapshot,
+  startFakeZoom,
+  type FakeZoom,
+  type FakeZoomScenario,
+} from '../fake-zoom/index.js'
 import {liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
@@ -17,7 +23,13 @@ const inventoryArgs = ['--inventory', 'examples/inventory.json']
 const essence = (stdout: string) => {
   const report = JSON.parse(stdout)
   expect(schemaProblems('report', report)).to.deep.equal([])
-  return {apps: report.apps, findings: report.findings, summary: report.summary, matrix: report.matrix, account: report.account.id}
+  return {
+    apps: report.apps,
+    findings: report.findings,
+    summary: report.summary,
+    matrix: report.matrix,
+    account: report.account.id,
+  }
 }
 const tokenPosts = (fake: FakeZoom) => fake.requests.filter((r) => r.endpoint === 'POST /oauth/token').length
 
@@ -31,7 +43,9 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
   before(async () => {
     scenario = scenarioFromSnapshot(example, creds)
     fake = await startFakeZoom(scenario)
-    offline = essence((await runCli(['audit', '--snapshot', 'examples/snapshot.json', ...inventoryArgs, '--json'])).stdout)
+    offline = essence(
+      (await runCli(['audit', '--snapshot', 'examples/snapshot.json', ...inventoryArgs, '--json'])).stdout,
+    )
   })
   beforeEach(() => fake.reset())
   after(async () => {
@@ -49,8 +63,12 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
   })
 
   it('inactive and pending owners are found live (pending users have no id)', async () => {
-    const report = JSON.parse((await runCli(['audit', ...inventoryArgs, '--json'], {env: liveEnv(fake, scenario)})).stdout)
-    const owners = Object.fromEntries(report.apps.map((a: {id: string; owner: {status: string; id: string | null} | null}) => [a.id, a.owner]))
+    const report = JSON.parse(
+      (await runCli(['audit', ...inventoryArgs, '--json'], {env: liveEnv(fake, scenario)})).stdout,
+    )
+    const owners = Object.fromEntries(
+      report.apps.map((a: {id: string; owner: {status: string; id: string | null} | null}) => [a.id, a.owner]),
+    )
     expect(owners.aUsageRep5).to.include({status: 'inactive'})
     expect(owners.aOnboard11).to.include({status: 'pending', id: null})
   })
@@ -70,14 +88,19 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
 
   it('audit --save-snapshot keeps what it fetched', async () => {
     const file = join(tmp.dir, 'saved.json')
-    const live = await runCli(['audit', ...inventoryArgs, '--json', '--save-snapshot', file], {env: liveEnv(fake, scenario)})
+    const live = await runCli(['audit', ...inventoryArgs, '--json', '--save-snapshot', file], {
+      env: liveEnv(fake, scenario),
+    })
     const again = await runCli(['audit', '--snapshot', file, ...inventoryArgs, '--json'])
     expect(essence(again.stdout)).to.deep.equal(essence(live.stdout))
   })
 
   it('429 with Retry-After (seconds, then a date) is honoured: no request to that endpoint before it, same findings', async () => {
     fake.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'rate-limit', retryAfter: 1}})
-    fake.inject({match: {endpoint: 'GET /v2/marketplace/apps'}, fault: {kind: 'rate-limit', retryAfter: 'date', seconds: 2}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/marketplace/apps'},
+      fault: {kind: 'rate-limit', retryAfter: 'date', seconds: 2},
+    })
     const {code, stdout, stderr} = await runCli(['audit', ...inventoryArgs, '--json'], {env: liveEnv(fake, scenario)})
     expect(code, stderr).to.equal(1)
     expect(fake.requests.filter((r) => r.status === 429)).to.have.length(2)
@@ -99,16 +122,24 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
   })
 
   it('a daily limit stops the run with exit 3 saying when the quota resets', async () => {
-    fake.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 3600, daily: true}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/roles'},
+      fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 3600, daily: true},
+    })
     const {code, stdout, stderr} = await runCli(['audit', ...inventoryArgs], {env: liveEnv(fake, scenario)})
     expect(code).to.equal(3)
-    expect(stderr).to.match(/daily/i).and.match(/\d{4}-\d\d-\d\dT/)
+    expect(stderr)
+      .to.match(/daily/i)
+      .and.match(/\d{4}-\d\d-\d\dT/)
     expect(stdout).to.equal('')
   })
 
-  it('wrong credentials → exit 3 with Zoom\'s reason, and no secret anywhere', async () => {
+  it("wrong credentials → exit 3 with Zoom's reason, and no secret anywhere", async () => {
     const env = liveEnv(fake, scenario, {ZOOM_CLIENT_SECRET: 'wrong-sEcReT-99', DEBUG: '*'})
-    for (const args of [['audit', ...inventoryArgs], ['audit', ...inventoryArgs, '--json']]) {
+    for (const args of [
+      ['audit', ...inventoryArgs],
+      ['audit', ...inventoryArgs, '--json'],
+    ]) {
       const {code, stdout, stderr} = await runCli(args, {env})
       expect(code).to.equal(3)
       expect(stdout + stderr).to.include('Invalid client_id or client_secret')
@@ -119,12 +150,15 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
   })
 
   it('a token without the needed scopes → exit 3 naming the scopes to add', async () => {
-    const narrow = await startFakeZoom({...scenario, tokenScopes: scenario.tokenScopes.filter((s) => !s.startsWith('role:'))})
+    const narrow = await startFakeZoom({
+      ...scenario,
+      tokenScopes: scenario.tokenScopes.filter((s) => !s.startsWith('role:')),
+    })
     try {
       const {code, stderr} = await runCli(['audit', ...inventoryArgs], {env: liveEnv(narrow, scenario)})
       expect(code).to.equal(3)
       expect(stderr).to.match(/role:read:list_roles/)
-      expect(stderr.trim().split("\n")).to.have.length(1)
+      expect(stderr.trim().split('\n')).to.have.length(1)
     } finally {
       await narrow.close()
     }
@@ -155,8 +189,12 @@ describe('snapshot of a large account, paged (subprocess)', function () {
       expect(saved.apps).to.have.length(scenario.apps.filter((a) => a.listed !== false).length)
       const byStatus = (s: string) => scenario.users.filter((u) => u.status === s).length
       const userCalls = fake.requests.filter((r) => r.endpoint === 'GET /v2/users').length
-      expect(userCalls).to.equal(['active', 'inactive', 'pending'].reduce((n, s) => n + Math.max(1, Math.ceil(byStatus(s) / 100)), 0))
-      expect(stderr).to.match(new RegExp(`^2500 users, ${scenario.roles.length} roles, \\d+ apps, ${fake.requests.length - 1} API calls`))
+      expect(userCalls).to.equal(
+        ['active', 'inactive', 'pending'].reduce((n, s) => n + Math.max(1, Math.ceil(byStatus(s) / 100)), 0),
+      )
+      expect(stderr).to.match(
+        new RegExp(`^2500 users, ${scenario.roles.length} roles, \\d+ apps, ${fake.requests.length - 1} API calls`),
+      )
       expect(onlyReads(fake)).to.equal(true)
     } finally {
       await fake.close()

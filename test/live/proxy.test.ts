@@ -20,7 +20,9 @@ const CA_FILE = new URL('ca-cert.pem', TLS).pathname
 /** No proxy variable inherited from the machine running the tests; then the ones given. */
 function proxyEnv(vars: Record<string, string>): Record<string, string> {
   const none = Object.fromEntries(
-    ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'].map((name) => [name, '']),
+    ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'].map(
+      (name) => [name, ''],
+    ),
   )
   return {...none, ...vars}
 }
@@ -59,7 +61,9 @@ describe('proxies and custom CAs (subprocess)', function () {
   })
 
   it('HTTP_PROXY: every request reaches Zoom through the proxy, with the same report', async () => {
-    const {code, stdout, stderr} = await runCli(auditArgs, {env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: proxy.url})}})
+    const {code, stdout, stderr} = await runCli(auditArgs, {
+      env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: proxy.url})},
+    })
     expect(code, stderr).to.equal(1)
     expect(essence(stdout)).to.deep.equal(direct)
     expect(fake.requests.length).to.be.greaterThan(5)
@@ -77,7 +81,9 @@ describe('proxies and custom CAs (subprocess)', function () {
 
     fake.reset()
     proxy.reset()
-    const exempt = await runCli(auditArgs, {env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1'})}})
+    const exempt = await runCli(auditArgs, {
+      env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1'})},
+    })
     expect(essence(exempt.stdout), exempt.stderr).to.deep.equal(direct)
     expect(fake.requests.length).to.be.greaterThan(5)
     expect(proxy.connects).to.deep.equal([])
@@ -85,7 +91,9 @@ describe('proxies and custom CAs (subprocess)', function () {
   })
 
   it('HTTPS_PROXY alone does not apply to an http:// API (as curl), and is used for https:// (see the TLS test)', async () => {
-    const {stdout, stderr} = await runCli(auditArgs, {env: {...liveEnv(fake, scenario), ...proxyEnv({HTTPS_PROXY: proxy.url})}})
+    const {stdout, stderr} = await runCli(auditArgs, {
+      env: {...liveEnv(fake, scenario), ...proxyEnv({HTTPS_PROXY: proxy.url})},
+    })
     expect(essence(stdout), stderr).to.deep.equal(direct)
     expect(proxy.connects).to.deep.equal([])
   })
@@ -101,10 +109,14 @@ describe('proxies and custom CAs (subprocess)', function () {
 
     it('credentials in the proxy URL are sent (Basic) and work', async () => {
       const url = `http://auditor:${encodeURIComponent(password)}@127.0.0.1:${guarded.port}`
-      const {stdout, stderr} = await runCli(auditArgs, {env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: url})}})
+      const {stdout, stderr} = await runCli(auditArgs, {
+        env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: url})},
+      })
       expect(essence(stdout), stderr).to.deep.equal(direct)
       expect(guarded.authorizations.length).to.be.greaterThan(0)
-      expect(new Set(guarded.authorizations)).to.deep.equal(new Set([`Basic ${Buffer.from(`auditor:${password}`).toString('base64')}`]))
+      expect(new Set(guarded.authorizations)).to.deep.equal(
+        new Set([`Basic ${Buffer.from(`auditor:${password}`).toString('base64')}`]),
+      )
       expect(stderr).not.to.include(password)
     })
 
@@ -113,11 +125,15 @@ describe('proxies and custom CAs (subprocess)', function () {
       const url = `http://auditor:${wrong}@127.0.0.1:${guarded.port}`
       for (const json of [[], ['--json']]) {
         const args = ['audit', '--inventory', 'examples/inventory.json', ...json]
-        const {code, stdout, stderr} = await runCli(args, {env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: url}), DEBUG: '*'}})
+        const {code, stdout, stderr} = await runCli(args, {
+          env: {...liveEnv(fake, scenario), ...proxyEnv({HTTP_PROXY: url}), DEBUG: '*'},
+        })
         expect(code, stderr).to.equal(3)
         const all = stdout + stderr
         expect(all).to.include(`through the proxy http://***@127.0.0.1:${guarded.port}`)
-        expect(all).to.include('the proxy answered HTTP 407. The proxy did not accept the user and password in the proxy URL.')
+        expect(all).to.include(
+          'the proxy answered HTTP 407. The proxy did not accept the user and password in the proxy URL.',
+        )
         expect(all).not.to.include(wrong)
         expect(all).not.to.include(Buffer.from(`auditor:${wrong}`).toString('base64'))
         expect(hasStackTrace(stderr)).to.equal(false)
@@ -157,7 +173,9 @@ describe('proxies and custom CAs (subprocess)', function () {
     })
 
     it('without the CA: exit 3, and the message says to set NODE_EXTRA_CA_CERTS', async () => {
-      const {code, stderr} = await runCli(['audit', '--inventory', 'examples/inventory.json'], {env: tlsEnv({NODE_EXTRA_CA_CERTS: ''})})
+      const {code, stderr} = await runCli(['audit', '--inventory', 'examples/inventory.json'], {
+        env: tlsEnv({NODE_EXTRA_CA_CERTS: ''}),
+      })
       expect(code, stderr).to.equal(3)
       expect(stderr).to.match(/UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE/)
       expect(stderr).to.include('NODE_EXTRA_CA_CERTS')

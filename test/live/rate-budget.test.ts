@@ -57,9 +57,12 @@ describe('rate budget against the fake Zoom API (subprocess)', function () {
 
   it('--plan pro --rate-budget 50: Medium ≤ 10 and Light ≤ 15 in every second, each label at its own ceiling', async () => {
     const started = Date.now()
-    const {code, stderr} = await runCli(['snapshot', '--output', join(tmp.dir, 'pro.json'), '--plan', 'pro', '--rate-budget', '50'], {
-      env: liveEnv(fake, scenario),
-    })
+    const {code, stderr} = await runCli(
+      ['snapshot', '--output', join(tmp.dir, 'pro.json'), '--plan', 'pro', '--rate-budget', '50'],
+      {
+        env: liveEnv(fake, scenario),
+      },
+    )
     const seconds = (Date.now() - started) / 1000
     expect(code, stderr).to.equal(0)
     const {MEDIUM: medium = [], LIGHT: light = []} = arrivalsByLabel(fake)
@@ -78,7 +81,9 @@ describe('rate budget against the fake Zoom API (subprocess)', function () {
   })
 
   it('default (business, 50 %): Medium ≤ 30 and Light ≤ 40 in every second', async () => {
-    const {code, stderr} = await runCli(['snapshot', '--output', join(tmp.dir, 'business.json')], {env: liveEnv(fake, scenario)})
+    const {code, stderr} = await runCli(['snapshot', '--output', join(tmp.dir, 'business.json')], {
+      env: liveEnv(fake, scenario),
+    })
     expect(code, stderr).to.equal(0)
     const {MEDIUM: medium = [], LIGHT: light = []} = arrivalsByLabel(fake)
     expect(busiestSecond(medium), 'Medium per second').to.equal(30)
@@ -95,7 +100,9 @@ describe('rate budget against the fake Zoom API (subprocess)', function () {
       [['--plan', 'enterprise'], /plan|Expected --plan/i],
     ] as Array<[string[], RegExp]>) {
       for (const json of [[], ['--json']]) {
-        const {code, stdout, stderr} = await runCli(['snapshot', '--output', output, ...flags, ...json], {env: liveEnv(fake, scenario)})
+        const {code, stdout, stderr} = await runCli(['snapshot', '--output', output, ...flags, ...json], {
+          env: liveEnv(fake, scenario),
+        })
         expect(code, `${flags.join(' ')} ${json.join(' ')}: ${stderr}`).to.equal(2)
         expect(stdout + stderr).to.match(said)
       }

@@ -50,7 +50,13 @@ function readOperations(): Op[] {
       ]
       const classic = list(get('x_macro_scopes'))
       const product = get('product') ?? ''
-      ops.push({product, ma: product.endsWith('-ma'), privileges, classic, scopes: [...classic, ...list(get('x_granular_scopes'))]})
+      ops.push({
+        product,
+        ma: product.endsWith('-ma'),
+        privileges,
+        classic,
+        scopes: [...classic, ...list(get('x_granular_scopes'))],
+      })
     }
   }
   return ops
@@ -137,7 +143,9 @@ describe('built-in matrix against the per-operation TSVs', () => {
     for (const scope of withoutData) {
       const rule = rules.get(scope)
       if (!rule) {
-        expect(matrix.unmapped?.[scope], scope).to.be.a('string').and.match(/^Not documented: /)
+        expect(matrix.unmapped?.[scope], scope)
+          .to.be.a('string')
+          .and.match(/^Not documented: /)
         continue
       }
       expect(rule.confidence, scope).to.equal('inferred')

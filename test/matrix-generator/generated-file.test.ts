@@ -33,10 +33,14 @@ describe('built-in matrix: the generated file', function () {
     const dir = mkdtempSync(join(tmpdir(), 'zsa-matrix-'))
     try {
       const output = join(dir, 'builtin-matrix.json')
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-matrix.ts'), '--output', output, '--quiet'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts/generate-matrix.ts'), '--output', output, '--quiet'],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       const regenerated = readFileSync(output, 'utf8')
       expect(regenerated === committed, 'data/builtin-matrix.json is stale: run npm run matrix:generate').to.equal(true)
     } finally {
@@ -82,7 +86,7 @@ describe('built-in matrix: the generated file', function () {
     expect(ruled.size + Object.keys(unmapped).length).to.equal(known.size)
   })
 
-  it('uses only Resource:Read|Edit privileges, each labelled, none of Zoom\'s misspellings', () => {
+  it("uses only Resource:Read|Edit privileges, each labelled, none of Zoom's misspellings", () => {
     const privilege = /^[A-Z][A-Za-z0-9]*:(Read|Edit)$/
     const labels = matrix.privileges ?? {}
     for (const rule of matrix.rules) {
@@ -93,10 +97,16 @@ describe('built-in matrix: the generated file', function () {
       for (const name of rule.partial ?? []) expect(rule.requires, rule.scope).not.to.include(name)
     }
     for (const name of Object.keys(labels)) expect(name).to.match(privilege)
-    const used = new Set([...Object.keys(labels), ...matrix.rules.flatMap((r) => [...r.requires, ...(r.partial ?? [])])])
-    for (const typo of ['MoileDeviceManagement:Read', 'Marketplace:Edit', 'scheduler']) expect(used.has(typo), typo).to.equal(false)
+    const used = new Set([
+      ...Object.keys(labels),
+      ...matrix.rules.flatMap((r) => [...r.requires, ...(r.partial ?? [])]),
+    ])
+    for (const typo of ['MoileDeviceManagement:Read', 'Marketplace:Edit', 'scheduler'])
+      expect(used.has(typo), typo).to.equal(false)
     // …but the notes say where a normalisation was applied.
-    expect(matrix.rules.find((r) => r.scope === 'device:read:list_groups:admin')?.note).to.include('MoileDeviceManagement:Read (normalised to MobileDeviceManagement:Read)')
+    expect(matrix.rules.find((r) => r.scope === 'device:read:list_groups:admin')?.note).to.include(
+      'MoileDeviceManagement:Read (normalised to MobileDeviceManagement:Read)',
+    )
   })
 
   it('labels User:Read / User:Edit with the portal names and marks made-up labels as derived', () => {

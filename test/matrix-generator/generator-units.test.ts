@@ -31,11 +31,19 @@ describe('matrix generator: building blocks', () => {
     expect(normalizePrivilege('scheduler')).to.deep.include({value: null})
     expect(() => normalizePrivilege('Meeting:Join')).to.throw(/not Resource:Read\|Edit/)
     expect(canonicalPrivilege('Meeting:Join')).to.equal(null)
-    expect(NORMALISATIONS.join('\n')).to.include('MoileDeviceManagement').and.include('scheduler').and.include('trimmed')
+    expect(NORMALISATIONS.join('\n'))
+      .to.include('MoileDeviceManagement')
+      .and.include('scheduler')
+      .and.include('trimmed')
   })
 
   it('requires = privileges on at least half of the operations, partial = the rest', () => {
-    const d = derive([op('User:Read'), op('User:Read', 'MobileDeviceManagement:Read'), op('User:Read'), op('Other:Read')])
+    const d = derive([
+      op('User:Read'),
+      op('User:Read', 'MobileDeviceManagement:Read'),
+      op('User:Read'),
+      op('Other:Read'),
+    ])
     expect(d.requires).to.deep.equal(['User:Read'])
     expect(d.partial).to.deep.equal(['MobileDeviceManagement:Read', 'Other:Read'])
     expect(d.fallback).to.equal(false)
@@ -58,10 +66,22 @@ describe('matrix generator: building blocks', () => {
   })
 
   it('lays JSON out with 2-space indent, short string arrays inline, and a trailing newline', () => {
-    const text = formatJson({a: ['x', 'y'], b: [], c: {d: 1}, long: Array.from({length: 20}, (_, i) => `item-number-${i}`)})
-    expect(text).to.match(/^\{\n {2}"a": \["x", "y"\],\n {2}"b": \[\],\n {2}"c": \{\n {4}"d": 1\n {2}\},\n {2}"long": \[\n {4}"item-number-0",/)
+    const text = formatJson({
+      a: ['x', 'y'],
+      b: [],
+      c: {d: 1},
+      long: Array.from({length: 20}, (_, i) => `item-number-${i}`),
+    })
+    expect(text).to.match(
+      /^\{\n {2}"a": \["x", "y"\],\n {2}"b": \[\],\n {2}"c": \{\n {4}"d": 1\n {2}\},\n {2}"long": \[\n {4}"item-number-0",/,
+    )
     expect(text.endsWith('}\n')).to.equal(true)
-    expect(JSON.parse(text)).to.deep.equal({a: ['x', 'y'], b: [], c: {d: 1}, long: Array.from({length: 20}, (_, i) => `item-number-${i}`)})
+    expect(JSON.parse(text)).to.deep.equal({
+      a: ['x', 'y'],
+      b: [],
+      c: {d: 1},
+      long: Array.from({length: 20}, (_, i) => `item-number-${i}`),
+    })
   })
 
   it('builds the version from the snapshots: the common one, then the exceptions', () => {

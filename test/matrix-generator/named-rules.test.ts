@@ -5,7 +5,9 @@ import {expect} from 'chai'
 
 import type {MatrixFile, MatrixRule} from '../../src/matrix/types.js'
 
-const matrix = JSON.parse(readFileSync(new URL('../../data/builtin-matrix.json', import.meta.url), 'utf8')) as MatrixFile
+const matrix = JSON.parse(
+  readFileSync(new URL('../../data/builtin-matrix.json', import.meta.url), 'utf8'),
+) as MatrixFile
 
 function rule(scope: string): MatrixRule {
   const found = matrix.rules.find((r) => r.scope === scope)
@@ -91,7 +93,9 @@ describe('built-in matrix: named rules', () => {
     expect(matrix.unmapped?.['role:read:admin']).to.equal(
       'Not documented: none of its 3 operations (accounts) list x-permissions, and the classic scope listed on them (role:write:admin) documents none either.',
     )
-    expect(matrix.unmapped?.['phone:read:admin']).to.include('the phone document carries no x-permissions on any operation')
+    expect(matrix.unmapped?.['phone:read:admin']).to.include(
+      'the phone document carries no x-permissions on any operation',
+    )
   })
 
   it('an undocumented granular scope with a documented co-listed classic scope is inferred from it', () => {

@@ -6,7 +6,13 @@ import {findCandidates} from '../../src/transfer/candidates.js'
 import {account, role, ROLES, testMatrix, user} from './support.js'
 
 const matrix = testMatrix()
-const app = (scopes: string[]): AppTarget => ({id: 'aArch', name: 'Archiver', scopes, scopesFrom: 'account', mustKeep: []})
+const app = (scopes: string[]): AppTarget => ({
+  id: 'aArch',
+  name: 'Archiver',
+  scopes,
+  scopesFrom: 'account',
+  mustKeep: [],
+})
 const ARCH = app(['meeting:read:admin', 'meeting:write:admin', 'recording:read:admin'])
 
 const snapshot = account([
@@ -35,7 +41,11 @@ describe('transfer candidates (pure)', () => {
     })
     expect(result).to.include({total: 4, explanation: null})
     expect(result.requiredPrivileges).to.deep.equal(['Recording:Read', 'User:Edit', 'User:Read'])
-    expect(result.labels).to.deep.equal({'Recording:Read': 'Recordings: View', 'User:Edit': 'Users: Edit', 'User:Read': 'Users: View'})
+    expect(result.labels).to.deep.equal({
+      'Recording:Read': 'Recordings: View',
+      'User:Edit': 'Users: Edit',
+      'User:Read': 'Users: View',
+    })
   })
 
   it('excess counts the role privileges no scope needs; a partial privilege the app uses is not excess', () => {
@@ -46,7 +56,8 @@ describe('transfer candidates (pure)', () => {
 
   it('never inactive, pending, role-unknown users, nor a group-limited privilege for an admin-level scope', () => {
     const all = emails(findCandidates({snapshot, matrix, app: ARCH}))
-    for (const out of ['gone@x.com', 'invited@x.com', 'orphan@x.com', 'emea@x.com', 'reader@x.com']) expect(all).not.to.include(out)
+    for (const out of ['gone@x.com', 'invited@x.com', 'orphan@x.com', 'emea@x.com', 'reader@x.com'])
+      expect(all).not.to.include(out)
   })
 
   it('unmapped scopes are listed and held against nobody', () => {
@@ -77,8 +88,20 @@ describe('transfer candidates (pure)', () => {
       ],
     }
     const m = testMatrix(layer)
-    const roles = [role('r-grp', 'Group Viewer', ['Group:Read']), role('r-rec', 'Recording Editor', ['Recording:Edit', 'Recording:Read']), role('r-both', 'Both', ['Group:Read', 'Recording:Edit'])]
-    const nobody = account([user('g@x.com', 'r-grp'), user('r@x.com', 'r-rec'), user('r2@x.com', 'r-rec'), user('b@x.com', 'r-both', 'inactive')], roles)
+    const roles = [
+      role('r-grp', 'Group Viewer', ['Group:Read']),
+      role('r-rec', 'Recording Editor', ['Recording:Edit', 'Recording:Read']),
+      role('r-both', 'Both', ['Group:Read', 'Recording:Edit']),
+    ]
+    const nobody = account(
+      [
+        user('g@x.com', 'r-grp'),
+        user('r@x.com', 'r-rec'),
+        user('r2@x.com', 'r-rec'),
+        user('b@x.com', 'r-both', 'inactive'),
+      ],
+      roles,
+    )
 
     it('says which required privileges no active role combines, and which roles come closest (a memberless role that covers first)', () => {
       const result = findCandidates({snapshot: nobody, matrix: m, app: app(['combo:read:admin'])})
@@ -101,28 +124,42 @@ describe('transfer candidates (pure)', () => {
     })
 
     it('a privilege nobody active holds is named; the closest role and what to add', () => {
-      const result = findCandidates({snapshot: nobody, matrix: m, app: app(['secret:read:admin', 'recording:write:admin'])})
+      const result = findCandidates({
+        snapshot: nobody,
+        matrix: m,
+        app: app(['secret:read:admin', 'recording:write:admin']),
+      })
       const x = result.explanation!
       expect(x.heldByNoActiveUser).to.deep.equal(['Secret:Read'])
       // Ties on what is missing go to the role with fewer excess privileges, then by name.
-      expect(x.closestRoles.map((r) => [r.name, r.activeMembers, r.missingPrivileges, r.excessPrivileges])).to.deep.equal([
+      expect(
+        x.closestRoles.map((r) => [r.name, r.activeMembers, r.missingPrivileges, r.excessPrivileges]),
+      ).to.deep.equal([
         ['Both', 0, ['Secret:Read'], 1],
         ['Recording Editor', 2, ['Secret:Read'], 1],
         ['Group Viewer', 1, ['Recording:Edit', 'Secret:Read'], 1],
       ])
-      expect(x.message).to.match(/^No active user's role holds Secrets: View account-wide \(as admin-level scopes need\)\. Closest: Both \(0 active members\) lacks only Secrets: View; add it to that role/)
+      expect(x.message).to.match(
+        /^No active user's role holds Secrets: View account-wide \(as admin-level scopes need\)\. Closest: Both \(0 active members\) lacks only Secrets: View; add it to that role/,
+      )
     })
 
     it('the closest role that holds a privilege only for some groups says so', () => {
       const limited = account([user('e@x.com', 'r-emea')], [ROLES.emea])
       const x = findCandidates({snapshot: limited, matrix, app: ARCH}).explanation!
-      expect(x.closestRoles[0]).to.deep.include({name: 'EMEA Editor', missingPrivileges: ['User:Edit'], groupLimited: {'User:Edit': ['g-emea']}})
+      expect(x.closestRoles[0]).to.deep.include({
+        name: 'EMEA Editor',
+        missingPrivileges: ['User:Edit'],
+        groupLimited: {'User:Edit': ['g-emea']},
+      })
       expect(x.message).to.match(/it holds Users: Edit only for some groups/)
     })
   })
 
   it('20 000 users: one coverage per role, well under a second', () => {
-    const users = Array.from({length: 20_000}, (_, i) => user(`u${String(i).padStart(5, '0')}@x.com`, Object.values(ROLES)[i % 7]!.id))
+    const users = Array.from({length: 20_000}, (_, i) =>
+      user(`u${String(i).padStart(5, '0')}@x.com`, Object.values(ROLES)[i % 7]!.id),
+    )
     const started = Date.now()
     const result = findCandidates({snapshot: account(users), matrix, app: ARCH, limit: 20})
     expect(Date.now() - started).to.be.lessThan(1000)

@@ -2,10 +2,16 @@ import {expect} from 'chai'
 
 import type {AppTarget} from '../../src/transfer/app.js'
 import {checkTransfer} from '../../src/transfer/check.js'
-import {account, role, ROLES, testMatrix, user} from './support.js'
+import {account, role, testMatrix, user} from './support.js'
 
 const matrix = testMatrix()
-const app = (scopes: string[], mustKeep: string[] = []): AppTarget => ({id: 'aArch', name: 'Archiver', scopes, scopesFrom: 'account', mustKeep})
+const app = (scopes: string[], mustKeep: string[] = []): AppTarget => ({
+  id: 'aArch',
+  name: 'Archiver',
+  scopes,
+  scopesFrom: 'account',
+  mustKeep,
+})
 const ARCH = app(['meeting:read:admin', 'meeting:write:admin', 'recording:read:admin'])
 
 const snapshot = account([
@@ -21,7 +27,14 @@ const snapshot = account([
 ])
 
 const check = (to: string[], options: {scopes?: string[]; strict?: boolean; ownerRef?: string} = {}) =>
-  checkTransfer({snapshot, matrix, app: options.scopes ? app(options.scopes) : ARCH, candidates: to, strict: options.strict, ownerRef: options.ownerRef})
+  checkTransfer({
+    snapshot,
+    matrix,
+    app: options.scopes ? app(options.scopes) : ARCH,
+    candidates: to,
+    strict: options.strict,
+    ownerRef: options.ownerRef,
+  })
 
 describe('transfer check (pure)', () => {
   it('eligible: active and keeps every mapped scope', () => {
@@ -30,7 +43,14 @@ describe('transfer check (pure)', () => {
     expect(result.candidates).to.deep.equal([
       {
         ref: 'rec@x.com',
-        user: {id: 'u-rec', email: 'rec@x.com', name: 'rec', status: 'active', roleId: 'r-recorder', roleName: 'Recorder'},
+        user: {
+          id: 'u-rec',
+          email: 'rec@x.com',
+          name: 'rec',
+          status: 'active',
+          roleId: 'r-recorder',
+          roleName: 'Recorder',
+        },
         eligible: true,
         reasonCode: null,
         reason: null,
@@ -61,22 +81,40 @@ describe('transfer check (pure)', () => {
       {scope: 'recording:read:admin', missingPrivileges: ['Recording:Read'], groupLimited: {}},
     ])
     expect(c!.labels).to.deep.equal({'Recording:Read': 'Recordings: View', 'User:Edit': 'Users: Edit'})
-    expect(c!.reason).to.equal("reader's role Reader lacks Recordings: View, Users: Edit: Zoom would deactivate 2 scopes (meeting:write:admin, recording:read:admin).")
+    expect(c!.reason).to.equal(
+      "reader's role Reader lacks Recordings: View, Users: Edit: Zoom would deactivate 2 scopes (meeting:write:admin, recording:read:admin).",
+    )
   })
 
   it('a group-limited privilege does not keep an admin-level scope: reason group-limited, with the groups', () => {
     const [c] = check(['emea@x.com']).candidates
     expect(c!.reasonCode).to.equal('group-limited')
-    expect(c!.deactivatedScopes).to.deep.equal([{scope: 'meeting:write:admin', missingPrivileges: ['User:Edit'], groupLimited: {'User:Edit': ['g-emea']}}])
-    expect(c!.reason).to.match(/role EMEA Editor holds Users: Edit only for some groups; the app's admin-level scopes need it account-wide/)
+    expect(c!.deactivatedScopes).to.deep.equal([
+      {scope: 'meeting:write:admin', missingPrivileges: ['User:Edit'], groupLimited: {'User:Edit': ['g-emea']}},
+    ])
+    expect(c!.reason).to.match(
+      /role EMEA Editor holds Users: Edit only for some groups; the app's admin-level scopes need it account-wide/,
+    )
   })
 
   it('a group-limited privilege does keep a user-level scope', () => {
     const limited = account([user('g@x.com', 'r-g')], [role('r-g', 'G', ['User:Read'], {'User:Read': ['g1']})])
-    const rule = {version: 'x', rules: [{scope: 'user:read', requires: ['User:Read'], confidence: 'manual' as const, sources: ['t']}]}
-    const result = checkTransfer({snapshot: limited, matrix: testMatrix(rule), app: app(['user:read', 'meeting:read:admin']), candidates: ['g@x.com']})
+    const rule = {
+      version: 'x',
+      rules: [{scope: 'user:read', requires: ['User:Read'], confidence: 'manual' as const, sources: ['t']}],
+    }
+    const result = checkTransfer({
+      snapshot: limited,
+      matrix: testMatrix(rule),
+      app: app(['user:read', 'meeting:read:admin']),
+      candidates: ['g@x.com'],
+    })
     expect(result.candidates[0]!.keptScopes).to.deep.equal(['user:read'])
-    expect(result.candidates[0]!.deactivatedScopes[0]).to.deep.equal({scope: 'meeting:read:admin', missingPrivileges: ['User:Read'], groupLimited: {'User:Read': ['g1']}})
+    expect(result.candidates[0]!.deactivatedScopes[0]).to.deep.equal({
+      scope: 'meeting:read:admin',
+      missingPrivileges: ['User:Read'],
+      groupLimited: {'User:Read': ['g1']},
+    })
   })
 
   it('inactive, pending, unknown user, unknown role: ineligible with the reason; scopes still shown when the role is known', () => {
@@ -108,12 +146,18 @@ describe('transfer check (pure)', () => {
     const strict = check(['reader@x.com'], {scopes, strict: true})
     expect(strict.allEligible).to.equal(false)
     expect(strict.candidates[0]).to.include({eligible: false, reasonCode: 'unmapped-strict'})
-    expect(strict.candidates[0]!.reason).to.match(/--strict: 1 scope cannot be checked \(no matrix rule: phone:read:admin\)/)
+    expect(strict.candidates[0]!.reason).to.match(
+      /--strict: 1 scope cannot be checked \(no matrix rule: phone:read:admin\)/,
+    )
   })
 
   it('partial privileges: the scope is kept, what some operations lack is listed apart', () => {
     const c = check(['reader@x.com', 'mdm@x.com'], {scopes: ['user:read:admin']}).candidates
-    expect(c[0]).to.deep.include({eligible: true, keptScopes: ['user:read:admin'], partialScopes: [{scope: 'user:read:admin', missingPrivileges: ['MobileDeviceManagement:Read']}]})
+    expect(c[0]).to.deep.include({
+      eligible: true,
+      keptScopes: ['user:read:admin'],
+      partialScopes: [{scope: 'user:read:admin', missingPrivileges: ['MobileDeviceManagement:Read']}],
+    })
     expect(c[0]!.labels).to.deep.equal({'MobileDeviceManagement:Read': 'Mobile Device Management: View'})
     expect(c[1]!.partialScopes).to.deep.equal([])
   })

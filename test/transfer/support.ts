@@ -8,11 +8,24 @@ import type {Snapshot, SnapshotRole, SnapshotUser} from '../../src/snapshot/type
 /** test/fixtures/test-matrix.json: meeting/recording/user rules, User:Edit ⇒ User:Read, Recording:Edit ⇒ Recording:Read. */
 export function testMatrix(extra?: MatrixFile): Matrix {
   const base = JSON.parse(readFileSync(new URL('../fixtures/test-matrix.json', import.meta.url), 'utf8')) as MatrixFile
-  return buildMatrix([{file: 'test-matrix.json', matrix: base}, ...(extra ? [{file: 'extra.json', matrix: extra}] : [])])
+  return buildMatrix([
+    {file: 'test-matrix.json', matrix: base},
+    ...(extra ? [{file: 'extra.json', matrix: extra}] : []),
+  ])
 }
 
-export const role = (id: string, name: string, privileges: string[], privilegeScopes: Record<string, string[]> = {}): SnapshotRole => ({id, name, privileges, privilegeScopes})
-export const user = (email: string, roleId: string, status: SnapshotUser['status'] = 'active', id?: string): SnapshotUser => ({
+export const role = (
+  id: string,
+  name: string,
+  privileges: string[],
+  privilegeScopes: Record<string, string[]> = {},
+): SnapshotRole => ({id, name, privileges, privilegeScopes})
+export const user = (
+  email: string,
+  roleId: string,
+  status: SnapshotUser['status'] = 'active',
+  id?: string,
+): SnapshotUser => ({
   ...(status === 'pending' ? {} : {id: id ?? `u-${email.split('@')[0]}`}),
   email,
   status,
@@ -25,12 +38,32 @@ export const ROLES = {
   reader: role('r-reader', 'Reader', ['User:Read']),
   editor: role('r-editor', 'Editor', ['User:Edit', 'User:Read']),
   recorder: role('r-recorder', 'Recorder', ['Recording:Read', 'User:Edit', 'User:Read']),
-  recorderPlus: role('r-recplus', 'Recorder Plus', ['MobileDeviceManagement:Read', 'Recording:Edit', 'Recording:Read', 'Role:Read', 'User:Edit', 'User:Read']),
+  recorderPlus: role('r-recplus', 'Recorder Plus', [
+    'MobileDeviceManagement:Read',
+    'Recording:Edit',
+    'Recording:Read',
+    'Role:Read',
+    'User:Edit',
+    'User:Read',
+  ]),
   emea: role('r-emea', 'EMEA Editor', ['Recording:Read', 'User:Edit', 'User:Read'], {'User:Edit': ['g-emea']}),
-  admin: role('r-admin', 'Admin', ['Group:Read', 'MobileDeviceManagement:Read', 'Recording:Edit', 'Recording:Read', 'Role:Read', 'User:Edit', 'User:Read', 'UsageReport:Read']),
+  admin: role('r-admin', 'Admin', [
+    'Group:Read',
+    'MobileDeviceManagement:Read',
+    'Recording:Edit',
+    'Recording:Read',
+    'Role:Read',
+    'User:Edit',
+    'User:Read',
+    'UsageReport:Read',
+  ]),
 }
 
-export function account(users: SnapshotUser[], roles: SnapshotRole[] = Object.values(ROLES), apps: Snapshot['apps'] = []): Snapshot {
+export function account(
+  users: SnapshotUser[],
+  roles: SnapshotRole[] = Object.values(ROLES),
+  apps: Snapshot['apps'] = [],
+): Snapshot {
   return {schemaVersion: 1, capturedAt: '2026-11-16T07:00:00.000Z', account: {id: 'acct'}, users, roles, apps}
 }
 

@@ -14,7 +14,12 @@ import {makeTempDir} from '../helpers/temp-dir.js'
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
 const matrix = buildMatrix([{file: 't', matrix: read('test/fixtures/test-matrix.json') as MatrixFile}])
 const now = new Date('2026-11-23T08:00:00Z')
-const report = runAudit({snapshot: read('examples/snapshot.json'), inventory: read('examples/inventory.json'), matrix, now})
+const report = runAudit({
+  snapshot: read('examples/snapshot.json'),
+  inventory: read('examples/inventory.json'),
+  matrix,
+  now,
+})
 const [first, second, third] = report.findings
 
 describe('triage: new against a baseline, accepted findings set aside', () => {
@@ -28,7 +33,11 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
   })
 
   it('--new-only keeps only the new findings and recounts the summary', () => {
-    const {report: r} = triage(report, {baselineIds: new Set(report.findings.slice(1).map((f) => f.id)), newOnly: true, now})
+    const {report: r} = triage(report, {
+      baselineIds: new Set(report.findings.slice(1).map((f) => f.id)),
+      newOnly: true,
+      now,
+    })
     expect(r.findings.map((f) => f.id)).to.deep.equal([first!.id])
     expect(r.summary).to.include({findings: 1, new: 1})
   })
@@ -40,7 +49,10 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
   ]
   for (const c of acceptanceCases) {
     it(`an acceptance ${c.name}`, () => {
-      const {report: r, expired} = triage(report, {acceptances: [{id: first!.id, reason: 'CHG-1', ...(c.until ? {until: c.until} : {})}], now})
+      const {report: r, expired} = triage(report, {
+        acceptances: [{id: first!.id, reason: 'CHG-1', ...(c.until ? {until: c.until} : {})}],
+        now,
+      })
       expect(r.findings.some((f) => f.id === first!.id)).to.equal(!c.accepted)
       expect(r.accepted!.map((a) => a.finding.id)).to.deep.equal(c.accepted ? [first!.id] : [])
       expect(expired).to.have.length(c.accepted ? 0 : 1)
@@ -50,7 +62,14 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
   }
 
   it('an accepted finding is never new; acceptances of findings that no longer occur are stale', () => {
-    const {report: r, stale} = triage(report, {baselineIds: new Set(), acceptances: [{id: first!.id, reason: 'ok'}, {id: 'zsa-000000000000', reason: 'fixed'}], now})
+    const {report: r, stale} = triage(report, {
+      baselineIds: new Set(),
+      acceptances: [
+        {id: first!.id, reason: 'ok'},
+        {id: 'zsa-000000000000', reason: 'fixed'},
+      ],
+      now,
+    })
     expect(r.findings.every((f) => f.id !== first!.id)).to.equal(true)
     expect(stale.map((a) => a.id)).to.deep.equal(['zsa-000000000000'])
   })
@@ -64,14 +83,53 @@ describe('audit --baseline / --new-only / --accept (subprocess)', function () {
 
   it('last week vs this week: only what changed is new; with --new-only the exit code says whether anything is', async () => {
     const lastWeek = join(tmp.dir, 'last-week.json')
-    expect((await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--output', lastWeek, '--format', 'json'])).code).to.equal(1)
+    expect(
+      (
+        await runCli([
+          'audit',
+          ...snapshot,
+          '--inventory',
+          'examples/inventory.json',
+          '--output',
+          lastWeek,
+          '--format',
+          'json',
+        ])
+      ).code,
+    ).to.equal(1)
     // Nothing changed: nothing new, exit 0 even at --fail-on low.
-    const same = await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--baseline', lastWeek, '--new-only', '--fail-on', 'low', '--json'])
+    const same = await runCli([
+      'audit',
+      ...snapshot,
+      '--inventory',
+      'examples/inventory.json',
+      '--baseline',
+      lastWeek,
+      '--new-only',
+      '--fail-on',
+      'low',
+      '--json',
+    ])
     expect(same.code).to.equal(0)
     expect(JSON.parse(same.stdout).findings).to.deep.equal([])
     // HR Sync moves to Bob (a Member): exactly its findings are new.
-    const moved = tmp.write('moved.json', {apps: read('examples/inventory.json').apps.map((a: {id: string}) => (a.id === 'aHRSync002' ? {...a, owner: 'bob.martin@acme.example'} : a))})
-    const changed = await runCli(['audit', ...snapshot, '--inventory', moved, '--baseline', lastWeek, '--new-only', '--fail-on', 'low', '--json'])
+    const moved = tmp.write('moved.json', {
+      apps: read('examples/inventory.json').apps.map((a: {id: string}) =>
+        a.id === 'aHRSync002' ? {...a, owner: 'bob.martin@acme.example'} : a,
+      ),
+    })
+    const changed = await runCli([
+      'audit',
+      ...snapshot,
+      '--inventory',
+      moved,
+      '--baseline',
+      lastWeek,
+      '--new-only',
+      '--fail-on',
+      'low',
+      '--json',
+    ])
     expect(changed.code).to.equal(1)
     const r = JSON.parse(changed.stdout)
     expect(r.findings.length).to.be.greaterThan(0)
@@ -79,31 +137,66 @@ describe('audit --baseline / --new-only / --accept (subprocess)', function () {
   })
 
   it('accepted findings are set aside and do not fail the run; stale and expired ones are named on stderr', async () => {
-    const all = JSON.parse((await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--json'])).stdout)
+    const all = JSON.parse(
+      (await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--json'])).stdout,
+    )
     const high = all.findings.filter((f: {severity: string}) => f.severity === 'high')
-    const accepted = tmp.write('accepted.json', {accepted: [
-      ...high.map((f: {id: string}) => ({id: f.id, reason: 'tracked in CHG-7', until: '2099-01-01', by: 'priya'})),
-      {id: 'zsa-0123456789ab', reason: 'was fixed'},
-      {id: all.findings.find((f: {severity: string}) => f.severity === 'medium').id, reason: 'old', until: '2020-01-01'},
-    ]})
-    const {code, stdout, stderr} = await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--accept', accepted, '--fail-on', 'high', '--json'])
+    const accepted = tmp.write('accepted.json', {
+      accepted: [
+        ...high.map((f: {id: string}) => ({id: f.id, reason: 'tracked in CHG-7', until: '2099-01-01', by: 'priya'})),
+        {id: 'zsa-0123456789ab', reason: 'was fixed'},
+        {
+          id: all.findings.find((f: {severity: string}) => f.severity === 'medium').id,
+          reason: 'old',
+          until: '2020-01-01',
+        },
+      ],
+    })
+    const {code, stdout, stderr} = await runCli([
+      'audit',
+      ...snapshot,
+      '--inventory',
+      'examples/inventory.json',
+      '--accept',
+      accepted,
+      '--fail-on',
+      'high',
+      '--json',
+    ])
     expect(code).to.equal(0)
     const r = JSON.parse(stdout)
     expect(r.summary.bySeverity.high).to.equal(0)
     expect(r.summary.accepted).to.equal(high.length)
     expect(r.accepted[0]).to.include({reason: 'tracked in CHG-7', until: '2099-01-01', by: 'priya'})
-    expect(stderr).to.include('zsa-0123456789ab').and.match(/ended on 2020-01-01/)
+    expect(stderr)
+      .to.include('zsa-0123456789ab')
+      .and.match(/ended on 2020-01-01/)
   })
 
   const bad: Array<[string, object | string, RegExp]> = [
-    ['an acceptance without a reason', {accepted: [{id: 'zsa-0123456789ab'}]}, /bad-accept\.json: not a valid accepted-findings file: \/accepted\/0 must have required property "reason"/],
+    [
+      'an acceptance without a reason',
+      {accepted: [{id: 'zsa-0123456789ab'}]},
+      /bad-accept\.json: not a valid accepted-findings file: \/accepted\/0 must have required property "reason"/,
+    ],
     ['a malformed finding id', {accepted: [{id: 'F-1', reason: 'x'}]}, /\/accepted\/0\/id must match pattern/],
-    ['a date that is not a date', {accepted: [{id: 'zsa-0123456789ab', reason: 'x', until: 'next week'}]}, /\/accepted\/0\/until must match format "date"/],
+    [
+      'a date that is not a date',
+      {accepted: [{id: 'zsa-0123456789ab', reason: 'x', until: 'next week'}]},
+      /\/accepted\/0\/until must match format "date"/,
+    ],
   ]
   for (const [name, content, message] of bad) {
     it(`exit 2: ${name}`, async () => {
       const file = tmp.write('bad-accept.json', content)
-      const {code, stderr} = await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--accept', file])
+      const {code, stderr} = await runCli([
+        'audit',
+        ...snapshot,
+        '--inventory',
+        'examples/inventory.json',
+        '--accept',
+        file,
+      ])
       expect(code).to.equal(2)
       expect(stderr).to.match(message)
       expect(hasStackTrace(stderr)).to.equal(false)
@@ -114,7 +207,14 @@ describe('audit --baseline / --new-only / --accept (subprocess)', function () {
     const a = await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--new-only'])
     expect(a.code).to.equal(2)
     expect(a.stderr).to.match(/--baseline/)
-    const b = await runCli(['audit', ...snapshot, '--inventory', 'examples/inventory.json', '--baseline', 'examples/inventory.json'])
+    const b = await runCli([
+      'audit',
+      ...snapshot,
+      '--inventory',
+      'examples/inventory.json',
+      '--baseline',
+      'examples/inventory.json',
+    ])
     expect(b.code).to.equal(2)
     expect(b.stderr).to.match(/inventory\.json: not a valid audit report/)
   })

@@ -39,9 +39,14 @@ describe('zoom client: token, credentials, read-only', function () {
     const [token] = minted
     const {clientId, clientSecret, accountId} = fake.scenario.credentials
     expect(token!.method).to.equal('POST')
-    expect(token!.headers.authorization).to.equal(`Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`)
+    expect(token!.headers.authorization).to.equal(
+      `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+    )
     expect(token!.headers['content-type']).to.contain('application/x-www-form-urlencoded')
-    expect(Object.fromEntries(new URLSearchParams(token!.body))).to.deep.equal({grant_type: 'account_credentials', account_id: accountId})
+    expect(Object.fromEntries(new URLSearchParams(token!.body))).to.deep.equal({
+      grant_type: 'account_credentials',
+      account_id: accountId,
+    })
     expect(client.stats.tokenMints).to.equal(1)
     expect(apiRequests(fake).length).to.equal(client.stats.apiCalls).and.to.be.greaterThan(10)
   })
@@ -73,7 +78,11 @@ describe('zoom client: token, credentials, read-only', function () {
 
   it('gives up with exit 3 when the fresh token is rejected too (one re-mint, not a loop)', async () => {
     const client = clientFor(fake)
-    fake.inject({match: {endpoint: 'GET /v2/roles'}, times: Infinity, fault: {kind: 'status', status: 401, body: {code: 124, message: 'Invalid access token.'}}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/roles'},
+      times: Infinity,
+      fault: {kind: 'status', status: 401, body: {code: 124, message: 'Invalid access token.'}},
+    })
     const error = await rejectionOf(client.listRoles().all())
     expect(error).to.be.instanceOf(ZoomError)
     expect((error as ZoomError).exitCode).to.equal(3)
@@ -127,7 +136,10 @@ describe('zoom client: token, credentials, read-only', function () {
     await client.getRole('1')
     const bearer = apiRequests(fake)[0]!.headers.authorization!.replace(/^Bearer /, '')
     const secret = fake.scenario.credentials.clientSecret
-    fake.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'status', status: 400, body: {code: 99, message: `bad ${bearer} and ${secret}`}}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/roles'},
+      fault: {kind: 'status', status: 400, body: {code: 99, message: `bad ${bearer} and ${secret}`}},
+    })
     const shown = everythingIn(await rejectionOf(client.listRoles().all()))
     expect(shown).to.contain('bad *** and ***')
     expect(shown).not.to.contain(bearer)
@@ -150,23 +162,34 @@ describe('zoom client: token, credentials, read-only', function () {
 
   it('missing scopes: keyed on the message, also without a space before the list and with another code', async () => {
     const client = clientFor(fake)
-    const message = 'Invalid access token, does not contain scopes:[contact:read:list_contacts, contact:read:list_contacts:admin].'
+    const message =
+      'Invalid access token, does not contain scopes:[contact:read:list_contacts, contact:read:list_contacts:admin].'
     fake.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'status', status: 400, body: {code: 4711, message}}})
     const error = (await rejectionOf(client.listRoles().all())) as ZoomMissingScopesError
     expect(error).to.be.instanceOf(ZoomMissingScopesError)
     expect(error.scopes).to.deep.equal(['contact:read:list_contacts', 'contact:read:list_contacts:admin'])
-    expect(missingScopes('Invalid access token, does not contain scopes: [report:read:admin].')).to.deep.equal(['report:read:admin'])
-    expect(missingScopes('Invalid access token, does not contain role:read:admin scope.')).to.deep.equal(['role:read:admin'])
+    expect(missingScopes('Invalid access token, does not contain scopes: [report:read:admin].')).to.deep.equal([
+      'report:read:admin',
+    ])
+    expect(missingScopes('Invalid access token, does not contain role:read:admin scope.')).to.deep.equal([
+      'role:read:admin',
+    ])
     expect(missingScopes('Invalid access token.')).to.equal(undefined)
   })
 
   it('sends only GETs under /v2 during a whole snapshot', async () => {
     const client = clientFor(fake)
-    await fetchSnapshot(client, {now: NOW, users: 'all', inventory: {apps: [{id: 'AppUnlisted00000000005', owner: 'x@example.com'}]}})
+    await fetchSnapshot(client, {
+      now: NOW,
+      users: 'all',
+      inventory: {apps: [{id: 'AppUnlisted00000000005', owner: 'x@example.com'}]},
+    })
     const v2 = apiRequests(fake)
     expect(v2.length).to.be.greaterThan(0)
     expect(v2.filter((r) => r.method !== 'GET')).to.deep.equal([])
-    expect(fake.requests.filter((r) => !r.path.startsWith('/v2/')).map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /oauth/token'])
+    expect(fake.requests.filter((r) => !r.path.startsWith('/v2/')).map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+      'POST /oauth/token',
+    ])
     expect(fake.violations).to.deep.equal([])
   })
 
@@ -174,7 +197,12 @@ describe('zoom client: token, credentials, read-only', function () {
     const {api} = createHttp({
       oauthUrl: fake.oauthUrl,
       apiBases: () => [fake.apiUrl],
-      tokens: () => new TokenSource(async () => ({access_token: 'guard-test-token-xyz'}), Date.now, () => {}),
+      tokens: () =>
+        new TokenSource(
+          async () => ({access_token: 'guard-test-token-xyz'}),
+          Date.now,
+          () => {},
+        ),
       gate: new RateLimitGate(1000),
       stats: emptyStats(),
       redactor: new Redactor(),

@@ -35,20 +35,35 @@ describe('zoom config', () => {
   })
 
   it('takes ZOOM_API_URL / ZOOM_OAUTH_URL, and the flags over them; an explicit API URL is used as given', () => {
-    const env = {...CREDENTIALS, ZOOM_API_URL: 'https://api-eu.zoom.us/v2/', ZOOM_OAUTH_URL: 'https://zoom.example/oauth/token'}
+    const env = {
+      ...CREDENTIALS,
+      ZOOM_API_URL: 'https://api-eu.zoom.us/v2/',
+      ZOOM_OAUTH_URL: 'https://zoom.example/oauth/token',
+    }
     expect(resolveZoomConfig(env)).to.include({
       apiUrl: 'https://api-eu.zoom.us/v2',
       apiUrlExplicit: true,
       oauthUrl: 'https://zoom.example/oauth/token',
     })
-    const flagged = resolveZoomConfig(env, {'api-url': 'http://127.0.0.1:9/v2', 'oauth-url': 'http://127.0.0.1:9/oauth/token'})
-    expect(flagged).to.include({apiUrl: 'http://127.0.0.1:9/v2', apiUrlExplicit: true, oauthUrl: 'http://127.0.0.1:9/oauth/token'})
+    const flagged = resolveZoomConfig(env, {
+      'api-url': 'http://127.0.0.1:9/v2',
+      'oauth-url': 'http://127.0.0.1:9/oauth/token',
+    })
+    expect(flagged).to.include({
+      apiUrl: 'http://127.0.0.1:9/v2',
+      apiUrlExplicit: true,
+      oauthUrl: 'http://127.0.0.1:9/oauth/token',
+    })
     expect(resolveZoomConfig(CREDENTIALS, {'api-url': 'https://api-us.zoom.us/v2'})).to.include({apiUrlExplicit: true})
   })
 
   it('rejects a malformed URL naming the flag or variable', () => {
-    expect(inputErrorOf(() => resolveZoomConfig({...CREDENTIALS, ZOOM_API_URL: 'api.zoom.us'})).message).to.match(/^ZOOM_API_URL /)
-    expect(inputErrorOf(() => resolveZoomConfig(CREDENTIALS, {'oauth-url': 'ftp://zoom.us/x'})).message).to.match(/^--oauth-url /)
+    expect(inputErrorOf(() => resolveZoomConfig({...CREDENTIALS, ZOOM_API_URL: 'api.zoom.us'})).message).to.match(
+      /^ZOOM_API_URL /,
+    )
+    expect(inputErrorOf(() => resolveZoomConfig(CREDENTIALS, {'oauth-url': 'ftp://zoom.us/x'})).message).to.match(
+      /^--oauth-url /,
+    )
   })
 
   it('keeps the client secret out of serialised config', () => {

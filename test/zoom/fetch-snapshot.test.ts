@@ -13,7 +13,9 @@ import {clientFor, smallAccount} from './support.js'
 
 const ajv = new Ajv2020({allErrors: true, strict: true})
 addFormats.default(ajv)
-const validateSnapshot = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/snapshot.schema.json', import.meta.url), 'utf8')) as object)
+const validateSnapshot = ajv.compile(
+  JSON.parse(readFileSync(new URL('../../schemas/snapshot.schema.json', import.meta.url), 'utf8')) as object,
+)
 
 const NOW = () => new Date('2026-03-01T12:00:00Z')
 
@@ -58,11 +60,29 @@ describe('fetchSnapshot', function () {
     expect(snapshot).to.include({schemaVersion: 1, capturedAt: '2026-03-01T12:00:00.000Z'})
     expect(snapshot.account).to.deep.equal({id: 'kQ3fZpX9TgWm2LrBv7YcNa'})
     expect(snapshot.users).to.deep.equal([
-      {id: 'In9aCt0000000000000006', email: 'ivan.inactive@example.com', status: 'inactive', roleId: '2', name: 'Ivan Inactive'},
-      {id: 'Ma9dMn0000000000000004', email: 'Max.MeetingAdmin@Example.com', status: 'active', roleId: 'RmtgAdm1nRoleXyZ000001', name: 'Max Meetings'},
+      {
+        id: 'In9aCt0000000000000006',
+        email: 'ivan.inactive@example.com',
+        status: 'inactive',
+        roleId: '2',
+        name: 'Ivan Inactive',
+      },
+      {
+        id: 'Ma9dMn0000000000000004',
+        email: 'Max.MeetingAdmin@Example.com',
+        status: 'active',
+        roleId: 'RmtgAdm1nRoleXyZ000001',
+        name: 'Max Meetings',
+      },
       {email: 'paula.pending@example.com', status: 'pending', roleId: '0', name: 'Paula Pending'},
     ])
-    expect(snapshot.roles.map((r) => r.id)).to.deep.equal(['0', '1', '2', 'RmtgAdm1nRoleXyZ000001', 'RrptV1ewerRoleXyZ00002'])
+    expect(snapshot.roles.map((r) => r.id)).to.deep.equal([
+      '0',
+      '1',
+      '2',
+      'RmtgAdm1nRoleXyZ000001',
+      'RrptV1ewerRoleXyZ00002',
+    ])
     expect(snapshot.roles[3]).to.deep.equal({
       id: 'RmtgAdm1nRoleXyZ000001',
       name: 'Meeting Admins (EMEA)',
@@ -77,12 +97,54 @@ describe('fetchSnapshot', function () {
       privilegeScopes: {},
     })
     expect(snapshot.apps).to.deep.equal([
-      {id: 'AppGranularRec00000002', name: 'Recording Archiver', type: 'GeneralApp', status: 'UNPUBLISHED', scopes: ['cloud_recording:read:list_user_recordings:admin', 'user:read:list_users:admin'], source: 'detail'},
-      {id: 'AppListScopes000000006', name: 'Scope strings in the list', type: 'OAuthApp', status: 'PUBLISHED', scopes: ['meeting:read:admin', 'user:read:admin'], source: 'list'},
-      {id: 'AppReports000000000003', name: 'Usage Reports', type: 'OAuthApp', status: 'PUBLISHED', scopes: ['report:read:admin'], source: 'detail'},
-      {id: 'AppS2sMeetings00000001', name: 'Meeting Sync (S2S)', type: 'OAuthApp', status: 'unpublished', scopes: ['meeting:read:admin', 'meeting:write:admin'], source: 'detail'},
-      {id: 'AppUnlisted00000000005', name: 'Webinar Ops (inventory only)', type: 'OAuthApp', status: 'UNPUBLISHED', scopes: ['meeting:write:meeting:admin', 'webinar:write:admin'], source: 'detail'},
-      {id: 'AppUserLevel0000000004', name: 'Personal Calendar Bridge', type: 'ZoomApp', status: 'PUBLISHED', scopes: ['meeting:read', 'meeting:write', 'user:read'], source: 'detail'},
+      {
+        id: 'AppGranularRec00000002',
+        name: 'Recording Archiver',
+        type: 'GeneralApp',
+        status: 'UNPUBLISHED',
+        scopes: ['cloud_recording:read:list_user_recordings:admin', 'user:read:list_users:admin'],
+        source: 'detail',
+      },
+      {
+        id: 'AppListScopes000000006',
+        name: 'Scope strings in the list',
+        type: 'OAuthApp',
+        status: 'PUBLISHED',
+        scopes: ['meeting:read:admin', 'user:read:admin'],
+        source: 'list',
+      },
+      {
+        id: 'AppReports000000000003',
+        name: 'Usage Reports',
+        type: 'OAuthApp',
+        status: 'PUBLISHED',
+        scopes: ['report:read:admin'],
+        source: 'detail',
+      },
+      {
+        id: 'AppS2sMeetings00000001',
+        name: 'Meeting Sync (S2S)',
+        type: 'OAuthApp',
+        status: 'unpublished',
+        scopes: ['meeting:read:admin', 'meeting:write:admin'],
+        source: 'detail',
+      },
+      {
+        id: 'AppUnlisted00000000005',
+        name: 'Webinar Ops (inventory only)',
+        type: 'OAuthApp',
+        status: 'UNPUBLISHED',
+        scopes: ['meeting:write:meeting:admin', 'webinar:write:admin'],
+        source: 'detail',
+      },
+      {
+        id: 'AppUserLevel0000000004',
+        name: 'Personal Calendar Bridge',
+        type: 'ZoomApp',
+        status: 'PUBLISHED',
+        scopes: ['meeting:read', 'meeting:write', 'user:read'],
+        source: 'detail',
+      },
     ])
     // 4 owners > 3 statuses: listings are read; each listing is one page here, so listing beats 4 single fetches.
     expect(client.stats).to.deep.include({
@@ -165,7 +227,10 @@ describe('fetchSnapshot', function () {
     })
     expectValid(named)
     expect(named.users.map((u) => u.email)).to.deep.equal(['olivia.owner@example.com', 'rita.reports@example.com'])
-    expect(named.apps.map((a) => `${a.id} ${a.source}`)).to.deep.equal(['AppReports000000000003 detail', 'AppUnlisted00000000005 detail'])
+    expect(named.apps.map((a) => `${a.id} ${a.source}`)).to.deep.equal([
+      'AppReports000000000003 detail',
+      'AppUnlisted00000000005 detail',
+    ])
     expect(client.stats.byEndpoint).to.deep.equal({
       'GET /marketplace/apps/{appId}': 3,
       'GET /roles': 1,
@@ -181,7 +246,10 @@ describe('fetchSnapshot', function () {
     const active = byStatus('active')
     const inactive = byStatus('inactive')
     const pending = byStatus('pending')
-    const listingCost = [active, inactive, pending].reduce((sum, users) => sum + Math.max(1, Math.ceil(users.length / CAP)), 0)
+    const listingCost = [active, inactive, pending].reduce(
+      (sum, users) => sum + Math.max(1, Math.ceil(users.length / CAP)),
+      0,
+    )
 
     function inventoryOf(owners: string[]): Inventory {
       return {apps: owners.map((owner, i) => ({id: `App${i}`, owner}))}
@@ -194,14 +262,23 @@ describe('fetchSnapshot', function () {
       expectValid(snapshot)
       const all = await fetchSnapshot(clientFor(fake), {users: 'all', now: NOW})
       const wanted = new Set(owners.map((o) => o.toLowerCase()))
-      const expectedUsers = all.users.filter((u) => wanted.has(u.email.toLowerCase()) || (u.id !== undefined && wanted.has(u.id.toLowerCase())))
+      const expectedUsers = all.users.filter(
+        (u) => wanted.has(u.email.toLowerCase()) || (u.id !== undefined && wanted.has(u.id.toLowerCase())),
+      )
       expect(snapshot.users).to.deep.equal(expectedUsers)
       return client.stats.byEndpoint
     }
 
     it('few owners beyond the first page: one listing page, then one GET /users/{id} per missing owner', async () => {
       expect(active.length).to.be.greaterThan(10 * CAP)
-      const owners = [active[500]!.email, active[900]!.email.toUpperCase(), active[700]!.id!, inactive[3]!.id!, pending[2]!.email, 'ghost@example.com']
+      const owners = [
+        active[500]!.email,
+        active[900]!.email.toUpperCase(),
+        active[700]!.id!,
+        inactive[3]!.id!,
+        pending[2]!.email,
+        'ghost@example.com',
+      ]
       const calls = await run(owners)
       expect(calls['GET /users']).to.equal(1)
       expect(calls['GET /users/{userId}']).to.equal(owners.length)

@@ -108,14 +108,25 @@ describe('zoom client: pagination', function () {
     expect(new Set(emails).size).to.equal(ACTIVE)
     const requests = userPages()
     expect(requests.every((r) => r.status === 200)).to.equal(true)
-    expect(requests.map((r) => r.query.next_page_token === undefined)).to.deep.equal([true, false, true, ...Array(Math.ceil(ACTIVE / CAP) - 1).fill(false)])
+    expect(requests.map((r) => r.query.next_page_token === undefined)).to.deep.equal([
+      true,
+      false,
+      true,
+      ...Array(Math.ceil(ACTIVE / CAP) - 1).fill(false),
+    ])
   })
 
   it('pages marketplace lists too (no totals there)', async () => {
     await fake.close()
     const scenario = smallAccount()
     for (let i = 0; i < 20; i++) {
-      scenario.apps.push({app_id: `AppExtra${String(i).padStart(14, '0')}`, app_name: `Extra ${i}`, app_type: 'OAuthApp', app_status: 'PUBLISHED', app_scopes: ['meeting:read:admin']})
+      scenario.apps.push({
+        app_id: `AppExtra${String(i).padStart(14, '0')}`,
+        app_name: `Extra ${i}`,
+        app_type: 'OAuthApp',
+        app_status: 'PUBLISHED',
+        app_scopes: ['meeting:read:admin'],
+      })
     }
     scenario.pageCaps = {'GET /v2/marketplace/apps': 7}
     fake = await startFakeZoom(scenario)

@@ -7,7 +7,16 @@ import {InputError, ZoomError} from '../../src/errors.js'
 import {displayProxy, proxyRoutingFromEnv} from '../../src/zoom/proxy.js'
 import {clientFor, everythingIn, rejectionOf, smallAccount} from './support.js'
 
-const VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY']
+const VARIABLES = [
+  'http_proxy',
+  'HTTP_PROXY',
+  'https_proxy',
+  'HTTPS_PROXY',
+  'all_proxy',
+  'ALL_PROXY',
+  'no_proxy',
+  'NO_PROXY',
+]
 
 /** Set exactly these proxy variables in process.env (proxy-from-env reads process.env only); returns the undo. */
 function setEnv(vars: Record<string, string>): () => void {
@@ -53,10 +62,14 @@ describe('proxy routing from the environment', () => {
     expect(via({HTTPS_PROXY: 'http://secure.corp:3128'}, API)).to.equal('http://secure.corp:3128')
     expect(via({HTTPS_PROXY: 'http://secure.corp:3128'}, new URL('http://127.0.0.1:9/v2'))).to.equal(undefined)
     expect(via({HTTP_PROXY: 'http://plain.corp:8080'}, API)).to.equal(undefined)
-    expect(via({HTTP_PROXY: 'http://plain.corp:8080'}, new URL('http://127.0.0.1:9/v2'))).to.equal('http://plain.corp:8080')
+    expect(via({HTTP_PROXY: 'http://plain.corp:8080'}, new URL('http://127.0.0.1:9/v2'))).to.equal(
+      'http://plain.corp:8080',
+    )
     expect(via({https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2'}, API)).to.equal('http://lower:1')
     expect(via({ALL_PROXY: 'http://all.corp:8080'}, API)).to.equal('http://all.corp:8080')
-    expect(via({ALL_PROXY: 'http://all.corp:8080', HTTPS_PROXY: 'http://secure.corp:3128'}, API)).to.equal('http://secure.corp:3128')
+    expect(via({ALL_PROXY: 'http://all.corp:8080', HTTPS_PROXY: 'http://secure.corp:3128'}, API)).to.equal(
+      'http://secure.corp:3128',
+    )
   })
 
   it('a proxy without a scheme is http:// (as curl), also for https:// targets', () => {
@@ -93,7 +106,10 @@ describe('proxy routing from the environment', () => {
     expect(displayProxy('http://auditor@proxy.corp:8080')).to.equal('http://***@proxy.corp:8080')
     expect(displayProxy('proxy.corp:8080')).to.equal('http://proxy.corp:8080')
     expect(displayProxy('http://[nonsense')).to.equal('(an unparseable proxy URL)')
-    const secrets = withEnv({HTTPS_PROXY: 'http://auditor:s3cr3t%40Passw0rd@proxy.corp:8080'}, () => proxyRoutingFromEnv().secrets)
+    const secrets = withEnv(
+      {HTTPS_PROXY: 'http://auditor:s3cr3t%40Passw0rd@proxy.corp:8080'},
+      () => proxyRoutingFromEnv().secrets,
+    )
     expect(secrets).to.include('s3cr3t@Passw0rd')
     expect(secrets).to.include(Buffer.from('auditor:s3cr3t@Passw0rd').toString('base64'))
   })
@@ -101,7 +117,10 @@ describe('proxy routing from the environment', () => {
   it('a bad or unsupported proxy URL is bad input (exit 2) naming the variable, never its credentials', () => {
     for (const [value, said] of [
       ['http://[nonsense', /HTTPS_PROXY is not a valid proxy URL/],
-      ['socks5://user:hunter2-secret@127.0.0.1:1080', /HTTPS_PROXY names a socks5 proxy \(socks5:\/\/\*\*\*@127\.0\.0\.1:1080\); only http:\/\/ and https:\/\//],
+      [
+        'socks5://user:hunter2-secret@127.0.0.1:1080',
+        /HTTPS_PROXY names a socks5 proxy \(socks5:\/\/\*\*\*@127\.0\.0\.1:1080\); only http:\/\/ and https:\/\//,
+      ],
     ] as Array<[string, RegExp]>) {
       const error = withEnv({HTTPS_PROXY: value}, () => {
         try {
@@ -141,7 +160,9 @@ describe('proxy in the client (fake Zoom)', () => {
   })
 
   it('proxy: false connects directly whatever the environment says', async () => {
-    const roles = await withEnvAsync({HTTP_PROXY: 'http://127.0.0.1:1'}, () => clientFor(fake, {retries: 0, proxy: false}).listRoles().all())
+    const roles = await withEnvAsync({HTTP_PROXY: 'http://127.0.0.1:1'}, () =>
+      clientFor(fake, {retries: 0, proxy: false}).listRoles().all(),
+    )
     expect(roles).to.have.length.greaterThan(0)
   })
 })

@@ -83,7 +83,12 @@ describe('rate limiter (virtual clock)', () => {
       await limiter.acquire(label)
       released[label]!.push(clock.now())
     }
-    await clock.run(Promise.all([...Array.from({length: 200}, () => one('MEDIUM')), ...Array.from({length: 200}, () => one('LIGHT'))]))
+    await clock.run(
+      Promise.all([
+        ...Array.from({length: 200}, () => one('MEDIUM')),
+        ...Array.from({length: 200}, () => one('LIGHT')),
+      ]),
+    )
     expect(busiestWindow(released.MEDIUM!, 1000)).to.equal(30)
     expect(busiestWindow(released.LIGHT!, 1000)).to.equal(40)
     // Even a window as long as the guarded one holds no more: 30 and 40.
@@ -100,10 +105,14 @@ describe('rate limiter (virtual clock)', () => {
     const clock = new VirtualTime()
     const limiter = new RateLimiter(rateBudget('free', 50), {now: clock.now, sleep: clock.sleep})
     const at: number[] = []
-    await clock.run(Promise.all([1, 2, 3, 4].map(async () => {
-      await limiter.acquire('HEAVY')
-      at.push(clock.now())
-    })))
+    await clock.run(
+      Promise.all(
+        [1, 2, 3, 4].map(async () => {
+          await limiter.acquire('HEAVY')
+          at.push(clock.now())
+        }),
+      ),
+    )
     expect(at).to.deep.equal([0, 2050, 4100, 6150])
   })
 
@@ -111,17 +120,24 @@ describe('rate limiter (virtual clock)', () => {
     const clock = new VirtualTime()
     const limiter = new RateLimiter(BUDGET, {now: clock.now, sleep: clock.sleep})
     const at: number[] = []
-    await clock.run(Promise.all(Array.from({length: 12}, async () => {
-      await limiter.acquire('RESOURCE_INTENSIVE')
-      at.push(clock.now())
-    })))
+    await clock.run(
+      Promise.all(
+        Array.from({length: 12}, async () => {
+          await limiter.acquire('RESOURCE_INTENSIVE')
+          at.push(clock.now())
+        }),
+      ),
+    )
     expect(at.filter((t) => t === 0)).to.have.length(10)
     expect(at.slice(10)).to.deep.equal([60_050, 60_050])
   })
 
   it('as the client seam, waits outside the concurrency slot and only when it must', async () => {
     const clock = new VirtualTime()
-    const limiter = new RateLimiter({...BUDGET, LIGHT: {requests: 1, windowMs: 1000}}, {now: clock.now, sleep: clock.sleep})
+    const limiter = new RateLimiter(
+      {...BUDGET, LIGHT: {requests: 1, windowMs: 1000}},
+      {now: clock.now, sleep: clock.sleep},
+    )
     let outside = 0
     const context = {
       outsideSlot: async <T>(wait: () => Promise<T>) => {
@@ -150,7 +166,7 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
   beforeEach(() => fake.reset())
   after(() => fake.close())
 
-  it('a request waiting for one label\'s budget does not hold a concurrency slot: other labels pass meanwhile', async () => {
+  it("a request waiting for one label's budget does not hold a concurrency slot: other labels pass meanwhile", async () => {
     // One call in flight at a time; Medium 1 per second, Light plenty.
     const limiter = new RateLimiter({...rateBudget('business', 100), MEDIUM: {requests: 1, windowMs: 1000}})
     const client = clientFor(fake, {concurrency: 1, limiter: limiter.limiter})

@@ -52,9 +52,13 @@ describe('rate plans and budgets', () => {
     // Never more than the share, whatever the percentage.
     for (const plan of ['free', 'pro', 'business'] as const) {
       for (let percent = 1; percent <= 100; percent++) {
-        for (const [label, {requests, windowMs}] of Object.entries(rateBudget(plan, percent)) as Array<[RateLimitLabel, {requests: number; windowMs: number}]>) {
+        for (const [label, {requests, windowMs}] of Object.entries(rateBudget(plan, percent)) as Array<
+          [RateLimitLabel, {requests: number; windowMs: number}]
+        >) {
           const limit = ZOOM_RATE_LIMITS[plan][label]
-          expect(requests / windowMs, `${plan} ${percent} % ${label}`).to.be.at.most(((limit.requests / limit.perMs) * percent) / 100 + 1e-12)
+          expect(requests / windowMs, `${plan} ${percent} % ${label}`).to.be.at.most(
+            ((limit.requests / limit.perMs) * percent) / 100 + 1e-12,
+          )
           expect(windowMs).to.be.at.least(limit.perMs)
         }
       }
@@ -70,12 +74,17 @@ describe('rate plans and budgets', () => {
     for (const file of readdirSync(OPERATIONS).filter((f) => f.endsWith('.tsv') && !f.endsWith('-ma.tsv'))) {
       const [header, ...rows] = readFileSync(new URL(file, OPERATIONS), 'utf8').trimEnd().split('\n')
       const columns = header!.split('\t')
-      const [method, path, label] = ['method', 'path', 'rate_limit_label'].map((c) => columns.indexOf(c)) as [number, number, number]
+      const [method, path, label] = ['method', 'path', 'rate_limit_label'].map((c) => columns.indexOf(c)) as [
+        number,
+        number,
+        number,
+      ]
       for (const row of rows) {
         const cells = row.split('\t')
         documented.set(`${cells[method]} ${cells[path]}`, cells[label]!.replace('-', '_'))
       }
     }
-    for (const [endpoint, label] of Object.entries(ENDPOINT_LABELS)) expect(documented.get(endpoint), endpoint).to.equal(label)
+    for (const [endpoint, label] of Object.entries(ENDPOINT_LABELS))
+      expect(documented.get(endpoint), endpoint).to.equal(label)
   })
 })

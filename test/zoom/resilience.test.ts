@@ -83,7 +83,10 @@ describe('zoom client: rate limits, retries, concurrency', function () {
 
   it('a daily-limit 429 stops at once with exit 3, saying when the quota resets', async () => {
     const client = clientFor(fake)
-    fake.inject({match: {endpoint: ROLE}, fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 3 * 3600, daily: true}})
+    fake.inject({
+      match: {endpoint: ROLE},
+      fault: {kind: 'rate-limit', retryAfter: 'iso', seconds: 3 * 3600, daily: true},
+    })
     const error = (await rejectionOf(client.getRole('1'))) as ZoomRateLimitError
     expect(error).to.be.instanceOf(ZoomRateLimitError)
     expect(error.exitCode).to.equal(3)
@@ -104,7 +107,9 @@ describe('zoom client: rate limits, retries, concurrency', function () {
     expect(parseRetryAfter('soon', now)).to.equal(undefined)
     expect(isDailyLimit('Daily-limit', undefined)).to.equal(true)
     expect(isDailyLimit(undefined, 'You have reached the maximum daily rate limit for this API.')).to.equal(true)
-    expect(isDailyLimit(undefined, 'You have reached the maximum per-second rate limit for this API. Try again later.')).to.equal(false)
+    expect(
+      isDailyLimit(undefined, 'You have reached the maximum per-second rate limit for this API. Try again later.'),
+    ).to.equal(false)
   })
 
   it('survives 5xx answers and connection resets with results identical to a clean run', async () => {
@@ -112,7 +117,11 @@ describe('zoom client: rate limits, retries, concurrency', function () {
     const scenario = withManyUsers(smallAccount(), 250)
     scenario.pageCaps = {'GET /v2/users': 100}
     fake = await startFakeZoom(scenario)
-    const options = {now: NOW, users: 'all' as const, inventory: {apps: [{id: 'AppUnlisted00000000005', owner: 'ivan.inactive@example.com'}]}}
+    const options = {
+      now: NOW,
+      users: 'all' as const,
+      inventory: {apps: [{id: 'AppUnlisted00000000005', owner: 'ivan.inactive@example.com'}]},
+    }
     const clean = await fetchSnapshot(clientFor(fake), options)
     fake.reset()
 
@@ -120,7 +129,10 @@ describe('zoom client: rate limits, retries, concurrency', function () {
     fake.inject({match: {endpoint: 'GET /v2/users', query: {status: 'inactive'}}, fault: {kind: 'reset'}})
     fake.inject({match: {endpoint: 'GET /v2/roles'}, fault: {kind: 'status', status: 503}})
     fake.inject({match: {endpoint: ROLE}, times: 2, fault: {kind: 'reset'}})
-    fake.inject({match: {endpoint: 'GET /v2/marketplace/apps/{appId}'}, fault: {kind: 'status', status: 502, body: '<html>Bad gateway</html>'}})
+    fake.inject({
+      match: {endpoint: 'GET /v2/marketplace/apps/{appId}'},
+      fault: {kind: 'status', status: 502, body: '<html>Bad gateway</html>'},
+    })
     const client = clientFor(fake)
     const survived = await fetchSnapshot(client, options)
     expect(survived).to.deep.equal(clean)
@@ -170,8 +182,12 @@ describe('zoom client: rate limits, retries, concurrency', function () {
     })
     await client.token()
     fake.inject({match: {endpoint: ROLE}, times: Infinity, fault: {kind: 'delay', ms: 150}})
-    await Promise.all(['0', '1', '2', 'RrptV1ewerRoleXyZ00002', 'RmtgAdm1nRoleXyZ000001', '1'].map((id) => client.getRole(id)))
-    const at = apiRequests(fake, ROLE).map((r) => r.at).sort((a, b) => a - b)
+    await Promise.all(
+      ['0', '1', '2', 'RrptV1ewerRoleXyZ00002', 'RmtgAdm1nRoleXyZ000001', '1'].map((id) => client.getRole(id)),
+    )
+    const at = apiRequests(fake, ROLE)
+      .map((r) => r.at)
+      .sort((a, b) => a - b)
     expect(at).to.have.length(6)
     for (let i = 2; i < at.length; i++) expect(at[i]! - at[i - 2]!).to.be.at.least(140)
     expect(seen).to.have.length(6)

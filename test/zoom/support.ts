@@ -13,7 +13,11 @@ export function smallAccount(): FakeZoomScenario {
 }
 
 /** The small account with `n` extra active users (ids and emails numbered), e.g. to page through. */
-export function withManyUsers(scenario: FakeZoomScenario, n: number, status: ScenarioUser['status'] = 'active'): FakeZoomScenario {
+export function withManyUsers(
+  scenario: FakeZoomScenario,
+  n: number,
+  status: ScenarioUser['status'] = 'active',
+): FakeZoomScenario {
   for (let i = 0; i < n; i++) {
     const num = String(i).padStart(5, '0')
     scenario.users.push({
@@ -28,9 +32,18 @@ export function withManyUsers(scenario: FakeZoomScenario, n: number, status: Sce
   return scenario
 }
 
-export function envFor(fake: FakeZoom, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function envFor(
+  fake: FakeZoom,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   const {accountId, clientId, clientSecret} = fake.scenario.credentials
-  return {ZOOM_ACCOUNT_ID: accountId, ZOOM_CLIENT_ID: clientId, ZOOM_CLIENT_SECRET: clientSecret, ZOOM_OAUTH_URL: fake.oauthUrl, ...extra}
+  return {
+    ZOOM_ACCOUNT_ID: accountId,
+    ZOOM_CLIENT_ID: clientId,
+    ZOOM_CLIENT_SECRET: clientSecret,
+    ZOOM_OAUTH_URL: fake.oauthUrl,
+    ...extra,
+  }
 }
 
 /** A client of the fake. The API URL comes from the token's api_url (the fake's own), as in real use. */

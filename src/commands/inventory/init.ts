@@ -33,9 +33,19 @@ ${BaseCommand.exitCodesHelp}`
   ]
   static flags = {
     ...accountFlags,
-    output: Flags.string({description: 'Where to write the inventory: FILE.json or FILE.csv.', required: true, helpValue: 'FILE'}),
-    merge: Flags.string({description: 'Start from this inventory (JSON or CSV): keep its owners, add new apps.', helpValue: 'EXISTING'}),
-    force: Flags.boolean({description: 'Replace --output if it exists (it is replaced without this flag only when it is the --merge file).', default: false}),
+    output: Flags.string({
+      description: 'Where to write the inventory: FILE.json or FILE.csv.',
+      required: true,
+      helpValue: 'FILE',
+    }),
+    merge: Flags.string({
+      description: 'Start from this inventory (JSON or CSV): keep its owners, add new apps.',
+      helpValue: 'EXISTING',
+    }),
+    force: Flags.boolean({
+      description: 'Replace --output if it exists (it is replaced without this flag only when it is the --merge file).',
+      default: false,
+    }),
   }
 
   async run(): Promise<InventoryInitResult> {
@@ -47,15 +57,23 @@ ${BaseCommand.exitCodesHelp}`
     }
     const existing: Inventory | undefined = flags.merge ? await loadInventory(flags.merge) : undefined
     if (!flags.force && (await exists(output)) && !(flags.merge && (await sameFile(output, flags.merge)))) {
-      throw new InputError(`${output} already exists: give --force to replace it, or --merge ${output} to update it keeping its owners.`, {
-        code: 'output_exists',
-        file: output,
-      })
+      throw new InputError(
+        `${output} already exists: give --force to replace it, or --merge ${output} to update it keeping its owners.`,
+        {
+          code: 'output_exists',
+          file: output,
+        },
+      )
     }
 
     // The account's apps only: no user is read; the existing inventory's apps that the app list does not show are
     // looked up by id, as the audit would.
-    const {snapshot, client, seconds} = await loadAccount(flags, {...(existing ? {inventory: existing} : {}), users: {refs: []}, apps: 'all', roles: false})
+    const {snapshot, client, seconds} = await loadAccount(flags, {
+      ...(existing ? {inventory: existing} : {}),
+      users: {refs: []},
+      apps: 'all',
+      roles: false,
+    })
     const template = existing ? mergeInventory(existing, snapshot.apps) : inventoryTemplate(snapshot.apps)
     await writeFileAtomic(output, renderInventory(template.inventory, format))
 

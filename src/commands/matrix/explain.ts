@@ -35,26 +35,40 @@ ${BaseCommand.exitCodesHelp}`
   static flags = {
     ...matrixFlags,
     ...accountFlags,
-    snapshot: Flags.string({description: "Also list the roles of this snapshot's account that satisfy each scope.", helpValue: 'FILE', exclusive: ['live']}),
-    live: Flags.boolean({description: "Also list the roles of the live account (read from Zoom) that satisfy each scope.", default: false, exclusive: ['snapshot']}),
+    snapshot: Flags.string({
+      description: "Also list the roles of this snapshot's account that satisfy each scope.",
+      helpValue: 'FILE',
+      exclusive: ['live'],
+    }),
+    live: Flags.boolean({
+      description: 'Also list the roles of the live account (read from Zoom) that satisfy each scope.',
+      default: false,
+      exclusive: ['snapshot'],
+    }),
     ...colorFlag,
   }
 
   async run(): Promise<ExplainResult> {
     const {argv, flags} = await this.parse(MatrixExplain)
     const scopes = (argv as string[]).map((s) => s.trim()).filter((s) => s.length > 0)
-    if (scopes.length === 0) throw new InputError('name at least one scope, e.g. "matrix explain meeting:write:admin".', {code: 'usage'})
+    if (scopes.length === 0)
+      throw new InputError('name at least one scope, e.g. "matrix explain meeting:write:admin".', {code: 'usage'})
     const matrix = await matrixFromFlags(flags)
-    const result: ExplainResult = {matrix: {version: matrix.version, files: matrix.files}, scopes: scopes.map((s) => explainScope(matrix, s))}
+    const result: ExplainResult = {
+      matrix: {version: matrix.version, files: matrix.files},
+      scopes: scopes.map((s) => explainScope(matrix, s)),
+    }
     // Only when asked: no silent live calls.
     if (flags.snapshot || flags.live) {
       const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: {ids: []}})
       result.account = {id: snapshot.account.id, capturedAt: snapshot.capturedAt}
       for (const explanation of result.scopes) {
-        if (explanation.matched !== null) explanation.satisfiedBy = rolesHoldingScope(matrix, snapshot.roles, explanation.scope)
+        if (explanation.matched !== null)
+          explanation.satisfiedBy = rolesHoldingScope(matrix, snapshot.roles, explanation.scope)
       }
     }
-    if (!this.jsonEnabled()) this.log(renderExplanations(result.scopes, createStyle(shouldColour(process.stdout, flags.color))))
+    if (!this.jsonEnabled())
+      this.log(renderExplanations(result.scopes, createStyle(shouldColour(process.stdout, flags.color))))
     return result
   }
 }

@@ -16,7 +16,10 @@ export interface ShowResult {
 export default class MatrixShow extends BaseCommand {
   static summary = 'Print the effective matrix: the built-in and your layers, merged.'
   static description = `Rules with the same scope or pattern in several files appear once, from the file that wins. privileges, implies and unmapped are merged by key (later files win).\n\n${BaseCommand.exitCodesHelp}`
-  static examples = ['<%= config.bin %> matrix show --matrix our-rules.json', '<%= config.bin %> matrix show --json > effective-matrix.json']
+  static examples = [
+    '<%= config.bin %> matrix show --matrix our-rules.json',
+    '<%= config.bin %> matrix show --json > effective-matrix.json',
+  ]
   static flags = {...matrixFlags}
 
   async run(): Promise<ShowResult> {
@@ -32,7 +35,12 @@ export default class MatrixShow extends BaseCommand {
     }
     if (!this.jsonEnabled()) {
       const header = `Matrix ${result.version} from ${result.files.join(', ') || '(no files)'}: ${result.rules.length} rules, ${Object.keys(result.unmapped).length} known-unmapped scopes.`
-      this.log(renderMatrixRules(result.rules.map((r) => ({...r, partial: r.partial ?? []})), header))
+      this.log(
+        renderMatrixRules(
+          result.rules.map((r) => ({...r, partial: r.partial ?? []})),
+          header,
+        ),
+      )
     }
     return result
   }

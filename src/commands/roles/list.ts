@@ -12,14 +12,18 @@ export default class RolesList extends BaseCommand {
 ${liveNote} Live, it lists users of every status (one call per 300 users and status) and reads each role.
 
 ${BaseCommand.exitCodesHelp}`
-  static examples = ['<%= config.bin %> roles list --snapshot examples/snapshot.json', '<%= config.bin %> roles list --json']
+  static examples = [
+    '<%= config.bin %> roles list --snapshot examples/snapshot.json',
+    '<%= config.bin %> roles list --json',
+  ]
   static flags = {...accountFlags, ...colorFlag}
 
   async run(): Promise<RolesListResult> {
     const {flags} = await this.parse(RolesList)
     const {snapshot} = await loadAccount(flags, {users: 'all', apps: {ids: []}})
     const result = listRoles(snapshot)
-    if (!this.jsonEnabled()) this.log(renderRolesList(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!this.jsonEnabled())
+      this.log(renderRolesList(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     return result
   }
 }

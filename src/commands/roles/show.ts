@@ -16,7 +16,10 @@ export default class RolesShow extends BaseCommand {
 ${liveNote}
 
 ${BaseCommand.exitCodesHelp}`
-  static examples = ['<%= config.bin %> roles show "IT Lead" --snapshot examples/snapshot.json --inventory examples/inventory.json', '<%= config.bin %> roles show Rk2P9sW4TfqY3mB7cD5eHg --json']
+  static examples = [
+    '<%= config.bin %> roles show "IT Lead" --snapshot examples/snapshot.json --inventory examples/inventory.json',
+    '<%= config.bin %> roles show Rk2P9sW4TfqY3mB7cD5eHg --json',
+  ]
   static args = {role: Args.string({description: "The role's id or name", required: true})}
   static flags = {inventory: inventoryFlag, ...accountFlags, ...matrixFlags, ...colorFlag}
 
@@ -24,9 +27,13 @@ ${BaseCommand.exitCodesHelp}`
     const {args, flags} = await this.parse(RolesShow)
     const matrix = await matrixFromFlags(flags)
     const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: inventory ? {ids: inventory.apps.map((a) => a.id)} : 'all'})
+    const {snapshot} = await loadAccount(flags, {
+      users: {refs: []},
+      apps: inventory ? {ids: inventory.apps.map((a) => a.id)} : 'all',
+    })
     const result = showRole(snapshot, matrix, args.role, inventory)
-    if (!this.jsonEnabled()) this.log(renderRoleShow(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!this.jsonEnabled())
+      this.log(renderRoleShow(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     return result
   }
 }

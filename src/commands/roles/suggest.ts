@@ -25,7 +25,10 @@ ${BaseCommand.exitCodesHelp}`
     app: appFlag(),
     scopes: scopesFlag,
     inventory: inventoryFlag,
-    partial: Flags.boolean({description: 'Also require the privileges only some operations of a scope use.', default: false}),
+    partial: Flags.boolean({
+      description: 'Also require the privileges only some operations of a scope use.',
+      default: false,
+    }),
     ...accountFlags,
     ...matrixFlags,
     ...colorFlag,
@@ -33,10 +36,12 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<RolesSuggestResult> {
     const {flags} = await this.parse(RolesSuggest)
-    if (!flags.app && splitScopeList(flags.scopes).length === 0) throw new InputError('give the app with --app APP_ID, or its scopes with --scopes.', {code: 'usage'})
+    if (!flags.app && splitScopeList(flags.scopes).length === 0)
+      throw new InputError('give the app with --app APP_ID, or its scopes with --scopes.', {code: 'usage'})
     const {snapshot, matrix, app, flagScopes} = await loadAppUnderReview(flags, () => ({refs: []}))
     const result = suggestRoles(snapshot, matrix, {app, scopes: app?.scopes ?? flagScopes}, {partial: flags.partial})
-    if (!this.jsonEnabled()) this.log(renderRolesSuggest(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!this.jsonEnabled())
+      this.log(renderRolesSuggest(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     return result
   }
 }

@@ -28,7 +28,11 @@ ${BaseCommand.exitCodesHelp}`
   ]
   static flags = {
     app: appFlag({required: true}),
-    limit: Flags.integer({description: `Show at most N candidates (default ${TABLE_LIMIT} in the table, all with --json; 0 = all).`, min: 0, helpValue: 'N'}),
+    limit: Flags.integer({
+      description: `Show at most N candidates (default ${TABLE_LIMIT} in the table, all with --json; 0 = all).`,
+      min: 0,
+      helpValue: 'N',
+    }),
     scopes: scopesFlag,
     inventory: inventoryFlag,
     ...accountFlags,
@@ -42,7 +46,8 @@ ${BaseCommand.exitCodesHelp}`
 
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
     const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})
-    if (!this.jsonEnabled()) this.log(renderCandidates(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!this.jsonEnabled())
+      this.log(renderCandidates(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     return result
   }
 }

@@ -10,7 +10,8 @@ import {renderTransferCheck} from '../../report/transfer-text.js'
 import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
 
 export default class TransferCheck extends BaseCommand {
-  static summary = 'Say, for each candidate new owner of an app, which scopes they would keep and which Zoom would deactivate.'
+  static summary =
+    'Say, for each candidate new owner of an app, which scopes they would keep and which Zoom would deactivate.'
   static description = `A candidate is eligible when they are active and their role keeps every scope of the app that the privilege matrix maps. For each candidate: the scopes kept, the scopes lost with the privileges missing (in the web portal's words), and scopes no rule maps ("cannot tell": they count against nobody unless --strict). With --inventory, the app's current owner is shown beside the candidates and its mustKeep scopes are marked.
 
 Exits 1 when any named candidate is not eligible, so a script can refuse the transfer.
@@ -25,10 +26,18 @@ ${BaseCommand.exitCodesHelp}`
   ]
   static flags = {
     app: appFlag({required: true}),
-    to: Flags.string({description: 'A candidate new owner: email (any case) or Zoom user id. Repeatable.', required: true, multiple: true, helpValue: 'USER'}),
+    to: Flags.string({
+      description: 'A candidate new owner: email (any case) or Zoom user id. Repeatable.',
+      required: true,
+      multiple: true,
+      helpValue: 'USER',
+    }),
     inventory: inventoryFlag,
     scopes: scopesFlag,
-    strict: Flags.boolean({description: 'Also refuse a candidate when a scope has no matrix rule (cannot tell whether they keep it).', default: false}),
+    strict: Flags.boolean({
+      description: 'Also refuse a candidate when a scope has no matrix rule (cannot tell whether they keep it).',
+      default: false,
+    }),
     ...accountFlags,
     ...matrixFlags,
     ...colorFlag,
@@ -37,11 +46,14 @@ ${BaseCommand.exitCodesHelp}`
   async run(): Promise<TransferCheckResult> {
     const {flags} = await this.parse(TransferCheck)
     // The candidates, and the current owner when the inventory names one.
-    const {snapshot, matrix, app, entry} = await loadAppUnderReview(flags, (e) => ({refs: [...flags.to, ...(e?.owner.trim() ? [e.owner.trim()] : [])]}))
+    const {snapshot, matrix, app, entry} = await loadAppUnderReview(flags, (e) => ({
+      refs: [...flags.to, ...(e?.owner.trim() ? [e.owner.trim()] : [])],
+    }))
     const ownerRef = entry?.owner.trim() || null
 
     const result = checkTransfer({snapshot, matrix, app, candidates: flags.to, ownerRef, strict: flags.strict})
-    if (!this.jsonEnabled()) this.log(renderTransferCheck(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+    if (!this.jsonEnabled())
+      this.log(renderTransferCheck(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
     if (!result.allEligible) process.exitCode = ExitCode.findings
     return result
   }
