@@ -5,7 +5,7 @@ import {basename, dirname, join} from 'node:path'
 
 import {InputError} from '../errors.js'
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(file)
   const temp = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
   try {

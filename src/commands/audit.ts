@@ -9,11 +9,11 @@ import {now} from '../cli/clock.js'
 import {colorFlag, matrixFlags} from '../cli/flags.js'
 import {matrixFromFlags} from '../cli/matrix-from-flags.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
-import {ExitCode} from '../errors.js'
+import {ExitCode, InputError} from '../errors.js'
 import {loadInventory} from '../inventory/load.js'
 import {loadAcceptances, loadBaselineIds} from '../triage/load.js'
 import {triage} from '../triage/triage.js'
-import {AUDIT_FORMATS, type AuditFormat} from '../report/audit-formats.js'
+import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit, type AuditFormat} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
 import {serialiseSnapshot} from './snapshot.js'
 import {createStyle, shouldColour} from '../report/style.js'
@@ -40,7 +40,7 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'FILE',
     }),
     ...matrixFlags,
-    format: Flags.string({description: 'Report format.', options: Object.keys(AUDIT_FORMATS), default: 'table'}),
+    format: Flags.string({description: 'Report format.', options: AUDIT_FORMAT_NAMES, default: 'table'}),
     'save-snapshot': Flags.string({
       description: 'Live runs: also save what was fetched as a snapshot file (0600).',
       helpValue: 'FILE',
@@ -74,6 +74,9 @@ ${BaseCommand.exitCodesHelp}`
   async run(): Promise<AuditReport> {
     const {flags} = await this.parse(Audit)
     const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
+    if (isBinaryFormat(format) && !flags.output && process.stdout.isTTY) {
+      throw new InputError(`--format ${format} is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).`, {code: 'binary_to_terminal'})
+    }
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
@@ -89,8 +92,9 @@ ${BaseCommand.exitCodesHelp}`
     for (const note of triageNotes(triaged, flags.accept)) process.stderr.write(`${note}\n`)
 
     const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
-    const rendered = AUDIT_FORMATS[format](report, {style})
+    const rendered = await renderAudit(format, report, {style, label: (privilege) => matrix.label(privilege)})
     if (flags.output) await writeFileAtomic(flags.output, rendered)
+    else if (typeof rendered !== 'string') process.stdout.write(rendered)
     else if (!this.jsonEnabled()) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
     process.stderr.write(`${summaryLine(report)}${flags.output ? ` → ${flags.output}` : ''}\n`)
 

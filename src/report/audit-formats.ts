@@ -1,14 +1,38 @@
-// Report formats by name, each a pure (report, options) => string.
+// Report formats by name: text formats are pure (report, options) => string; binary ones resolve to bytes.
 import type {AuditReport} from '../audit/types.js'
 import {renderAuditCsv} from './audit-csv.js'
+import {renderAuditHtml} from './audit-html.js'
 import {renderAuditMarkdown} from './audit-markdown.js'
 import {renderAuditTable, type TableRenderOptions} from './audit-table.js'
+import {renderAuditXlsx} from './audit-xlsx.js'
+
+export interface AuditRenderOptions extends TableRenderOptions {
+  /** Portal label of a privilege (the matrix's): the HTML grid and the workbook name the privileges owners hold too. */
+  label?: (privilege: string) => string
+}
 
 export const AUDIT_FORMATS = {
-  table: (report: AuditReport, options: TableRenderOptions) => renderAuditTable(report, options),
+  table: (report: AuditReport, options: AuditRenderOptions) => renderAuditTable(report, options),
   json: (report: AuditReport) => `${JSON.stringify(report, null, 2)}\n`,
   csv: (report: AuditReport) => renderAuditCsv(report),
   markdown: (report: AuditReport) => renderAuditMarkdown(report),
-} satisfies Record<string, (report: AuditReport, options: TableRenderOptions) => string>
+  html: (report: AuditReport, options: AuditRenderOptions) => renderAuditHtml(report, options),
+} satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => string>
 
-export type AuditFormat = keyof typeof AUDIT_FORMATS
+/** Bytes, not text: never written to a terminal. */
+export const AUDIT_BINARY_FORMATS = {
+  xlsx: (report: AuditReport, options: AuditRenderOptions) => renderAuditXlsx(report, options),
+} satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => Promise<Uint8Array>>
+
+export type AuditTextFormat = keyof typeof AUDIT_FORMATS
+export type AuditBinaryFormat = keyof typeof AUDIT_BINARY_FORMATS
+export type AuditFormat = AuditTextFormat | AuditBinaryFormat
+export const AUDIT_FORMAT_NAMES = [...Object.keys(AUDIT_FORMATS), ...Object.keys(AUDIT_BINARY_FORMATS)] as AuditFormat[]
+
+export function isBinaryFormat(format: AuditFormat): format is AuditBinaryFormat {
+  return format in AUDIT_BINARY_FORMATS
+}
+
+export async function renderAudit(format: AuditFormat, report: AuditReport, options: AuditRenderOptions): Promise<string | Uint8Array> {
+  return isBinaryFormat(format) ? AUDIT_BINARY_FORMATS[format](report, options) : AUDIT_FORMATS[format](report, options)
+}
