@@ -14,7 +14,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 h1 { font-size: 1.6rem; margin: 0 0 4px; }
 h2 { font-size: 1.25rem; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 0; overflow-wrap: anywhere; }
-code, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; overflow-wrap: anywhere; }
+code, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; overflow-wrap: break-word; }
 .id { color: var(--muted); font-weight: normal; }
 .meta, .note { color: var(--muted); margin: 4px 0; }
 .summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 16px 0 0; padding: 0; }
@@ -49,7 +49,7 @@ abbr[title] { text-decoration: underline dotted; cursor: help; }
 .app { margin: 18px 0; border: 1px solid var(--line); border-left: 6px solid var(--low); border-radius: 6px; padding: 10px 12px; }
 .app.worst-high { border-left-color: var(--high); } .app.worst-medium { border-left-color: #dc6803; }
 .owner { margin: 2px 0 8px; color: var(--muted); overflow-wrap: anywhere; }
-.badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: .75rem; font-weight: 700; letter-spacing: .03em; }
+.badge { display: inline-block; white-space: nowrap; padding: 1px 7px; border-radius: 10px; font-size: .75rem; font-weight: 700; letter-spacing: .03em; }
 .badge.high { color: var(--high); background: var(--high-bg); border: 1px solid var(--high); }
 .badge.medium { color: var(--medium); background: var(--medium-bg); border: 1px solid #dc6803; }
 .badge.low { color: var(--low); background: var(--low-bg); border: 1px solid #98a2b3; }
@@ -57,7 +57,8 @@ abbr[title] { text-decoration: underline dotted; cursor: help; }
 tr.sev-high td:first-child { box-shadow: inset 3px 0 var(--high); }
 tr.sev-medium td:first-child { box-shadow: inset 3px 0 #dc6803; }
 .remedy { max-width: 46em; }
-.findings td, .plain td { overflow-wrap: anywhere; }
+.findings td, .plain td { overflow-wrap: break-word; }
+.findings td:first-child, td.fid, .findings abbr { white-space: nowrap; }
 .clean { columns: 3 14em; padding-left: 1.2em; }
 footer { margin-top: 40px; color: var(--muted); font-size: .85rem; }
 @media (max-width: 700px) {
@@ -67,8 +68,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: .85rem; }
   .filters output { margin-left: 0; width: 100%; }
   .findings thead, .plain thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   .findings tr, .plain tr { display: block; border-bottom: 1px solid var(--line); padding: 6px 0; }
-  .findings td, .plain td { display: block; border: 0; padding: 2px 4px; }
+  .findings td, .plain td { display: block; border: 0; padding: 2px 4px; white-space: normal; }
   .findings td::before, .plain td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; }
+  .findings td:empty, .plain td:empty { display: none; }
   tr.sev-high td:first-child, tr.sev-medium td:first-child { box-shadow: none; }
   .grid tbody th { min-width: 120px; }
 }

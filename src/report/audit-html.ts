@@ -167,7 +167,7 @@ function findingRow(f: Finding, label: (privilege: string) => string, withConfid
     `<td data-label="Missing">${missing}</td>`,
     `<td data-label="What to do" class="remedy">${e(f.message)}</td>`,
     ...(withConfidence ? [`<td data-label="Confidence">${e(findingConfidence(f) ?? '')}</td>`] : []),
-    `<td data-label="Finding"><code>${e(f.id)}</code></td>`,
+    `<td data-label="Finding" class="fid"><code>${e(f.id)}</code></td>`,
   ]
   return `<tr class="finding sev-${f.severity}" data-severity="${f.severity}" data-kind="${f.kind}" data-new="${f.new === true}">${cells.join('')}</tr>`
 }

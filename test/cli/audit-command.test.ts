@@ -167,7 +167,7 @@ describe('audit command on the example account (subprocess)', function () {
     {
       name: 'an unknown --format',
       args: () => ['--format', 'xml'],
-      message: /Expected --format=xml to be one of: table, json, csv, markdown/,
+      message: /Expected --format=xml to be one of: table, json, csv, markdown, html, xlsx/,
     },
     {
       name: 'an unknown --fail-on',
