@@ -2,7 +2,7 @@
 // privileges grid in words), Accepted and Resolved. Every cell is a typed string (or number), never a formula, so a
 // name chosen by an app's developer cannot run, and an id like "-abc" stays itself: unlike the CSV, nothing needs
 // defusing with an apostrophe, and there is no encoding or BOM question.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import type {AuditReport, Finding} from '../audit/types.js'
 import {CSV_HEADER} from './audit-csv.js'
@@ -23,7 +23,9 @@ type Cell = string | number
  * zips the workbook with a streaming writer, and `writeBuffer` only exists as a Promise.
  */
 export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOptions = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on demand: exceljs takes longer to load than the rest of the CLI, and only this format needs it.
+  const {default: excel} = await import('exceljs')
+  const workbook = new excel.Workbook()
   const made = new Date(report.generatedAt)
   workbook.creator = 'zoom-scope-audit'
   workbook.created = made
