@@ -40,7 +40,7 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'FILE',
     }),
     ...matrixFlags,
-    format: Flags.string({description: 'Report format.', options: AUDIT_FORMAT_NAMES, default: 'table'}),
+    format: Flags.string({description: 'Report format (xlsx is binary: --output FILE, or redirect stdout).', options: AUDIT_FORMAT_NAMES, default: 'table'}),
     'save-snapshot': Flags.string({
       description: 'Live runs: also save what was fetched as a snapshot file (0600).',
       helpValue: 'FILE',

@@ -30,7 +30,8 @@ abbr[title] { text-decoration: underline dotted; cursor: help; }
 .scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 .grid th, .grid td { white-space: nowrap; border-right: 1px solid var(--line); }
 .grid tbody th { position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; white-space: normal; }
-.grid thead th { vertical-align: bottom; }
+.grid thead th { vertical-align: bottom; white-space: normal; min-width: 6.5em; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .cell { text-align: center; font-weight: 600; font-size: .85rem; }
 .cell.lacks { color: var(--high); background: var(--high-bg); }
 .cell.groups { color: var(--medium); background: var(--medium-bg); }

@@ -104,7 +104,9 @@ function gridSection(report: AuditReport, label: (privilege: string) => string):
       const column = grid.columns[i]!
       const text = GRID_CELL_TEXT[state]
       const title = `${row.app.name} · ${column.label}: ${text.meaning}`
-      return `<td class="cell ${state}" data-privilege="${e(column.privilege)}" data-state="${state}" title="${e(title)}">${text.symbol} ${text.word}</td>`
+      // "Not needed" is most of the grid: its symbol alone (the word for screen readers) keeps the grid readable.
+      const shown = state === 'none' ? `<span aria-hidden="true">${text.symbol}</span><span class="sr">${text.word}</span>` : `${text.symbol} ${text.word}`
+      return `<td class="cell ${state}" data-privilege="${e(column.privilege)}" data-state="${state}" title="${e(title)}">${shown}</td>`
     })
     lines.push(`<tr data-grid-app="${e(row.app.id)}"><th scope="row">${e(row.app.name)} <span class="id">${e(row.app.id)}</span></th>${cells.join('')}</tr>`)
   }

@@ -74,6 +74,19 @@ describe('audit --format html / xlsx (subprocess)', function () {
     expect(html).to.include('<abbr title="Recording: View (role privilege Recording:Read)">')
   })
 
+  it('the README\'s html and xlsx commands run as written (reports/ in a temp folder)', async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
+    const block = /### HTML and Excel[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n')
+    expect(block).to.have.length(2)
+    for (const [line, format] of block.map((l, i) => [l, ['html', 'xlsx'][i]!] as const)) {
+      expect(line).to.match(new RegExp(`^zoom-scope-audit audit .* --format ${format} --output reports/audit\\.${format}$`))
+      const args = line.replace('zoom-scope-audit ', '').replace('reports/', `${tmp.dir}/readme/`).split(' ')
+      const {code, stderr} = await runCli(args)
+      expect(code, stderr).to.equal(1)
+      expect(statSync(join(tmp.dir, 'readme', `audit.${format}`)).size).to.be.greaterThan(1000)
+    }
+  })
+
   it('a failed run writes no xlsx', async () => {
     const out = join(tmp.dir, 'never.xlsx')
     const {code} = await runCli(['audit', '--snapshot', 'missing.json', '--inventory', 'examples/inventory.json', '--format', 'xlsx', '--output', out])
