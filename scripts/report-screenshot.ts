@@ -14,8 +14,25 @@ const target = join(root, 'docs', 'report-example.png')
 const dir = mkdtempSync(join(tmpdir(), 'zsa-screenshot-'))
 try {
   const html = join(dir, 'report.html')
-  const args = ['bin/run.js', 'audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json', '--format', 'html', '--output', html, '--fail-on', 'none']
-  const run = spawnSync(process.execPath, args, {cwd: root, env: {...process.env, SOURCE_DATE_EPOCH: '1795435200'}, encoding: 'utf8'})
+  const args = [
+    'bin/run.js',
+    'audit',
+    '--snapshot',
+    'examples/snapshot.json',
+    '--inventory',
+    'examples/inventory.json',
+    '--format',
+    'html',
+    '--output',
+    html,
+    '--fail-on',
+    'none',
+  ]
+  const run = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: {...process.env, SOURCE_DATE_EPOCH: '1795435200'},
+    encoding: 'utf8',
+  })
   if (run.status !== 0) throw new Error(`audit failed (exit ${run.status}): ${run.stderr}`)
   const browser = await launchChromium()
   try {

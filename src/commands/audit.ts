@@ -40,7 +40,11 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'FILE',
     }),
     ...matrixFlags,
-    format: Flags.string({description: 'Report format (xlsx is binary: --output FILE, or redirect stdout).', options: AUDIT_FORMAT_NAMES, default: 'table'}),
+    format: Flags.string({
+      description: 'Report format (xlsx is binary: --output FILE, or redirect stdout).',
+      options: AUDIT_FORMAT_NAMES,
+      default: 'table',
+    }),
     'save-snapshot': Flags.string({
       description: 'Live runs: also save what was fetched as a snapshot file (0600).',
       helpValue: 'FILE',
@@ -75,7 +79,10 @@ ${BaseCommand.exitCodesHelp}`
     const {flags} = await this.parse(Audit)
     const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
     if (isBinaryFormat(format) && !flags.output && process.stdout.isTTY) {
-      throw new InputError(`--format ${format} is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).`, {code: 'binary_to_terminal'})
+      throw new InputError(
+        `--format ${format} is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).`,
+        {code: 'binary_to_terminal'},
+      )
     }
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)

@@ -33,6 +33,10 @@ export function isBinaryFormat(format: AuditFormat): format is AuditBinaryFormat
   return format in AUDIT_BINARY_FORMATS
 }
 
-export async function renderAudit(format: AuditFormat, report: AuditReport, options: AuditRenderOptions): Promise<string | Uint8Array> {
+export async function renderAudit(
+  format: AuditFormat,
+  report: AuditReport,
+  options: AuditRenderOptions,
+): Promise<string | Uint8Array> {
   return isBinaryFormat(format) ? AUDIT_BINARY_FORMATS[format](report, options) : AUDIT_FORMATS[format](report, options)
 }

@@ -27,7 +27,7 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 thead th { font-size: .82rem; color: var(--muted); font-weight: 600; background: var(--band); }
 caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
 abbr[title] { text-decoration: underline dotted; cursor: help; }
-.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+.scroll { position: relative; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 .grid th, .grid td { white-space: nowrap; border-right: 1px solid var(--line); }
 .grid tbody th { position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; white-space: normal; }
 .grid thead th { vertical-align: bottom; white-space: normal; min-width: 6.5em; }

@@ -86,8 +86,15 @@ function gridSection(report: AuditReport, label: (privilege: string) => string):
   const grid = privilegeGrid(report, label)
   const lines = ['<section id="grid" aria-labelledby="grid-title">', '<h2 id="grid-title">Apps × privileges</h2>']
   if (grid.rows.length === 0) return [...lines, '<p class="note">No app has a finding.</p>', '</section>'].join('\n')
-  if (grid.columns.length === 0) return [...lines, '<p class="note">The apps with findings need no role privilege the matrix knows.</p>', '</section>'].join('\n')
-  const legend = Object.entries(GRID_CELL_TEXT).map(([state, t]) => `<li><span class="cell ${state}">${t.symbol}</span> ${t.word}: ${t.meaning}</li>`)
+  if (grid.columns.length === 0)
+    return [
+      ...lines,
+      '<p class="note">The apps with findings need no role privilege the matrix knows.</p>',
+      '</section>',
+    ].join('\n')
+  const legend = Object.entries(GRID_CELL_TEXT).map(
+    ([state, t]) => `<li><span class="cell ${state}">${t.symbol}</span> ${t.word}: ${t.meaning}</li>`,
+  )
   lines.push(
     '<p class="note">Each app with a finding, and what its owner’s role does with each privilege those apps need (columns: the privilege as the web portal names it).</p>',
     `<ul class="legend">${legend.join('')}</ul>`,
@@ -95,7 +102,10 @@ function gridSection(report: AuditReport, label: (privilege: string) => string):
     '<table class="grid">',
     '<caption>Role privileges of each app’s owner</caption>',
     '<thead><tr><th scope="col">App</th>',
-    ...grid.columns.map((c) => `<th scope="col" data-privilege="${e(c.privilege)}"><abbr title="${e(`${c.label} (role privilege ${c.privilege})`)}">${e(c.label)}</abbr></th>`),
+    ...grid.columns.map(
+      (c) =>
+        `<th scope="col" data-privilege="${e(c.privilege)}"><abbr title="${e(`${c.label} (role privilege ${c.privilege})`)}">${e(c.label)}</abbr></th>`,
+    ),
     '</tr></thead>',
     '<tbody>',
   )
@@ -105,17 +115,26 @@ function gridSection(report: AuditReport, label: (privilege: string) => string):
       const text = GRID_CELL_TEXT[state]
       const title = `${row.app.name} · ${column.label}: ${text.meaning}`
       // "Not needed" is most of the grid: its symbol alone (the word for screen readers) keeps the grid readable.
-      const shown = state === 'none' ? `<span aria-hidden="true">${text.symbol}</span><span class="sr">${text.word}</span>` : `${text.symbol} ${text.word}`
+      const shown =
+        state === 'none'
+          ? `<span aria-hidden="true">${text.symbol}</span><span class="sr">${text.word}</span>`
+          : `${text.symbol} ${text.word}`
       return `<td class="cell ${state}" data-privilege="${e(column.privilege)}" data-state="${state}" title="${e(title)}">${shown}</td>`
     })
-    lines.push(`<tr data-grid-app="${e(row.app.id)}"><th scope="row">${e(row.app.name)} <span class="id">${e(row.app.id)}</span></th>${cells.join('')}</tr>`)
+    lines.push(
+      `<tr data-grid-app="${e(row.app.id)}"><th scope="row">${e(row.app.name)} <span class="id">${e(row.app.id)}</span></th>${cells.join('')}</tr>`,
+    )
   }
   return [...lines, '</tbody>', '</table>', '</div>', '</section>'].join('\n')
 }
 
 function findingsSection(report: AuditReport, label: (privilege: string) => string): string {
-  const lines = ['<section id="findings" aria-labelledby="findings-title">', '<h2 id="findings-title">Findings by app, worst first</h2>']
-  if (report.findings.length === 0) return [...lines, `<p class="note">No ${hasBaseline(report) ? 'new ' : ''}findings.</p>`, '</section>'].join('\n')
+  const lines = [
+    '<section id="findings" aria-labelledby="findings-title">',
+    '<h2 id="findings-title">Findings by app, worst first</h2>',
+  ]
+  if (report.findings.length === 0)
+    return [...lines, `<p class="note">No ${hasBaseline(report) ? 'new ' : ''}findings.</p>`, '</section>'].join('\n')
   lines.push(filters(report))
   const withConfidence = report.findings.some((f) => findingConfidence(f) !== undefined)
   const byApp = new Map<string, Finding[]>()
@@ -123,8 +142,19 @@ function findingsSection(report: AuditReport, label: (privilege: string) => stri
   for (const app of report.apps) {
     const findings = byApp.get(app.id)
     if (!findings) continue
-    const worst = findings.reduce<Severity>((w, f) => (severityRank[f.severity] < severityRank[w] ? f.severity : w), 'low')
-    const headings = ['Severity', 'Kind', 'Scope', 'Missing', 'What to do', ...(withConfidence ? ['Confidence'] : []), 'Finding']
+    const worst = findings.reduce<Severity>(
+      (w, f) => (severityRank[f.severity] < severityRank[w] ? f.severity : w),
+      'low',
+    )
+    const headings = [
+      'Severity',
+      'Kind',
+      'Scope',
+      'Missing',
+      'What to do',
+      ...(withConfidence ? ['Confidence'] : []),
+      'Finding',
+    ]
     lines.push(
       `<section class="app worst-${worst}" data-app="${e(app.id)}" aria-label="${e(app.name)}">`,
       `<h3>${e(app.name)} <span class="id">${e(app.id)}</span></h3>`,
@@ -145,7 +175,8 @@ function findingsSection(report: AuditReport, label: (privilege: string) => stri
 function filters(report: AuditReport): string {
   const kinds = [...new Set(report.findings.map((f) => f.kind))].sort()
   const severities = SEVERITIES.map(
-    (s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s} (${report.findings.filter((f) => f.severity === s).length})</label>`,
+    (s) =>
+      `<label><input type="checkbox" name="severity" value="${s}" checked> ${s} (${report.findings.filter((f) => f.severity === s).length})</label>`,
   )
   const newOnly = hasBaseline(report) ? '<label><input type="checkbox" id="filter-new"> new only</label>' : ''
   // Hidden until the script runs: without JavaScript every finding shows and no control pretends to work.
@@ -160,7 +191,9 @@ function filters(report: AuditReport): string {
 }
 
 function findingRow(f: Finding, label: (privilege: string) => string, withConfidence: boolean): string {
-  const missing = f.missingPrivileges.map((p) => `<abbr title="${e(`role privilege ${p}`)}">${e(f.labels[p] ?? label(p))}</abbr>`).join(', ')
+  const missing = f.missingPrivileges
+    .map((p) => `<abbr title="${e(`role privilege ${p}`)}">${e(f.labels[p] ?? label(p))}</abbr>`)
+    .join(', ')
   const badges = `<span class="badge ${f.severity}">${f.severity.toUpperCase()}</span>${f.new ? ' <span class="badge new">NEW</span>' : ''}`
   const cells = [
     `<td data-label="Severity">${badges}</td>`,
@@ -176,8 +209,12 @@ function findingRow(f: Finding, label: (privilege: string) => string, withConfid
 
 function acceptedSection(report: AuditReport): string {
   if (!report.accepted) return ''
-  const lines = ['<section id="accepted" aria-labelledby="accepted-title">', '<h2 id="accepted-title">Accepted findings</h2>']
-  if (report.accepted.length === 0) return [...lines, '<p class="note">None of the accepted findings occurs in this run.</p>', '</section>'].join('\n')
+  const lines = [
+    '<section id="accepted" aria-labelledby="accepted-title">',
+    '<h2 id="accepted-title">Accepted findings</h2>',
+  ]
+  if (report.accepted.length === 0)
+    return [...lines, '<p class="note">None of the accepted findings occurs in this run.</p>', '</section>'].join('\n')
   lines.push(
     '<p class="note">Reviewed and set aside: not counted by --fail-on until the day they expire.</p>',
     '<table class="plain">',
@@ -199,8 +236,12 @@ function acceptedSection(report: AuditReport): string {
 function resolvedSection(report: AuditReport): string {
   const resolved = resolvedFindings(report)
   if (!resolved) return ''
-  const lines = ['<section id="resolved" aria-labelledby="resolved-title">', '<h2 id="resolved-title">Resolved since the baseline</h2>']
-  if (resolved.length === 0) return [...lines, '<p class="note">No finding of the baseline has gone away.</p>', '</section>'].join('\n')
+  const lines = [
+    '<section id="resolved" aria-labelledby="resolved-title">',
+    '<h2 id="resolved-title">Resolved since the baseline</h2>',
+  ]
+  if (resolved.length === 0)
+    return [...lines, '<p class="note">No finding of the baseline has gone away.</p>', '</section>'].join('\n')
   lines.push(
     '<table class="plain">',
     `<thead><tr>${['Finding', 'Severity', 'App', 'Kind', 'Scope', 'Was'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,

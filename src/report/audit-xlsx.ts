@@ -34,7 +34,12 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
   workbook.description = `Data captured ${report.account.capturedAt}; matrix ${report.matrix.version}`
 
   const extras = findingExtras(report)
-  addSheet(workbook, 'Findings', [...CSV_HEADER, ...extras.map((x) => x.header)], report.findings.map((f) => [...findingCells(f), ...extras.map((x) => x.cell(f))]))
+  addSheet(
+    workbook,
+    'Findings',
+    [...CSV_HEADER, ...extras.map((x) => x.header)],
+    report.findings.map((f) => [...findingCells(f), ...extras.map((x) => x.cell(f))]),
+  )
 
   const label = privilegeLabeller(report, options.label)
   const grid = privilegeGrid(report, label)
@@ -42,7 +47,13 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
     workbook,
     'Apps',
     ['app_id', 'app_name', 'owner', 'owner_role', ...grid.columns.map((c) => `${c.label} (${c.privilege})`)],
-    grid.rows.map(({app, cells}) => [app.id, app.name, app.owner?.email ?? app.ownerRef ?? '', app.owner?.roleName ?? '', ...cells.map((state) => GRID_CELL_TEXT[state].word)]),
+    grid.rows.map(({app, cells}) => [
+      app.id,
+      app.name,
+      app.owner?.email ?? app.ownerRef ?? '',
+      app.owner?.roleName ?? '',
+      ...cells.map((state) => GRID_CELL_TEXT[state].word),
+    ]),
   )
 
   addSheet(
@@ -53,7 +64,13 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
     report.accepted ? undefined : 'This run was given no accepted findings (--accept).',
   )
   const resolved = resolvedFindings(report)
-  addSheet(workbook, 'Resolved', CSV_HEADER, (resolved ?? []).map(findingCells), resolved ? undefined : 'This run was given no baseline (--baseline).')
+  addSheet(
+    workbook,
+    'Resolved',
+    CSV_HEADER,
+    (resolved ?? []).map(findingCells),
+    resolved ? undefined : 'This run was given no baseline (--baseline).',
+  )
 
   // The summary as document properties too, for whoever files the workbook.
   const accepted = acceptedCount(report)
@@ -63,18 +80,36 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
 }
 
 function findingCells(f: Finding): Cell[] {
-  return [f.id, f.severity, f.kind, f.appId, f.appName, f.owner ?? '', f.ownerRole ?? '', f.scope ?? '', f.missingPrivileges.join(';'), f.message]
+  return [
+    f.id,
+    f.severity,
+    f.kind,
+    f.appId,
+    f.appName,
+    f.owner ?? '',
+    f.ownerRole ?? '',
+    f.scope ?? '',
+    f.missingPrivileges.join(';'),
+    f.message,
+  ]
 }
 
 /** Columns only some runs have, after the CSV's. */
 function findingExtras(report: AuditReport): Array<{header: string; cell: (f: Finding) => Cell}> {
   const extras: Array<{header: string; cell: (f: Finding) => Cell}> = []
   if (hasBaseline(report)) extras.push({header: 'new', cell: (f) => (f.new ? 'yes' : 'no')})
-  if (report.findings.some((f) => findingConfidence(f) !== undefined)) extras.push({header: 'confidence', cell: (f) => findingConfidence(f) ?? ''})
+  if (report.findings.some((f) => findingConfidence(f) !== undefined))
+    extras.push({header: 'confidence', cell: (f) => findingConfidence(f) ?? ''})
   return extras
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][], emptyNote?: string): void {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: string[],
+  rows: Cell[][],
+  emptyNote?: string,
+): void {
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}]})
   sheet.addRow(header).font = {bold: true}
   for (const row of rows) sheet.addRow(row)

@@ -14,7 +14,9 @@ export function findingConfidence(finding: Finding): string | undefined {
 export function resolvedFindings(report: AuditReport): Finding[] | undefined {
   const resolved = (report as unknown as Loose).resolved
   if (!Array.isArray(resolved)) return undefined
-  return resolved.map((entry: Loose) => (entry.finding && typeof entry.finding === 'object' ? entry.finding : entry) as Finding)
+  return resolved.map(
+    (entry: Loose) => (entry.finding && typeof entry.finding === 'object' ? entry.finding : entry) as Finding,
+  )
 }
 
 export function resolvedCount(report: AuditReport): number | undefined {

@@ -15,7 +15,11 @@ const STATE_ORDER: GridCellState[] = ['lacks', 'groups', 'partial', 'holds', 'un
 
 export const GRID_CELL_TEXT: Record<GridCellState, {symbol: string; word: string; meaning: string}> = {
   lacks: {symbol: '✗', word: 'lacks', meaning: 'the owner’s role lacks it: Zoom removes the scope'},
-  groups: {symbol: '◐', word: 'some groups', meaning: 'the role grants it only for some groups; an admin scope needs it account-wide'},
+  groups: {
+    symbol: '◐',
+    word: 'some groups',
+    meaning: 'the role grants it only for some groups; an admin scope needs it account-wide',
+  },
   partial: {symbol: '△', word: 'lacks (some calls)', meaning: 'lacking; the scope stays but some of its calls fail'},
   holds: {symbol: '✓', word: 'holds', meaning: 'the owner’s role holds it'},
   unchecked: {symbol: '?', word: 'not checked', meaning: 'the owner or their role is unknown'},
@@ -41,9 +45,13 @@ export interface PrivilegeGrid {
  * The report carries portal labels only for privileges named in findings; `label` (the matrix's, passed by the
  * command) names the privileges an owner holds too. Without it a privilege is shown by its API name.
  */
-export function privilegeLabeller(report: AuditReport, label?: (privilege: string) => string): (privilege: string) => string {
+export function privilegeLabeller(
+  report: AuditReport,
+  label?: (privilege: string) => string,
+): (privilege: string) => string {
   const known = new Map<string, string>()
-  for (const f of allFindings(report)) for (const [privilege, text] of Object.entries(f.labels)) known.set(privilege, text)
+  for (const f of allFindings(report))
+    for (const [privilege, text] of Object.entries(f.labels)) known.set(privilege, text)
   return (privilege) => known.get(privilege) ?? label?.(privilege) ?? privilege
 }
 
@@ -57,8 +65,13 @@ export function privilegeGrid(report: AuditReport, label: (privilege: string) =>
   )
   const states = apps.map((app) => appStates(app, groupRestricted))
   const privileges = [...new Set(states.flatMap((s) => [...s.keys()]))]
-  const columns = privileges.map((privilege) => ({privilege, label: label(privilege)})).sort((a, b) => compareText(a.label, b.label) || compareText(a.privilege, b.privilege))
-  return {columns, rows: apps.map((app, i) => ({app, cells: columns.map((c) => states[i]!.get(c.privilege) ?? 'none')}))}
+  const columns = privileges
+    .map((privilege) => ({privilege, label: label(privilege)}))
+    .sort((a, b) => compareText(a.label, b.label) || compareText(a.privilege, b.privilege))
+  return {
+    columns,
+    rows: apps.map((app, i) => ({app, cells: columns.map((c) => states[i]!.get(c.privilege) ?? 'none')})),
+  }
 }
 
 function appStates(app: ReportApp, groupRestricted: Set<string>): Map<string, GridCellState> {
@@ -70,7 +83,8 @@ function appStates(app: ReportApp, groupRestricted: Set<string>): Map<string, Gr
   for (const scope of app.scopes) {
     for (const privilege of scope.requiredPrivileges) {
       if (scope.status === 'unchecked') note(privilege, 'unchecked')
-      else if (scope.status === 'missing' && scope.missingPrivileges.includes(privilege)) note(privilege, groupRestricted.has(`${app.id}\u0000${privilege}`) ? 'groups' : 'lacks')
+      else if (scope.status === 'missing' && scope.missingPrivileges.includes(privilege))
+        note(privilege, groupRestricted.has(`${app.id}\u0000${privilege}`) ? 'groups' : 'lacks')
       else note(privilege, 'holds')
     }
     // A partial scope lists the privileges only some of its calls need, which are not among the required ones.

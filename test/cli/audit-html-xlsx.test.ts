@@ -16,7 +16,10 @@ const example = ['audit', '--snapshot', 'examples/snapshot.json', '--inventory',
 /** Runs a shell command line from the project root, keeping stdout as bytes. */
 function sh(commandLine: string): Promise<{code: number; stdout: Buffer; stderr: string}> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', commandLine], {cwd: projectRoot, env: {...process.env, OCLIF_COLUMNS: '500', NO_COLOR: '1'}})
+    const child = spawn('sh', ['-c', commandLine], {
+      cwd: projectRoot,
+      env: {...process.env, OCLIF_COLUMNS: '500', NO_COLOR: '1'},
+    })
     const out: Buffer[] = []
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
@@ -56,9 +59,13 @@ describe('audit --format html / xlsx (subprocess)', function () {
 
   it('--format xlsx to a terminal: refused with exit 2 and one sentence, before any work', async () => {
     // script(1) gives the CLI a pseudo-terminal as stdout.
-    const {stdout} = await sh(`script -qec 'node bin/run.js ${example.join(' ')} --format xlsx; echo "exit=$?"' /dev/null`)
+    const {stdout} = await sh(
+      `script -qec 'node bin/run.js ${example.join(' ')} --format xlsx; echo "exit=$?"' /dev/null`,
+    )
     const text = stdout.toString()
-    expect(text).to.include('--format xlsx is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).')
+    expect(text).to.include(
+      '--format xlsx is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).',
+    )
     expect(text).to.match(/exit=2/)
     expect(text).not.to.include('PK')
     expect(hasStackTrace(text)).to.equal(false)
@@ -69,17 +76,21 @@ describe('audit --format html / xlsx (subprocess)', function () {
     const {code, stderr} = await runCli([...example, '--format', 'html', '--output', out])
     expect(code, stderr).to.equal(1)
     const html = readFileSync(out, 'utf8')
-    expect(html).to.match(/^<!doctype html>/).and.include('Recording Archiver')
+    expect(html)
+      .to.match(/^<!doctype html>/)
+      .and.include('Recording Archiver')
     // The built-in matrix names the privileges owners hold too (a column no finding names).
     expect(html).to.include('<abbr title="Recording: View (role privilege Recording:Read)">')
   })
 
-  it('the README\'s html and xlsx commands run as written (reports/ in a temp folder)', async () => {
+  it("the README's html and xlsx commands run as written (reports/ in a temp folder)", async () => {
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
     const block = /### HTML and Excel[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n')
     expect(block).to.have.length(2)
     for (const [line, format] of block.map((l, i) => [l, ['html', 'xlsx'][i]!] as const)) {
-      expect(line).to.match(new RegExp(`^zoom-scope-audit audit .* --format ${format} --output reports/audit\\.${format}$`))
+      expect(line).to.match(
+        new RegExp(`^zoom-scope-audit audit .* --format ${format} --output reports/audit\\.${format}$`),
+      )
       const args = line.replace('zoom-scope-audit ', '').replace('reports/', `${tmp.dir}/readme/`).split(' ')
       const {code, stderr} = await runCli(args)
       expect(code, stderr).to.equal(1)
@@ -89,7 +100,17 @@ describe('audit --format html / xlsx (subprocess)', function () {
 
   it('a failed run writes no xlsx', async () => {
     const out = join(tmp.dir, 'never.xlsx')
-    const {code} = await runCli(['audit', '--snapshot', 'missing.json', '--inventory', 'examples/inventory.json', '--format', 'xlsx', '--output', out])
+    const {code} = await runCli([
+      'audit',
+      '--snapshot',
+      'missing.json',
+      '--inventory',
+      'examples/inventory.json',
+      '--format',
+      'xlsx',
+      '--output',
+      out,
+    ])
     expect(code).to.equal(2)
     expect(existsSync(out)).to.equal(false)
   })

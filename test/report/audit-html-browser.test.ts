@@ -30,7 +30,20 @@ describe('audit --format html in a real browser (headless Chromium)', function (
   before(async () => {
     browser = await launchChromium()
     file = join(tmp.dir, 'report.html')
-    const {code, stderr} = await runCli(['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json', '--format', 'html', '--output', file], {env: {SOURCE_DATE_EPOCH: '1790000000'}})
+    const {code, stderr} = await runCli(
+      [
+        'audit',
+        '--snapshot',
+        'examples/snapshot.json',
+        '--inventory',
+        'examples/inventory.json',
+        '--format',
+        'html',
+        '--output',
+        file,
+      ],
+      {env: {SOURCE_DATE_EPOCH: '1790000000'}},
+    )
     expect(code, stderr).to.equal(1)
     url = pathToFileURL(file).href
   })
@@ -64,7 +77,9 @@ describe('audit --format html in a real browser (headless Chromium)', function (
     const header = page.locator('th[data-privilege="User:Edit"] abbr')
     expect(await header.textContent()).to.equal('Users: Edit')
     expect(await header.getAttribute('title')).to.equal('Users: Edit (role privilege User:Edit)')
-    expect(await page.locator('tr[data-grid-app="aRecArch01"] th[scope="row"]').textContent()).to.equal('Recording Archiver aRecArch01')
+    expect(await page.locator('tr[data-grid-app="aRecArch01"] th[scope="row"]').textContent()).to.equal(
+      'Recording Archiver aRecArch01',
+    )
     expect(errors).to.deep.equal([])
     expect(requests).to.deep.equal([url])
     await page.close()
@@ -101,18 +116,43 @@ describe('audit --format html in a real browser (headless Chromium)', function (
   it('new only: hides findings that were in the baseline', async () => {
     const baseline = join(tmp.dir, 'baseline.json')
     const week = join(tmp.dir, 'week.html')
-    await runCli(['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json', '--json', '--output', baseline])
+    await runCli([
+      'audit',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--inventory',
+      'examples/inventory.json',
+      '--json',
+      '--output',
+      baseline,
+    ])
     const json = JSON.parse(readFileSync(baseline, 'utf8'))
     // Two findings "appear" this week: drop them from last week's report.
     json.findings = json.findings.filter((f: {appId: string}) => f.appId !== 'aWebinar08')
     writeFileSync(baseline, JSON.stringify(json))
-    const {code} = await runCli(['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json', '--baseline', baseline, '--format', 'html', '--output', week])
+    const {code} = await runCli([
+      'audit',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--inventory',
+      'examples/inventory.json',
+      '--baseline',
+      baseline,
+      '--format',
+      'html',
+      '--output',
+      week,
+    ])
     expect(code).to.equal(1)
     const {page, errors} = await open(pathToFileURL(week).href)
     expect(await page.locator('.summary div:has(dt:text-is("New")) dd').textContent()).to.equal('2')
     await page.getByLabel('new only').check()
     expect(await page.locator('tr.finding:visible').count()).to.equal(2)
-    expect(await page.locator('section.app:visible').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-app')))).to.deep.equal(['aWebinar08'])
+    expect(
+      await page
+        .locator('section.app:visible')
+        .evaluateAll((sections) => sections.map((s) => s.getAttribute('data-app'))),
+    ).to.deep.equal(['aWebinar08'])
     expect(errors).to.deep.equal([])
     await page.close()
   })
@@ -125,7 +165,9 @@ describe('audit --format html in a real browser (headless Chromium)', function (
     expect(await page.evaluate(() => document.images.length)).to.equal(0)
     expect(await page.evaluate(() => document.scripts.length)).to.equal(1)
     expect(await page.locator('section.app[data-app="aRecArch01"] h3').textContent()).to.equal(`${IMG_NAME} aRecArch01`)
-    expect(await page.locator('section.app[data-app="aRoomDash3"] h3').textContent()).to.equal(`${SCRIPT_NAME} aRoomDash3`)
+    expect(await page.locator('section.app[data-app="aRoomDash3"] h3').textContent()).to.equal(
+      `${SCRIPT_NAME} aRoomDash3`,
+    )
     expect(await page.locator('tr[data-grid-app="aRoomDash3"] th').textContent()).to.equal(`${SCRIPT_NAME} aRoomDash3`)
     // The page's own script still ran (the filters are shown).
     expect(await page.locator('#filters').isVisible()).to.equal(true)
@@ -136,9 +178,14 @@ describe('audit --format html in a real browser (headless Chromium)', function (
   })
 
   it('fits a phone (the grid scrolls in its own box) and 1280 px; prints without the filters; screenshots', async () => {
-    for (const [name, viewport] of [['desktop', {width: 1280, height: 900}], ['phone', {width: 390, height: 844}]] as const) {
+    for (const [name, viewport] of [
+      ['desktop', {width: 1280, height: 900}],
+      ['phone', {width: 390, height: 844}],
+    ] as const) {
       const {page, errors} = await open(url, viewport)
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
       expect(overflow, `${name}: page wider than the screen`).to.equal(0)
       const shot = join(tmp.dir, `report-${name}.png`)
       await page.screenshot({path: shot, fullPage: true})

@@ -24,7 +24,9 @@ describe('audit --format html (renderer)', () => {
   })
 
   it('allows only its own script (CSP with the script hash): an injected handler could not run', () => {
-    expect(html).to.match(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'/)
+    expect(html).to.match(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'/,
+    )
     expect(html).not.to.include("'unsafe-inline'; script-src 'unsafe-inline'")
   })
 
@@ -32,25 +34,37 @@ describe('audit --format html (renderer)', () => {
     for (const th of html.match(/<th\b[^>]*>/g)!) expect(th).to.match(/ scope="(col|row)"/)
     const apps = new Set(exampleReport.findings.map((f) => f.appId))
     expect(html.match(/<tr data-grid-app=/g)).to.have.length(apps.size)
-    const needed = new Set(exampleReport.apps.filter((a) => apps.has(a.id)).flatMap((a) => a.scopes.flatMap((s) => [...s.requiredPrivileges, ...s.missingPrivileges])))
+    const needed = new Set(
+      exampleReport.apps
+        .filter((a) => apps.has(a.id))
+        .flatMap((a) => a.scopes.flatMap((s) => [...s.requiredPrivileges, ...s.missingPrivileges])),
+    )
     expect(html.match(/<th scope="col" data-privilege=/g)).to.have.length(needed.size)
-    expect(html).to.include('<th scope="col" data-privilege="User:Edit"><abbr title="Users: Edit (role privilege User:Edit)">Users: Edit</abbr></th>')
+    expect(html).to.include(
+      '<th scope="col" data-privilege="User:Edit"><abbr title="Users: Edit (role privilege User:Edit)">Users: Edit</abbr></th>',
+    )
   })
 
   it('a cell says what it means in words and a symbol, not only in colour', () => {
     const row = /<tr data-grid-app="aRecArch01">.*<\/tr>/.exec(html)![0]
-    expect(row).to.match(/<td class="cell lacks" data-privilege="User:Edit" data-state="lacks" title="Recording Archiver · Users: Edit: [^"]+">✗ lacks<\/td>/)
+    expect(row).to.match(
+      /<td class="cell lacks" data-privilege="User:Edit" data-state="lacks" title="Recording Archiver · Users: Edit: [^"]+">✗ lacks<\/td>/,
+    )
     expect(row).to.match(/data-privilege="User:Read" data-state="holds"[^>]*>✓ holds</)
     const bot = /<tr data-grid-app="aMtgBot004">.*<\/tr>/.exec(html)![0]
     expect(bot).to.match(/data-privilege="User:Edit" data-state="groups"[^>]*>◐ some groups</)
-    expect(bot).to.match(/data-state="none"[^>]*><span aria-hidden="true">–<\/span><span class="sr">not needed<\/span></)
+    expect(bot).to.match(
+      /data-state="none"[^>]*><span aria-hidden="true">–<\/span><span class="sr">not needed<\/span></,
+    )
     const unknownOwner = /<tr data-grid-app="aRecMgr014">.*<\/tr>/.exec(html)![0]
     expect(unknownOwner).to.match(/data-state="unchecked"[^>]*>\? not checked</)
   })
 
   it('findings by app, worst first, each with its remedy and filter data', () => {
     const order = [...html.matchAll(/<section class="app worst-(\w+)" data-app="([^"]+)"/g)].map((m) => m[2])
-    const expected = exampleReport.apps.filter((a) => exampleReport.findings.some((f) => f.appId === a.id)).map((a) => a.id)
+    const expected = exampleReport.apps
+      .filter((a) => exampleReport.findings.some((f) => f.appId === a.id))
+      .map((a) => a.id)
     expect(order).to.deep.equal(expected)
     expect(html.match(/<tr class="finding /g)).to.have.length(exampleReport.findings.length)
     for (const f of exampleReport.findings) expect(html).to.include(escapeHtml(f.message))
@@ -80,7 +94,9 @@ describe('audit --format html (renderer)', () => {
     expect(page).to.include('<dt>Accepted</dt><dd>1</dd>')
     expect(page).to.include('<input type="checkbox" id="filter-new"> new only')
     expect(page).to.include('<span class="badge new">NEW</span>')
-    expect(page).to.match(/<section id="accepted"[\s\S]*Dana gets Users: Edit &lt;Monday&gt;[\s\S]*2026-12-31[\s\S]*priya/)
+    expect(page).to.match(
+      /<section id="accepted"[\s\S]*Dana gets Users: Edit &lt;Monday&gt;[\s\S]*2026-12-31[\s\S]*priya/,
+    )
     expect(page).to.match(/<section id="resolved"[\s\S]*zsa-0000000000aa[\s\S]*Gone App/)
     expect(page).to.include('<th scope="col">Confidence</th>').and.include('<td data-label="Confidence">inferred</td>')
   })

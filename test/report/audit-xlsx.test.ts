@@ -31,7 +31,18 @@ function values(sheet: ExcelJS.Worksheet): Array<Array<string | number>> {
   return rows
 }
 
-const csvCells = (f: Finding) => [f.id, f.severity, f.kind, f.appId, f.appName, f.owner ?? '', f.ownerRole ?? '', f.scope ?? '', f.missingPrivileges.join(';'), f.message]
+const csvCells = (f: Finding) => [
+  f.id,
+  f.severity,
+  f.kind,
+  f.appId,
+  f.appName,
+  f.owner ?? '',
+  f.ownerRole ?? '',
+  f.scope ?? '',
+  f.missingPrivileges.join(';'),
+  f.message,
+]
 /** exceljs leaves trailing empty cells out of a row. */
 const trimmed = (row: Array<string | number>) => {
   const copy = [...row]
@@ -52,7 +63,8 @@ describe('audit --format xlsx (renderer)', () => {
     const [header, ...rows] = values(sheet)
     expect(header).to.deep.equal(CSV_HEADER)
     expect(rows).to.have.length(exampleReport.findings.length)
-    for (const [i, row] of rows.entries()) expect(trimmed(row), `row ${i + 2}`).to.deep.equal(trimmed(csvCells(exampleReport.findings[i]!)))
+    for (const [i, row] of rows.entries())
+      expect(trimmed(row), `row ${i + 2}`).to.deep.equal(trimmed(csvCells(exampleReport.findings[i]!)))
     expect(sheet.views[0]).to.include({state: 'frozen', ySplit: 1})
     expect(sheet.autoFilter).to.deep.equal(`A1:J${rows.length + 1}`)
     for (const column of sheet.columns) expect(column.width).to.be.within(8, 60)
@@ -67,18 +79,36 @@ describe('audit --format xlsx (renderer)', () => {
     const view = header!.indexOf('Users: View (User:Read)')
     expect(edit).to.be.greaterThan(3)
     const archiver = rows.find((r) => r[0] === 'aRecArch01')!
-    expect(archiver.slice(0, 4)).to.deep.equal(['aRecArch01', 'Recording Archiver', 'dana.scully@acme.example', 'IT Support'])
+    expect(archiver.slice(0, 4)).to.deep.equal([
+      'aRecArch01',
+      'Recording Archiver',
+      'dana.scully@acme.example',
+      'IT Support',
+    ])
     expect([archiver[edit], archiver[view]]).to.deep.equal(['lacks', 'holds'])
     expect(rows.find((r) => r[0] === 'aMtgBot004')![edit]).to.equal('some groups')
     const words = new Set(rows.flatMap((r) => r.slice(4)))
-    expect([...words].every((w) => ['lacks', 'some groups', 'lacks (some calls)', 'holds', 'not checked', 'not needed'].includes(w as string))).to.equal(true)
+    expect(
+      [...words].every((w) =>
+        ['lacks', 'some groups', 'lacks (some calls)', 'holds', 'not checked', 'not needed'].includes(w as string),
+      ),
+    ).to.equal(true)
   })
 
   it('identifiers and names stay exactly themselves: no formula, no apostrophe, typed strings', async () => {
     const hostile: AuditReport = {
       ...exampleReport,
       findings: exampleReport.findings.map((f, i) =>
-        i === 0 ? {...f, appId: '-abc123', appName: '=HYPERLINK("http://evil.example","Click")', ownerRole: '+1', message: '@SUM(A1)', owner: '0042'} : f,
+        i === 0
+          ? {
+              ...f,
+              appId: '-abc123',
+              appName: '=HYPERLINK("http://evil.example","Click")',
+              ownerRole: '+1',
+              message: '@SUM(A1)',
+              owner: '0042',
+            }
+          : f,
       ),
     }
     const workbook = await load(await renderAuditXlsx(hostile, {label}))
@@ -105,7 +135,11 @@ describe('audit --format xlsx (renderer)', () => {
 
   it('without --accept or --baseline, Accepted and Resolved say why they are empty', async () => {
     const workbook = await load(await renderAuditXlsx(exampleReport, {label}))
-    expect(values(workbook.getWorksheet('Accepted')!)[1]).to.deep.equal(['This run was given no accepted findings (--accept).'])
-    expect(values(workbook.getWorksheet('Resolved')!)[1]).to.deep.equal(['This run was given no baseline (--baseline).'])
+    expect(values(workbook.getWorksheet('Accepted')!)[1]).to.deep.equal([
+      'This run was given no accepted findings (--accept).',
+    ])
+    expect(values(workbook.getWorksheet('Resolved')!)[1]).to.deep.equal([
+      'This run was given no baseline (--baseline).',
+    ])
   })
 })

@@ -9,10 +9,17 @@ import type {MatrixFile} from '../../src/matrix/types.js'
 import {triage} from '../../src/triage/triage.js'
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
-export const matrix = buildMatrix([{file: 'test-matrix.json', matrix: read('../fixtures/test-matrix.json') as MatrixFile}])
+export const matrix = buildMatrix([
+  {file: 'test-matrix.json', matrix: read('../fixtures/test-matrix.json') as MatrixFile},
+])
 export const label = (privilege: string) => matrix.label(privilege)
 const now = new Date('2026-11-20T10:00:00Z')
-export const exampleReport: AuditReport = runAudit({snapshot: read('../../examples/snapshot.json'), inventory: read('../../examples/inventory.json'), matrix, now})
+export const exampleReport: AuditReport = runAudit({
+  snapshot: read('../../examples/snapshot.json'),
+  inventory: read('../../examples/inventory.json'),
+  matrix,
+  now,
+})
 
 export const IMG_NAME = '<img src=x onerror=alert(1)>'
 export const SCRIPT_NAME = '</script><script>alert(2)</script>'
@@ -20,7 +27,8 @@ export const SCRIPT_NAME = '</script><script>alert(2)</script>'
 /** Recording Archiver and Room Dashboard renamed to markup; an owner and a message with markup too. */
 export function hostileReport(): AuditReport {
   const names: Record<string, string> = {aRecArch01: IMG_NAME, aRoomDash3: SCRIPT_NAME}
-  const rename = <T extends {appId: string; appName: string}>(f: T): T => (names[f.appId] ? {...f, appName: names[f.appId]!, message: `${names[f.appId]} "&' loses`} : f)
+  const rename = <T extends {appId: string; appName: string}>(f: T): T =>
+    names[f.appId] ? {...f, appName: names[f.appId]!, message: `${names[f.appId]} "&' loses`} : f
   return {
     ...exampleReport,
     account: {...exampleReport.account, id: '<b>acct</b>'},
@@ -38,7 +46,13 @@ export function triagedReport(): AuditReport {
     acceptances: [{id: accepted.id, reason: 'Dana gets Users: Edit <Monday>', until: '2026-12-31', by: 'priya'}],
     now,
   })
-  const resolved: Finding = {...second!, id: 'zsa-0000000000aa', appId: 'aGoneApp99', appName: 'Gone App', message: 'Gone App lost a scope.'}
+  const resolved: Finding = {
+    ...second!,
+    id: 'zsa-0000000000aa',
+    appId: 'aGoneApp99',
+    appName: 'Gone App',
+    message: 'Gone App lost a scope.',
+  }
   return {
     ...report,
     findings: report.findings.map((f, i) => ({...f, confidence: i % 2 === 0 ? 'documented' : 'inferred'})),
