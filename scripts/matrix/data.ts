@@ -32,6 +32,12 @@ export interface LabelRow {
   label: string
   access: string
   status: string
+  /** Where the label / the privilege string was seen (free text). */
+  source: string
+  /** True when Zoom's privileges reference lists the privilege. */
+  inReference: boolean
+  /** The privileges reference's description of it (blank when not listed). */
+  referenceDescription: string
 }
 
 export interface ScopeSummaryRow {
@@ -99,6 +105,9 @@ export function loadZoomData(dir: string = DEFAULT_DATA_DIR): ZoomData {
     label: row.portal_label ?? '',
     access: row.access ?? '',
     status: row.status ?? '',
+    source: row.source ?? '',
+    inReference: row.in_doc_priv === 'yes',
+    referenceDescription: row.doc_priv_description ?? '',
   }))
 
   const scopeSummary = readTsv(join(dir, 'scope-privileges.tsv')).map((row): ScopeSummaryRow => {
