@@ -3,7 +3,8 @@ import {Flags} from '@oclif/core'
 
 export const matrixFlags = {
   matrix: Flags.string({
-    description: 'A privilege-matrix file layered over the built-in one (repeatable; later files win between equals).',
+    description:
+      'A privilege-matrix file layered over the built-in one (repeatable; later files win between equals). "inferred" names the opt-in layer shipped with the tool (Zoom Phone, roles, IM groups, information barriers).',
     multiple: true,
     helpValue: 'FILE',
   }),

@@ -10,6 +10,15 @@ import type {MatrixFile, MatrixLayer} from './types.js'
 
 export const BUILTIN = 'built-in'
 const builtinUrl = new URL('../../data/builtin-matrix.json', import.meta.url)
+/** Layers shipped with the tool that --matrix accepts by name (write ./inferred for a file called "inferred"). */
+export const INFERRED = 'inferred'
+const namedLayers: Record<string, URL> = {[INFERRED]: new URL('../../data/inferred-matrix.json', import.meta.url)}
+
+/** A --matrix value → the file to read: a shipped layer's name, or a path as given. */
+export function layerFile(value: string): string {
+  const url = Object.hasOwn(namedLayers, value) ? namedLayers[value] : undefined
+  return url ? fileURLToPath(url) : value
+}
 
 /** Every error a matrix file has; `layer` only when there are none. `fatal` is the error a loader throws. */
 export async function inspectMatrixFile(
@@ -58,10 +67,10 @@ export function loadBuiltinMatrix(): Promise<MatrixLayer> {
   return loadMatrixFile(fileURLToPath(builtinUrl), BUILTIN)
 }
 
-/** The built-in (unless dropped), then each --matrix file in order. */
+/** The built-in (unless dropped), then each --matrix file (or shipped layer name) in order. */
 export async function loadMatrixLayers(options: {files?: string[]; builtin?: boolean}): Promise<MatrixLayer[]> {
   const layers: MatrixLayer[] = []
   if (options.builtin !== false) layers.push(await loadBuiltinMatrix())
-  for (const file of options.files ?? []) layers.push(await loadMatrixFile(file))
+  for (const file of options.files ?? []) layers.push(await loadMatrixFile(layerFile(file), file))
   return layers
 }

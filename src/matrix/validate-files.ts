@@ -2,7 +2,7 @@
 import {buildMatrix} from './matrix.js'
 import type {Problem} from './file-problems.js'
 import {layerWarnings} from './layer-problems.js'
-import {inspectMatrixFile, loadBuiltinMatrix} from './load.js'
+import {inspectMatrixFile, layerFile, loadBuiltinMatrix} from './load.js'
 import type {MatrixLayer} from './types.js'
 
 export interface FileValidation {
@@ -21,7 +21,7 @@ export async function validateMatrixFiles(files: string[], options: {builtin: bo
   const results: FileValidation[] = []
   const layers: MatrixLayer[] = options.builtin ? [await loadBuiltinMatrix()] : []
   for (const file of files) {
-    const {layer, errors} = await inspectMatrixFile(file)
+    const {layer, errors} = await inspectMatrixFile(layerFile(file), file)
     results.push({file, valid: errors.length === 0, errors, warnings: []})
     if (layer) layers.push(layer)
   }
