@@ -129,3 +129,46 @@ export function coverageMarkdown(coverage: Coverage, version: string): string {
   }
   return `${lines.join('\n')}\n`
 }
+
+/** Admin- and master-level scopes with a rule, without and with the opt-in inferred layer. */
+export interface LayerCoverage {
+  /** Admin- and master-level scopes in Zoom's data. */
+  privileged: number
+  /** …with a rule in the built-in matrix alone. */
+  without: number
+  /** …with a rule once the inferred layer is added. */
+  with: number
+  /** Scopes the layer rules, per family (phone, role, …). */
+  byFamily: Record<string, number>
+}
+
+export function layerCoverage(result: BuildResult, families: Map<string, string>): LayerCoverage {
+  const privileged = [...result.scopes.values()].filter((entry) => entry.level !== 'user')
+  const without = privileged.filter((entry) => entry.class !== 'unmapped').length
+  const added = privileged.filter((entry) => entry.class === 'unmapped' && families.has(entry.scope))
+  const byFamily: Record<string, number> = {}
+  for (const entry of added) {
+    const family = families.get(entry.scope) ?? ''
+    byFamily[family] = (byFamily[family] ?? 0) + 1
+  }
+  return {privileged: privileged.length, without, with: without + added.length, byFamily: Object.fromEntries(Object.entries(byFamily).sort())}
+}
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((100 * part) / whole)
+}
+
+export function layerCoverageMarkdown(c: LayerCoverage): string {
+  const families = Object.entries(c.byFamily).map(([name, n]) => `${name} ${n}`).join(', ')
+  return [
+    'With the opt-in inferred layer (`--matrix inferred`, data/inferred-matrix.json):',
+    '',
+    '| admin- and master-level scopes | with a rule | unmapped |',
+    '|---|---:|---:|',
+    `| built-in matrix | ${c.without} of ${c.privileged} (${percent(c.without, c.privileged)} %) | ${c.privileged - c.without} |`,
+    `| built-in + inferred | ${c.with} of ${c.privileged} (${percent(c.with, c.privileged)} %) | ${c.privileged - c.with} |`,
+    '',
+    `The layer adds ${c.with - c.without} rules (${families}), every one \`confidence: "inferred"\`.`,
+    '',
+  ].join('\n')
+}
