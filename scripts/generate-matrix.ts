@@ -3,6 +3,7 @@
 // (data/inferred-matrix.json, scripts/matrix/inferred.ts) from the Zoom facts in data/zoom/.
 // See scripts/matrix/build.ts for the rules and scripts/matrix/normalize.ts for every change made to Zoom's strings.
 import {writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
@@ -41,7 +42,9 @@ function main(): void {
   const built = buildMatrix(data)
   const {matrix, scopes} = built
   writeFileSync(output, formatJson(matrix))
-  const inferredOutput = values['inferred-output'] ?? DEFAULT_INFERRED_OUTPUT
+  // With only --output, the layer goes beside it: a run aimed at a temporary folder never writes into data/.
+  const inferredOutput =
+    values['inferred-output'] ?? (values.output ? join(dirname(values.output), 'inferred-matrix.json') : DEFAULT_INFERRED_OUTPUT)
   const inferred = buildInferredMatrix(data, built, loadRequirements(dataDir)).matrix
   writeFileSync(inferredOutput, formatJson(inferred))
   if (!values.quiet) {

@@ -1,4 +1,5 @@
-// The committed built-in matrix is exactly what the generator writes, fits the schema, and covers every known scope.
+// The committed built-in matrix (and the opt-in inferred layer) is exactly what the generator writes, fits the schema,
+// and covers every known scope.
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -15,6 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 const committedPath = join(root, 'data/builtin-matrix.json')
 const committed = readFileSync(committedPath, 'utf8')
 const matrix = JSON.parse(committed) as MatrixFile
+const committedInferred = readFileSync(join(root, 'data/inferred-matrix.json'), 'utf8')
 
 function readScopeSummary(): Array<{scope: string; kind: string}> {
   const [header, ...lines] = readFileSync(join(root, 'data/zoom/scope-privileges.tsv'), 'utf8').trim().split('\n')
@@ -29,33 +31,35 @@ function readScopeSummary(): Array<{scope: string; kind: string}> {
 describe('built-in matrix: the generated file', function () {
   this.timeout(60_000)
 
-  it('regenerates byte-identical (npm run matrix:generate -- --output <tmp>)', () => {
+  it('regenerates byte-identical, the built-in and the inferred layer (npm run matrix:generate -- --output <tmp> …)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zsa-matrix-'))
     try {
       const output = join(dir, 'builtin-matrix.json')
-      execFileSync(
-        process.execPath,
-        ['--import', 'tsx', join(root, 'scripts/generate-matrix.ts'), '--output', output, '--quiet'],
-        {
-          cwd: root,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      )
+      const inferredOutput = join(dir, 'inferred-matrix.json')
+      const script = join(root, 'scripts/generate-matrix.ts')
+      execFileSync(process.execPath, ['--import', 'tsx', script, '--output', output, '--inferred-output', inferredOutput, '--quiet'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       const regenerated = readFileSync(output, 'utf8')
       expect(regenerated === committed, 'data/builtin-matrix.json is stale: run npm run matrix:generate').to.equal(true)
+      const inferred = readFileSync(inferredOutput, 'utf8')
+      expect(inferred === committedInferred, 'data/inferred-matrix.json is stale: run npm run matrix:generate').to.equal(true)
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
   })
 
-  it('is valid against schemas/privilege-matrix.schema.json', () => {
+  it('is valid against schemas/privilege-matrix.schema.json, and so is the inferred layer', () => {
     const ajv = new Ajv2020({allErrors: true, strict: true})
     addFormats.default(ajv)
     const schema = JSON.parse(readFileSync(join(root, 'schemas/privilege-matrix.schema.json'), 'utf8')) as object
     const validate = ajv.compile(schema)
-    const ok = validate(matrix)
-    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5))).to.deep.equal([])
-    expect(ok).to.equal(true)
+    for (const file of [matrix, JSON.parse(committedInferred) as MatrixFile]) {
+      const ok = validate(file)
+      expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5))).to.deep.equal([])
+      expect(ok).to.equal(true)
+    }
   })
 
   it('is deterministic in shape: rules sorted by exact scope, 2-space indent, trailing newline, no timestamp', () => {
