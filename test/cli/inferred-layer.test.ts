@@ -85,4 +85,18 @@ describe('--matrix inferred (subprocess)', function () {
     expect(missing.code).to.equal(2)
     expect(missing.stderr).to.include('./inferred')
   })
+
+  it("README's inferred-layer commands run as shown: the audit lists no Phone Sync finding, explain names the layer", async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const block = /### The inferred layer[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim().split('\n') ?? []
+    expect(block).to.have.length(2)
+    const [audit, explain] = block.map((line) => line.replace(/^zoom-scope-audit /, '').split(' '))
+    const audited = await runCli(audit ?? [])
+    expect(audited.code).to.equal(1)
+    expect(audited.stdout).to.not.include('Phone Sync (aPhoneSy06)')
+    expect(audited.stdout).to.match(/apps without findings: .*Phone Sync/)
+    const explained = await runCli(explain ?? [])
+    expect(explained.code).to.equal(0)
+    expect(explained.stdout).to.match(/^ +file +inferred$/m).and.match(/^ +confidence +inferred$/m).and.match(/requires +PbxAdmin:Read/)
+  })
 })

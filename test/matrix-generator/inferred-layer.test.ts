@@ -1,6 +1,7 @@
 // The opt-in inferred layer (data/inferred-matrix.json) against Zoom's data: a dozen rules checked one by one
 // (action → Read/Edit, level, every cited operation exists and says what the source claims), the invariants of the
 // whole layer, and the coverage figures the README quotes.
+import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -161,5 +162,14 @@ describe('inferred layer: the whole file', () => {
     expect(readme).to.include(`${coverage.without} of ${coverage.privileged} (${percent(coverage.without)} %)`)
     expect(readme).to.include(`${coverage.with} of ${coverage.privileged} (${percent(coverage.with)} %)`)
     expect(readme).to.include(`${layer.rules.length} inferred rules`)
+  })
+
+  it("README's coverage section is exactly what npm run matrix:coverage prints", function () {
+    this.timeout(60_000)
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/matrix-coverage.ts')], {cwd: root, encoding: 'utf8'})
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    const section = /`npm run matrix:coverage` \(exit 1[^\n]*\n\n([\s\S]*?)\n### /.exec(readme)?.[1]
+    expect(section).to.equal(printed)
+    expect(printed).to.include('| built-in + inferred |')
   })
 })
