@@ -11,7 +11,7 @@ const example = ['--snapshot', 'examples/snapshot.json', '--inventory', 'example
 
 interface Report {
   matrix: {version: string; files?: string[]}
-  findings: Array<{appId: string; kind: string; scope?: string}>
+  findings: Array<{appId: string; kind: string; scope?: string; missingPrivileges?: string[]}>
   apps: Array<{id: string; scopes: Array<{scope: string; status: string; requiredPrivileges: string[]; missingPrivileges: string[]}>}>
 }
 
@@ -48,7 +48,7 @@ describe('--matrix inferred (subprocess)', function () {
       const args = ['audit', '--snapshot', file, '--inventory', 'examples/inventory.json', '--json']
       const kindOf = (r: Report) => r.findings.filter((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin').map((f) => f.kind)
       expect(kindOf(JSON.parse((await runCli(args)).stdout) as Report)).to.deep.equal(['unmapped-scope'])
-      const after = JSON.parse((await runCli([...args, '--matrix', 'inferred'])).stdout) as Report & {findings: Array<{missingPrivileges?: string[]}>}
+      const after = JSON.parse((await runCli([...args, '--matrix', 'inferred'])).stdout) as Report
       expect(kindOf(after)).to.deep.equal(['missing-privilege'])
       expect(after.findings.find((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin')?.missingPrivileges).to.deep.equal(['PbxAdmin:Edit'])
     } finally {
