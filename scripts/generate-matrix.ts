@@ -44,16 +44,24 @@ function main(): void {
   writeFileSync(output, formatJson(matrix))
   // With only --output, the layer goes beside it: a run aimed at a temporary folder never writes into data/.
   const inferredOutput =
-    values['inferred-output'] ?? (values.output ? join(dirname(values.output), 'inferred-matrix.json') : DEFAULT_INFERRED_OUTPUT)
+    values['inferred-output'] ??
+    (values.output ? join(dirname(values.output), 'inferred-matrix.json') : DEFAULT_INFERRED_OUTPUT)
   const inferred = buildInferredMatrix(data, built, loadRequirements(dataDir)).matrix
   writeFileSync(inferredOutput, formatJson(inferred))
   if (!values.quiet) {
     const counts = new Map<string, number>()
     for (const entry of scopes.values()) counts.set(entry.class, (counts.get(entry.class) ?? 0) + 1)
-    const summary = [...counts.entries()].sort().map(([name, n]) => `${name} ${n}`).join(', ')
-    process.stderr.write(`wrote ${output}: ${matrix.rules.length} rules, ${Object.keys(matrix.unmapped ?? {}).length} unmapped (${summary})\n`)
+    const summary = [...counts.entries()]
+      .sort()
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')
+    process.stderr.write(
+      `wrote ${output}: ${matrix.rules.length} rules, ${Object.keys(matrix.unmapped ?? {}).length} unmapped (${summary})\n`,
+    )
     process.stderr.write(`wrote ${inferredOutput}: ${inferred.rules.length} inferred rules (opt-in layer)\n`)
-    process.stderr.write(`normalisations applied to Zoom's data:\n${NORMALISATIONS.map((n) => `  - ${n}`).join('\n')}\n`)
+    process.stderr.write(
+      `normalisations applied to Zoom's data:\n${NORMALISATIONS.map((n) => `  - ${n}`).join('\n')}\n`,
+    )
   }
 }
 

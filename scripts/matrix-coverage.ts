@@ -23,13 +23,15 @@ const withLayer = layerCoverage(result, inferred.families)
 const staleFiles = [
   [DEFAULT_OUTPUT, formatJson(result.matrix)],
   [DEFAULT_INFERRED_OUTPUT, formatJson(inferred.matrix)],
-].filter(([file, text]) => {
-  try {
-    return readFileSync(file as string, 'utf8') !== text
-  } catch {
-    return true
-  }
-}).map(([file]) => file as string)
+]
+  .filter(([file, text]) => {
+    try {
+      return readFileSync(file as string, 'utf8') !== text
+    } catch {
+      return true
+    }
+  })
+  .map(([file]) => file as string)
 const stale = staleFiles.length > 0
 
 if (values.json) {
@@ -40,5 +42,6 @@ if (values.json) {
 } else {
   process.stdout.write(`${coverageMarkdown(coverage, result.matrix.version)}\n${layerCoverageMarkdown(withLayer)}`)
 }
-for (const file of staleFiles) process.stderr.write(`${file} is not what the data generates: run npm run matrix:generate\n`)
+for (const file of staleFiles)
+  process.stderr.write(`${file} is not what the data generates: run npm run matrix:generate\n`)
 if (coverage.problems.length > 0 || stale) process.exitCode = 1

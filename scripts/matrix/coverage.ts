@@ -151,7 +151,12 @@ export function layerCoverage(result: BuildResult, families: Map<string, string>
     const family = families.get(entry.scope) ?? ''
     byFamily[family] = (byFamily[family] ?? 0) + 1
   }
-  return {privileged: privileged.length, without, with: without + added.length, byFamily: Object.fromEntries(Object.entries(byFamily).sort())}
+  return {
+    privileged: privileged.length,
+    without,
+    with: without + added.length,
+    byFamily: Object.fromEntries(Object.entries(byFamily).sort()),
+  }
 }
 
 export function percent(part: number, whole: number): number {
@@ -159,7 +164,9 @@ export function percent(part: number, whole: number): number {
 }
 
 export function layerCoverageMarkdown(c: LayerCoverage): string {
-  const families = Object.entries(c.byFamily).map(([name, n]) => `${name} ${n}`).join(', ')
+  const families = Object.entries(c.byFamily)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ')
   return [
     'With the opt-in inferred layer (`--matrix inferred`, data/inferred-matrix.json):',
     '',

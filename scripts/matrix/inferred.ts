@@ -76,7 +76,8 @@ export const FAMILIES: readonly Family[] = [
     name: 'information-barriers',
     feature: 'information barrier policies',
     resource: 'Informationbarriers',
-    owns: (op) => op.product.startsWith('accounts') && /^(\/accounts\/\{accountId\})?\/information_barriers\//.test(op.path),
+    owns: (op) =>
+      op.product.startsWith('accounts') && /^(\/accounts\/\{accountId\})?\/information_barriers\//.test(op.path),
     earlierDocument: {
       source:
         "Zoom's Meetings OpenAPI document of October 2023 (shr968/Prokalp @ 8bf2d74, ZoomMeetingAPISpec.json) listed Informationbarriers:Read/Edit as x-permissions on /information_barriers/*; today's Accounts document lists none (privilege-labels.tsv)",
@@ -114,7 +115,10 @@ export function buildInferredMatrix(data: ZoomData, builtin: BuildResult, requir
   }
 
   const used = [...new Set(rules.flatMap((rule) => rule.requires))]
-  const pairs = [...new Set(used.map((p) => p.split(':')[0]))].flatMap((resource) => [`${resource}:Edit`, `${resource}:Read`])
+  const pairs = [...new Set(used.map((p) => p.split(':')[0]))].flatMap((resource) => [
+    `${resource}:Edit`,
+    `${resource}:Read`,
+  ])
   const privileges: Record<string, PrivilegeInfo> = {}
   const implies: Record<string, string[]> = {}
   for (const privilege of pairs.sort()) {
@@ -146,21 +150,33 @@ function inferRule(family: Family, entry: ScopeEntry, data: ZoomData, requiremen
   ]
 
   if (label.inReference) {
-    sources.push(`Zoom privileges reference (${PRIVILEGES_REFERENCE}): ${family.resource}:Read/Edit — "${label.referenceDescription}"`)
-    notes.push(`Zoom's privileges reference describes ${family.resource}:Read/Edit as "${label.referenceDescription.replace(/\.$/, '')}".`)
+    sources.push(
+      `Zoom privileges reference (${PRIVILEGES_REFERENCE}): ${family.resource}:Read/Edit — "${label.referenceDescription}"`,
+    )
+    notes.push(
+      `Zoom's privileges reference describes ${family.resource}:Read/Edit as "${label.referenceDescription.replace(/\.$/, '')}".`,
+    )
   }
   if (family.earlierDocument) {
     if (!label.source.includes(family.earlierDocument.mustMention)) {
-      throw new Error(`inferred layer: privilege-labels.tsv ${privilege} no longer cites ${family.earlierDocument.mustMention}`)
+      throw new Error(
+        `inferred layer: privilege-labels.tsv ${privilege} no longer cites ${family.earlierDocument.mustMention}`,
+      )
     }
     sources.push(family.earlierDocument.source)
-    notes.push(`Not in Zoom's privileges reference; an earlier Zoom document listed ${family.resource}:Read/Edit on these endpoints (see sources).`)
+    notes.push(
+      `Not in Zoom's privileges reference; an earlier Zoom document listed ${family.resource}:Read/Edit on these endpoints (see sources).`,
+    )
   }
 
   const listed = own.slice(0, MAX_LISTED).map(describeOperation).join(', ')
-  sources.push(`own operations, no x-permissions: ${listed}${own.length > MAX_LISTED ? ` … and ${own.length - MAX_LISTED} more` : ''}`)
+  sources.push(
+    `own operations, no x-permissions: ${listed}${own.length > MAX_LISTED ? ` … and ${own.length - MAX_LISTED} more` : ''}`,
+  )
 
-  const said = own.flatMap((op) => requirements.filter((r) => r.product === op.product && r.method === op.method && r.path === op.path))
+  const said = own.flatMap((op) =>
+    requirements.filter((r) => r.product === op.product && r.method === op.method && r.path === op.path),
+  )
   if (said.length > 0) {
     const withSentence = new Set(said.map((r) => `${r.method} ${r.path}`)).size
     const sentences = [...new Set(said.map((r) => r.requirement))]
@@ -169,7 +185,9 @@ function inferRule(family: Family, entry: ScopeEntry, data: ZoomData, requiremen
     sources.push(
       `descriptions of ${withSentence} of its ${own.length} operation${own.length === 1 ? '' : 's'} name who may call: "${first.requirement}" (${first.method} ${first.path})${sentences.length > 1 ? ` and ${sentences.length - 1} similar` : ''}`,
     )
-    notes.push(`${withSentence} of its operations' descriptions restrict them to the account owner or an admin / a role with ${family.feature} rights.`)
+    notes.push(
+      `${withSentence} of its operations' descriptions restrict them to the account owner or an admin / a role with ${family.feature} rights.`,
+    )
   }
 
   if (family.analogous) {
@@ -177,18 +195,19 @@ function inferRule(family: Family, entry: ScopeEntry, data: ZoomData, requiremen
     const analogous = data.operations
       .filter((op) => family.analogous?.(op) && op.masterDocument === master && op.privileges.includes(privilege))
       .sort(compareOperations)
-    if (analogous.length === 0) throw new Error(`inferred layer: no ${family.analogousName} operation lists ${privilege}`)
+    if (analogous.length === 0)
+      throw new Error(`inferred layer: no ${family.analogousName} operation lists ${privilege}`)
     const example = analogous[0] as Operation
     sources.push(
       `analogous ${family.analogousName}${master ? ' (master-account)' : ''}: ${analogous.length} operations list ${privilege}, e.g. ${describeOperation(example)} (${example.privileges.join(', ')})`,
     )
     notes.push(
-      `Zoom's ${family.analogousName} documents tie ${privilege} to the same kind of action (${access === 'Read' ? 'reading' : 'changing'} ${master ? 'a sub-account\'s ' : ''}phone numbers).`,
+      `Zoom's ${family.analogousName} documents tie ${privilege} to the same kind of action (${access === 'Read' ? 'reading' : 'changing'} ${master ? "a sub-account's " : ''}phone numbers).`,
     )
   }
 
   notes.push(
-    `Read scopes map to ${family.resource}:Read, write/update/delete scopes to ${family.resource}:Edit${level === 'master' ? '; this master-level scope follows the same privilege, as Zoom\'s master-account documents do for Users and Number Management' : ''}. Treat findings on this rule as likely, not certain.`,
+    `Read scopes map to ${family.resource}:Read, write/update/delete scopes to ${family.resource}:Edit${level === 'master' ? "; this master-level scope follows the same privilege, as Zoom's master-account documents do for Users and Number Management" : ''}. Treat findings on this rule as likely, not certain.`,
   )
 
   return {

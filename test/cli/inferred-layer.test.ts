@@ -12,7 +12,10 @@ const example = ['--snapshot', 'examples/snapshot.json', '--inventory', 'example
 interface Report {
   matrix: {version: string; files?: string[]}
   findings: Array<{appId: string; kind: string; scope?: string; missingPrivileges?: string[]}>
-  apps: Array<{id: string; scopes: Array<{scope: string; status: string; requiredPrivileges: string[]; missingPrivileges: string[]}>}>
+  apps: Array<{
+    id: string
+    scopes: Array<{scope: string; status: string; requiredPrivileges: string[]; missingPrivileges: string[]}>
+  }>
 }
 
 describe('--matrix inferred (subprocess)', function () {
@@ -21,19 +24,32 @@ describe('--matrix inferred (subprocess)', function () {
   it("audit of the example account: Phone Sync's phone:read:admin goes from unmapped-scope to checked (PbxAdmin:Read held)", async () => {
     const without = await runCli(['audit', ...example, '--json'])
     const before = JSON.parse(without.stdout) as Report
-    expect(before.findings.filter((f) => f.appId === 'aPhoneSy06').map((f) => [f.kind, f.scope])).to.deep.equal([['unmapped-scope', 'phone:read:admin']])
+    expect(before.findings.filter((f) => f.appId === 'aPhoneSy06').map((f) => [f.kind, f.scope])).to.deep.equal([
+      ['unmapped-scope', 'phone:read:admin'],
+    ])
 
     const withLayer = await runCli(['audit', ...example, '--matrix', 'inferred', '--json'])
     expect(withLayer.stderr).to.not.match(/error/i)
     const after = JSON.parse(withLayer.stdout) as Report
     expect(after.findings.filter((f) => f.appId === 'aPhoneSy06')).to.deep.equal([])
     const phone = after.apps.find((app) => app.id === 'aPhoneSy06')
-    expect(phone?.scopes).to.deep.include({scope: 'phone:read:admin', status: 'ok', level: 'admin', requiredPrivileges: ['PbxAdmin:Read'], missingPrivileges: []})
+    expect(phone?.scopes).to.deep.include({
+      scope: 'phone:read:admin',
+      status: 'ok',
+      level: 'admin',
+      requiredPrivileges: ['PbxAdmin:Read'],
+      missingPrivileges: [],
+    })
     // Not vacuous: the owner's role in the snapshot really holds a PbxAdmin privilege.
-    const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {roles: Array<{name: string; privileges: string[]}>}
-    expect(snapshot.roles.find((role) => role.name === 'Admin')?.privileges.some((p) => p.startsWith('PbxAdmin:'))).to.equal(true)
+    const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {
+      roles: Array<{name: string; privileges: string[]}>
+    }
+    expect(
+      snapshot.roles.find((role) => role.name === 'Admin')?.privileges.some((p) => p.startsWith('PbxAdmin:')),
+    ).to.equal(true)
     // Everything else stays as it was.
-    const others = (r: Report) => r.findings.filter((f) => f.appId !== 'aPhoneSy06').map((f) => [f.appId, f.kind, f.scope])
+    const others = (r: Report) =>
+      r.findings.filter((f) => f.appId !== 'aPhoneSy06').map((f) => [f.appId, f.kind, f.scope])
     expect(others(after)).to.deep.equal(others(before))
     expect(after.matrix.version).to.include('inferred@inferred-')
   })
@@ -41,27 +57,57 @@ describe('--matrix inferred (subprocess)', function () {
   it('a Phone scope whose owner lacks PbxAdmin becomes a missing-privilege finding (unmapped without the layer)', async () => {
     const temp = makeTempDir()
     try {
-      const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {apps: Array<{id: string; scopes: string[]}>}
+      const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {
+        apps: Array<{id: string; scopes: string[]}>
+      }
       const archiver = snapshot.apps.find((app) => app.id === 'aRecArch01')
       archiver?.scopes.push('phone:write:admin')
       const file = temp.write('snapshot.json', snapshot)
       const args = ['audit', '--snapshot', file, '--inventory', 'examples/inventory.json', '--json']
-      const kindOf = (r: Report) => r.findings.filter((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin').map((f) => f.kind)
+      const kindOf = (r: Report) =>
+        r.findings.filter((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin').map((f) => f.kind)
       expect(kindOf(JSON.parse((await runCli(args)).stdout) as Report)).to.deep.equal(['unmapped-scope'])
       const after = JSON.parse((await runCli([...args, '--matrix', 'inferred'])).stdout) as Report
       expect(kindOf(after)).to.deep.equal(['missing-privilege'])
-      expect(after.findings.find((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin')?.missingPrivileges).to.deep.equal(['PbxAdmin:Edit'])
+      expect(
+        after.findings.find((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin')?.missingPrivileges,
+      ).to.deep.equal(['PbxAdmin:Edit'])
     } finally {
       temp.cleanup()
     }
   })
 
   it('matrix explain: file "inferred", confidence inferred; --no-builtin-matrix: the layer alone labels its privileges', async () => {
-    const {stdout, code} = await runCli(['matrix', 'explain', 'phone:write:admin', 'phone:read:admin', '--matrix', 'inferred', '--no-builtin-matrix', '--snapshot', 'examples/snapshot.json', '--json'])
+    const {stdout, code} = await runCli([
+      'matrix',
+      'explain',
+      'phone:write:admin',
+      'phone:read:admin',
+      '--matrix',
+      'inferred',
+      '--no-builtin-matrix',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--json',
+    ])
     expect(code).to.equal(0)
-    const result = JSON.parse(stdout) as {scopes: Array<{scope: string; file: string; confidence: string; requires: string[]; labels: Record<string, string>; satisfiedBy: Array<{name: string}>}>}
+    const result = JSON.parse(stdout) as {
+      scopes: Array<{
+        scope: string
+        file: string
+        confidence: string
+        requires: string[]
+        labels: Record<string, string>
+        satisfiedBy: Array<{name: string}>
+      }>
+    }
     const [write, read] = result.scopes
-    expect(write).to.deep.include({scope: 'phone:write:admin', file: 'inferred', confidence: 'inferred', requires: ['PbxAdmin:Edit']})
+    expect(write).to.deep.include({
+      scope: 'phone:write:admin',
+      file: 'inferred',
+      confidence: 'inferred',
+      requires: ['PbxAdmin:Edit'],
+    })
     expect(write?.labels['PbxAdmin:Edit']).to.not.equal('PbxAdmin:Edit')
     expect(read).to.deep.include({file: 'inferred', requires: ['PbxAdmin:Read']})
     expect(read?.satisfiedBy.map((r) => r.name)).to.include('Admin')
@@ -69,9 +115,15 @@ describe('--matrix inferred (subprocess)', function () {
 
   it('matrix show names the layer of each rule: "inferred" for the layer, "built-in" for the rest', async () => {
     const {stdout} = await runCli(['matrix', 'show', '--matrix', 'inferred', '--json'])
-    const shown = JSON.parse(stdout) as {files: string[]; rules: Array<{scope: string; file: string; confidence: string}>}
+    const shown = JSON.parse(stdout) as {
+      files: string[]
+      rules: Array<{scope: string; file: string; confidence: string}>
+    }
     expect(shown.files).to.deep.equal(['built-in', 'inferred'])
-    expect(shown.rules.find((r) => r.scope === 'phone:read:admin')).to.deep.include({file: 'inferred', confidence: 'inferred'})
+    expect(shown.rules.find((r) => r.scope === 'phone:read:admin')).to.deep.include({
+      file: 'inferred',
+      confidence: 'inferred',
+    })
     expect(shown.rules.find((r) => r.scope === 'user:read:admin')).to.deep.include({file: 'built-in'})
     const text = await runCli(['matrix', 'show', '--matrix', 'inferred'])
     expect(text.stdout).to.match(/^phone:read:admin +PbxAdmin:Read +inferred +inferred *$/m)
@@ -97,6 +149,9 @@ describe('--matrix inferred (subprocess)', function () {
     expect(audited.stdout).to.match(/apps without findings: .*Phone Sync/)
     const explained = await runCli(explain ?? [])
     expect(explained.code).to.equal(0)
-    expect(explained.stdout).to.match(/^ +file +inferred$/m).and.match(/^ +confidence +inferred$/m).and.match(/requires +PbxAdmin:Read/)
+    expect(explained.stdout)
+      .to.match(/^ +file +inferred$/m)
+      .and.match(/^ +confidence +inferred$/m)
+      .and.match(/requires +PbxAdmin:Read/)
   })
 })

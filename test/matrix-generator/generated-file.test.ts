@@ -37,14 +37,21 @@ describe('built-in matrix: the generated file', function () {
       const output = join(dir, 'builtin-matrix.json')
       const inferredOutput = join(dir, 'inferred-matrix.json')
       const script = join(root, 'scripts/generate-matrix.ts')
-      execFileSync(process.execPath, ['--import', 'tsx', script, '--output', output, '--inferred-output', inferredOutput, '--quiet'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', script, '--output', output, '--inferred-output', inferredOutput, '--quiet'],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       const regenerated = readFileSync(output, 'utf8')
       expect(regenerated === committed, 'data/builtin-matrix.json is stale: run npm run matrix:generate').to.equal(true)
       const inferred = readFileSync(inferredOutput, 'utf8')
-      expect(inferred === committedInferred, 'data/inferred-matrix.json is stale: run npm run matrix:generate').to.equal(true)
+      expect(
+        inferred === committedInferred,
+        'data/inferred-matrix.json is stale: run npm run matrix:generate',
+      ).to.equal(true)
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }

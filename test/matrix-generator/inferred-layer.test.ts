@@ -11,7 +11,12 @@ import {expect} from 'chai'
 import {buildMatrix} from '../../scripts/matrix/build.js'
 import {layerCoverage} from '../../scripts/matrix/coverage.js'
 import {loadZoomData, type Operation} from '../../scripts/matrix/data.js'
-import {buildInferredMatrix, INFERRED_NOTE_START, loadRequirements, PRIVILEGES_REFERENCE} from '../../scripts/matrix/inferred.js'
+import {
+  buildInferredMatrix,
+  INFERRED_NOTE_START,
+  loadRequirements,
+  PRIVILEGES_REFERENCE,
+} from '../../scripts/matrix/inferred.js'
 import {readTsv} from '../../scripts/matrix/tsv.js'
 import {scopeLevel} from '../../src/matrix/scope.js'
 import type {MatrixFile, MatrixRule} from '../../src/matrix/types.js'
@@ -29,8 +34,17 @@ function citedOperations(source: string): Operation[] {
   const found: Operation[] = []
   for (const match of source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE) (\/[^\s,()]*)(?: \(([a-z-]+)\))?/g)) {
     const [, method, path, product] = match
-    const ops = data.operations.filter((op) => op.method === method && op.path === path && (!product || op.product === product) && (product || !op.masterDocument))
-    expect(ops, `${match[0]} cited in "${source}" is not an operation in data/zoom/operations`).to.have.length.greaterThan(0)
+    const ops = data.operations.filter(
+      (op) =>
+        op.method === method &&
+        op.path === path &&
+        (!product || op.product === product) &&
+        (product || !op.masterDocument),
+    )
+    expect(
+      ops,
+      `${match[0]} cited in "${source}" is not an operation in data/zoom/operations`,
+    ).to.have.length.greaterThan(0)
     found.push(...ops)
   }
   return found
@@ -46,20 +60,70 @@ interface Row {
 
 // Expected privileges written out by hand from the scope's action segment: read → :Read, anything else → :Edit.
 const TABLE: Row[] = [
-  {scope: 'phone:read:admin', requires: 'PbxAdmin:Read', level: 'admin', evidence: /analogous Number Management: \d+ operations list PbxAdmin:Read/},
+  {
+    scope: 'phone:read:admin',
+    requires: 'PbxAdmin:Read',
+    level: 'admin',
+    evidence: /analogous Number Management: \d+ operations list PbxAdmin:Read/,
+  },
   {scope: 'phone:write:admin', requires: 'PbxAdmin:Edit', level: 'admin', evidence: /Account owner or admin/},
-  {scope: 'phone:read:list_account_settings:admin', requires: 'PbxAdmin:Read', level: 'admin', evidence: /GET \/phone\/account_settings/},
-  {scope: 'phone:update:device:admin', requires: 'PbxAdmin:Edit', level: 'admin', evidence: /Number Management: \d+ operations list PbxAdmin:Edit/},
-  {scope: 'phone:delete:role:admin', requires: 'PbxAdmin:Edit', level: 'admin', evidence: /DELETE \/phone\/roles\/\{roleId\}/},
-  {scope: 'phone_call_log:read:admin', requires: 'PbxAdmin:Read', level: 'admin', evidence: /a role with Zoom Phone management/},
-  {scope: 'phone:master', requires: 'PbxAdmin:Edit', level: 'master', evidence: /Number Management \(master-account\): \d+ operations list PbxAdmin:Edit/},
-  {scope: 'phone:read:call_queue_custom_group:master', requires: 'PbxAdmin:Read', level: 'master', evidence: /\(number-management-ma\)/},
+  {
+    scope: 'phone:read:list_account_settings:admin',
+    requires: 'PbxAdmin:Read',
+    level: 'admin',
+    evidence: /GET \/phone\/account_settings/,
+  },
+  {
+    scope: 'phone:update:device:admin',
+    requires: 'PbxAdmin:Edit',
+    level: 'admin',
+    evidence: /Number Management: \d+ operations list PbxAdmin:Edit/,
+  },
+  {
+    scope: 'phone:delete:role:admin',
+    requires: 'PbxAdmin:Edit',
+    level: 'admin',
+    evidence: /DELETE \/phone\/roles\/\{roleId\}/,
+  },
+  {
+    scope: 'phone_call_log:read:admin',
+    requires: 'PbxAdmin:Read',
+    level: 'admin',
+    evidence: /a role with Zoom Phone management/,
+  },
+  {
+    scope: 'phone:master',
+    requires: 'PbxAdmin:Edit',
+    level: 'master',
+    evidence: /Number Management \(master-account\): \d+ operations list PbxAdmin:Edit/,
+  },
+  {
+    scope: 'phone:read:call_queue_custom_group:master',
+    requires: 'PbxAdmin:Read',
+    level: 'master',
+    evidence: /\(number-management-ma\)/,
+  },
   {scope: 'role:read:admin', requires: 'Role:Read', level: 'admin', evidence: /role management permissions/},
   {scope: 'role:delete:role:admin', requires: 'Role:Edit', level: 'admin', evidence: /DELETE \/roles\/\{roleId\}/},
-  {scope: 'role:write:member:master', requires: 'Role:Edit', level: 'master', evidence: /POST \/accounts\/\{accountId\}\/roles\/\{roleId\}\/members \(accounts-ma\)/},
+  {
+    scope: 'role:write:member:master',
+    requires: 'Role:Edit',
+    level: 'master',
+    evidence: /POST \/accounts\/\{accountId\}\/roles\/\{roleId\}\/members \(accounts-ma\)/,
+  },
   {scope: 'imgroup:read:admin', requires: 'IMGroups:Read', level: 'admin', evidence: /View or edit IM groups/},
-  {scope: 'contact_group:update:group:admin', requires: 'IMGroups:Edit', level: 'admin', evidence: /PATCH \/im\/groups\/\{groupId\}/},
-  {scope: 'information_barrier:read:list_policies:admin', requires: 'Informationbarriers:Read', level: 'admin', evidence: /October 2023/},
+  {
+    scope: 'contact_group:update:group:admin',
+    requires: 'IMGroups:Edit',
+    level: 'admin',
+    evidence: /PATCH \/im\/groups\/\{groupId\}/,
+  },
+  {
+    scope: 'information_barrier:read:list_policies:admin',
+    requires: 'Informationbarriers:Read',
+    level: 'admin',
+    evidence: /October 2023/,
+  },
 ]
 
 describe('inferred layer: rules against the data', () => {
@@ -72,7 +136,10 @@ describe('inferred layer: rules against the data', () => {
       expect(rule.confidence).to.equal('inferred')
       expect(scopeLevel(rule.scope)).to.equal(row.level)
       expect(rule.note).to.match(new RegExp(`^${INFERRED_NOTE_START.replace(/[()"]/g, '\\$&')}`))
-      expect(rule.sources.some((source) => row.evidence.test(source)), `${rule.sources.join(' | ')}`).to.equal(true)
+      expect(
+        rule.sources.some((source) => row.evidence.test(source)),
+        `${rule.sources.join(' | ')}`,
+      ).to.equal(true)
       // The built-in matrix has no rule for it: the layer only fills gaps.
       expect(builtin.rules.some((r) => r.scope === rule.scope)).to.equal(false)
       expect(builtin.unmapped?.[rule.scope]).to.be.a('string')
@@ -97,7 +164,10 @@ describe('inferred layer: rules against the data', () => {
       // A quoted description sentence is one the operation's description holds.
       for (const source of rule.sources.filter((s) => s.startsWith('descriptions of'))) {
         const [, sentence, method, path] = /"(.+)" \((\w+) ([^)]+)\)/.exec(source) ?? []
-        expect(requirements.some((r) => r.requirement === sentence && r.method === method && r.path === path), source).to.equal(true)
+        expect(
+          requirements.some((r) => r.requirement === sentence && r.method === method && r.path === path),
+          source,
+        ).to.equal(true)
       }
       // The privileges reference entry quoted is the one in privilege-labels.tsv.
       const reference = references.get(row.requires)
@@ -127,9 +197,14 @@ describe('inferred layer: the whole file', () => {
   })
 
   it('every Zoom Phone scope the built-in leaves unmapped gets PbxAdmin; nothing outside the four families gets a rule', () => {
-    const unmappedPhone = Object.keys(builtin.unmapped ?? {}).filter((scope) =>
-      data.operations.some((op) => op.product === 'phone' && [...op.classicScopes, ...op.granularScopes].includes(scope)) &&
-      data.operations.every((op) => op.product === 'phone' || ![...op.classicScopes, ...op.granularScopes].includes(scope)),
+    const unmappedPhone = Object.keys(builtin.unmapped ?? {}).filter(
+      (scope) =>
+        data.operations.some(
+          (op) => op.product === 'phone' && [...op.classicScopes, ...op.granularScopes].includes(scope),
+        ) &&
+        data.operations.every(
+          (op) => op.product === 'phone' || ![...op.classicScopes, ...op.granularScopes].includes(scope),
+        ),
     )
     expect(unmappedPhone.length).to.be.greaterThan(300)
     for (const scope of unmappedPhone) expect(ruleFor(scope)?.requires[0], scope).to.match(/^PbxAdmin:/)
@@ -143,7 +218,8 @@ describe('inferred layer: the whole file', () => {
     for (const rule of layer.rules) {
       for (const privilege of rule.requires) {
         expect(layer.privileges?.[privilege], privilege).to.deep.equal(builtin.privileges?.[privilege])
-        if (privilege.endsWith(':Edit')) expect(layer.implies?.[privilege]).to.deep.equal([privilege.replace(/:Edit$/, ':Read')])
+        if (privilege.endsWith(':Edit'))
+          expect(layer.implies?.[privilege]).to.deep.equal([privilege.replace(/:Edit$/, ':Read')])
       }
     }
   })
@@ -153,7 +229,9 @@ describe('inferred layer: the whole file', () => {
     const coverage = layerCoverage(result, buildInferredMatrix(data, result, loadRequirements()).families)
     // Counted again from the committed files, not from the generator.
     const privileged = new Set(
-      [...builtin.rules.map((r) => r.scope), ...Object.keys(builtin.unmapped ?? {})].filter((scope) => scopeLevel(scope) !== 'user'),
+      [...builtin.rules.map((r) => r.scope), ...Object.keys(builtin.unmapped ?? {})].filter(
+        (scope) => scopeLevel(scope) !== 'user',
+      ),
     )
     const ruled = builtin.rules.filter((rule) => scopeLevel(rule.scope) !== 'user').length
     expect(coverage).to.deep.include({privileged: privileged.size, without: ruled, with: ruled + layer.rules.length})
@@ -166,7 +244,10 @@ describe('inferred layer: the whole file', () => {
 
   it("README's coverage section is exactly what npm run matrix:coverage prints", function () {
     this.timeout(60_000)
-    const printed = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/matrix-coverage.ts')], {cwd: root, encoding: 'utf8'})
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/matrix-coverage.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     const readme = readFileSync(join(root, 'README.md'), 'utf8')
     const section = /`npm run matrix:coverage` \(exit 1[^\n]*\n\n([\s\S]*?)\n### /.exec(readme)?.[1]
     expect(section).to.equal(printed)

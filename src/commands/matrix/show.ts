@@ -37,7 +37,12 @@ export default class MatrixShow extends BaseCommand {
       // A layer (e.g. inferred) may rule scopes an earlier layer lists as unmapped: count only those still without a rule.
       const stillUnmapped = Object.keys(result.unmapped).filter((scope) => matrix.resolve(scope).winner === null).length
       const header = `Matrix ${result.version} from ${result.files.join(', ') || '(no files)'}: ${result.rules.length} rules, ${stillUnmapped} known-unmapped scopes.`
-      this.log(renderMatrixRules(result.rules.map((r) => ({...r, partial: r.partial ?? []})), header))
+      this.log(
+        renderMatrixRules(
+          result.rules.map((r) => ({...r, partial: r.partial ?? []})),
+          header,
+        ),
+      )
     }
     return result
   }
