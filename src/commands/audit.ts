@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {runAudit} from '../audit/audit.js'
-import {severityAtLeast} from '../audit/summary.js'
-import type {AuditReport, Severity} from '../audit/types.js'
+import {CONFIDENCE_ORDER, failsOn} from '../audit/fail-on.js'
+import type {AuditReport, Finding, Severity} from '../audit/types.js'
 import {accountFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
@@ -10,6 +10,7 @@ import {colorFlag, matrixFlags} from '../cli/flags.js'
 import {matrixFromFlags} from '../cli/matrix-from-flags.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {ExitCode, InputError} from '../errors.js'
+import type {Confidence} from '../matrix/types.js'
 import {loadInventory} from '../inventory/load.js'
 import {loadAcceptances, loadBaselineIds} from '../triage/load.js'
 import {triage} from '../triage/triage.js'
@@ -72,6 +73,12 @@ ${BaseCommand.exitCodesHelp}`
       options: ['high', 'medium', 'low', 'none'],
       default: 'medium',
     }),
+    'fail-on-confidence': Flags.string({
+      description:
+        "Count toward --fail-on only findings whose matrix rule is at least this sure: inferred (all, the default), manual (not inferred rules), documented (Zoom's data only). Findings on no rule always count.",
+      options: [...CONFIDENCE_ORDER],
+      default: 'inferred',
+    }),
     ...colorFlag,
   }
 
@@ -105,9 +112,14 @@ ${BaseCommand.exitCodesHelp}`
     else if (!this.jsonEnabled()) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
     process.stderr.write(`${summaryLine(report)}${flags.output ? ` → ${flags.output}` : ''}\n`)
 
-    const failOn = flags['fail-on']
-    if (failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn as Severity)))
-      process.exitCode = ExitCode.findings
+    const failOn = {
+      severity: flags['fail-on'] as Severity | 'none',
+      confidence: flags['fail-on-confidence'] as Confidence,
+    }
+    // The rule a scope finding rests on is the one the matrix resolves for its scope.
+    const confidenceOf = (f: Finding) =>
+      f.scope === null ? null : (matrix.resolve(f.scope).winner?.rule.confidence ?? null)
+    if (failsOn(report.findings, failOn, confidenceOf)) process.exitCode = ExitCode.findings
     return report
   }
 }

@@ -154,4 +154,57 @@ describe('--matrix inferred (subprocess)', function () {
       .and.match(/^ +confidence +inferred$/m)
       .and.match(/requires +PbxAdmin:Read/)
   })
+
+  it('--fail-on-confidence: a finding on an inferred rule fails the run by default, not with manual or documented', async function () {
+    this.timeout(240_000)
+    const temp = makeTempDir()
+    try {
+      const snapshot = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {
+        apps: Array<{id: string; scopes: string[]}>
+      }
+      const inventory = (scopes: string[]) => {
+        const app = snapshot.apps.find((a) => a.id === 'aRecArch01')
+        const file = temp.write(`snapshot-${scopes.join('+')}.json`, {...snapshot, apps: [{...app, scopes}]})
+        const owners = temp.write('inventory.json', {
+          apps: [{id: 'aRecArch01', name: 'Recording Archiver', owner: 'dana.scully@acme.example'}],
+        })
+        return [
+          'audit',
+          '--snapshot',
+          file,
+          '--inventory',
+          owners,
+          '--matrix',
+          'inferred',
+          '--fail-on',
+          'low',
+          '--json',
+        ]
+      }
+      // Dana's role lacks PbxAdmin:Edit (inferred rule), Users: Edit (meeting:write:admin, manual) and
+      // Users: Edit again for webinar:write:admin (documented).
+      const expectations: Array<[string, Record<string, number>]> = [
+        ['phone:write:admin', {inferred: 1, manual: 0, documented: 0}],
+        ['meeting:write:admin', {inferred: 1, manual: 1, documented: 0}],
+        ['webinar:write:admin', {inferred: 1, manual: 1, documented: 1}],
+      ]
+      for (const [scope, codes] of expectations) {
+        const args = inventory([scope])
+        for (const [confidence, code] of Object.entries(codes)) {
+          // The default (no flag) is "inferred": every finding counts.
+          const run = await runCli(confidence === 'inferred' ? args : [...args, '--fail-on-confidence', confidence])
+          const report = JSON.parse(run.stdout) as Report
+          expect(
+            report.findings.map((f) => [f.kind, f.scope]),
+            scope,
+          ).to.deep.equal([['missing-privilege', scope]])
+          expect(run.code, `${scope} --fail-on-confidence ${confidence}`).to.equal(code)
+        }
+      }
+      const bad = await runCli([...inventory(['phone:write:admin']), '--fail-on-confidence', 'sure'])
+      expect(bad.code).to.equal(2)
+    } finally {
+      temp.cleanup()
+    }
+  })
 })
