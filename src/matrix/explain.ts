@@ -1,6 +1,6 @@
 // Why a scope needs what it needs: the winning rule, its file, its evidence. Pure; renderers print it.
 import type {Matrix} from './matrix.js'
-import type {Confidence, ScopeLevel} from './types.js'
+import type {Confidence, ScopeAction, ScopeLevel} from './types.js'
 
 export interface ScopeExplanation {
   scope: string
@@ -13,8 +13,9 @@ export interface ScopeExplanation {
   confidence: Confidence | null
   sources: string[]
   note: string | null
-  level: ScopeLevel
-  action: string
+  /** null when the scope is malformed: a level or action read from it would be a guess. */
+  level: ScopeLevel | null
+  action: ScopeAction | null
   wellFormed: boolean
   operations: number | null
   products: string[]
@@ -36,17 +37,20 @@ export function explainScope(matrix: Matrix, raw: string): ScopeExplanation {
     labels: Object.fromEntries([...requires, ...partial].map((p) => [p, matrix.label(p)])),
     confidence: rule?.confidence ?? null,
     sources: rule?.sources ?? [],
-    note: rule?.note ?? resolution.unmappedReason ?? (rule ? null : unmappedNote(resolution.wellFormed)),
-    level: resolution.level,
-    action: resolution.action,
+    note: rule?.note ?? resolution.unmappedReason ?? (rule ? null : unmappedNote(resolution.scope, resolution.wellFormed)),
+    level: resolution.wellFormed ? resolution.level : null,
+    action: resolution.wellFormed ? resolution.action : null,
     wellFormed: resolution.wellFormed,
     operations: rule?.operations ?? null,
     products: rule?.products ?? [],
   }
 }
 
-function unmappedNote(wellFormed: boolean): string {
-  return wellFormed
-    ? 'No rule in the matrix matches this scope: its owner eligibility cannot be checked. Add a rule in your own layer (--matrix).'
-    : 'Not a well-formed scope (lowercase [a-z0-9_] segments joined by ":"): check the spelling.'
+function unmappedNote(scope: string, wellFormed: boolean): string {
+  if (wellFormed)
+    return 'No rule in the matrix matches this scope: its owner eligibility cannot be checked. Add a rule in your own layer (--matrix).'
+  const segments = scope.split(':')
+  const bad = segments.findIndex((segment) => !/^[a-z0-9_]+$/.test(segment))
+  const which = segments.length > 1 ? ` (segment ${bad + 1}, "${segments[bad]}")` : ''
+  return `Malformed scope${which}: a scope is lowercase [a-z0-9_] segments joined by ":". Check the spelling.`
 }

@@ -1,8 +1,9 @@
 // Problems one matrix file has on its own, after it fits the schema. Errors make the file unusable;
 // warnings are listed by `matrix validate` only.
 import {isWellFormedPrivilege} from './privilege-name.js'
+import {privilegesLabelled} from './privileges.js'
 import {isWellFormedPattern, isWellFormedScope} from './scope.js'
-import type {MatrixFile} from './types.js'
+import type {WrittenMatrixFile} from './types.js'
 
 export interface Problem {
   file: string
@@ -11,7 +12,13 @@ export interface Problem {
   message: string
 }
 
-export function fileErrors(matrix: MatrixFile, file: string): Problem[] {
+/** `labels`: portal label → privileges, over the layers this file is checked with (a label in `requires` is an error
+ * that names the privilege to write). */
+export function fileErrors(
+  matrix: WrittenMatrixFile,
+  file: string,
+  labels: Map<string, string[]> = new Map(),
+): Problem[] {
   const problems: Problem[] = []
   const at = (place: string, message: string) => problems.push({file, place, message})
   const seen = new Map<string, number>()
@@ -33,7 +40,7 @@ export function fileErrors(matrix: MatrixFile, file: string): Problem[] {
       ['partial', rule.partial ?? []],
     ] as const) {
       for (const [i, privilege] of list.entries()) {
-        if (!isWellFormedPrivilege(privilege)) at(`${place}/${key}/${i}`, privilegeMessage(privilege))
+        if (!isWellFormedPrivilege(privilege)) at(`${place}/${key}/${i}`, privilegeMessage(privilege, labels))
       }
     }
     for (const privilege of rule.partial ?? []) {
@@ -57,7 +64,12 @@ export function fileErrors(matrix: MatrixFile, file: string): Problem[] {
   return problems
 }
 
-function privilegeMessage(privilege: string): string {
+function privilegeMessage(privilege: string, labels: Map<string, string[]> = new Map()): string {
+  const named = privilegesLabelled(labels, privilege)
+  if (named.length > 0) {
+    const write = named.map((p) => `"${p}"`).join(' or ')
+    return `"${privilege}" is a portal label, not a role privilege: write ${write} (see "zoom-scope-audit matrix privileges")`
+  }
   return `"${privilege}" is not a role privilege (expected Resource:Read or Resource:Edit, e.g. User:Read)`
 }
 

@@ -1,69 +1,54 @@
-// Warnings that need the whole stack of layers: overridden and overlapping rules, unknown privileges.
+// Warnings that need the whole stack of layers: shadowed and overlapping rules, unknown privileges, rules without
+// sources. Linear in the rules: overlaps are found through a pattern index, and each rule gets at most one overlap
+// warning (naming one winner and how many more), so thousands of overlapping patterns give a list, not a flood.
+import {escapePointer, type Problem} from './file-problems.js'
 import {beats, type Matrix, type PlacedRule} from './matrix.js'
-import type {Problem} from './file-problems.js'
+import {PatternIndex} from './pattern-index.js'
 
 /** Warnings about the rules of `checkedFiles` (the built-in's own rules are not second-guessed). */
 export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Problem[] {
   const warnings: Problem[] = []
-  const all: PlacedRule[] = matrix.layers.flatMap(({file, matrix: m}, layer) =>
-    m.rules.map((rule, index) => ({
-      rule,
-      file,
-      layer,
-      index,
-      stars: rule.scope.split(':').filter((s) => s === '*').length,
-    })),
-  )
-  const checked = all.filter((r) => checkedFiles.has(r.file))
-
-  for (const placed of checked) {
-    const place = `/rules/${placed.index}`
-    const winner = matrix.rules.find((r) => r.rule.scope === placed.rule.scope)
-    if (winner && (winner.file !== placed.file || winner.index !== placed.index)) {
-      warnings.push({
-        file: placed.file,
-        place,
-        message: `"${placed.rule.scope}" is shadowed by the same rule in ${winner.file} /rules/${winner.index}, which wins`,
-      })
-    }
-    if (placed.stars > 0) {
-      for (const other of all) {
-        if (other === placed || other.stars !== placed.stars || other.rule.scope === placed.rule.scope) continue
-        if (!patternsOverlap(placed.rule.scope, other.rule.scope)) continue
-        const later = beats(other, placed)
-        if (later) {
-          warnings.push({
-            file: placed.file,
-            place,
-            message: `"${placed.rule.scope}" overlaps "${other.rule.scope}" (${other.file} /rules/${other.index}) with as many "*": where both match, that one wins`,
-          })
-        }
-      }
-    }
-    for (const [key, list] of [
-      ['requires', placed.rule.requires],
-      ['partial', placed.rule.partial ?? []],
-    ] as const) {
-      for (const [i, privilege] of list.entries()) {
-        if (!matrix.privileges[privilege]) {
-          warnings.push({
-            file: placed.file,
-            place: `${place}/${key}/${i}`,
-            message: `"${privilege}" has no label in any layer's "privileges" (is it spelled as Zoom spells it?)`,
-          })
-        }
-      }
-    }
+  const patternsByStars = new Map<number, PatternIndex<PlacedRule>>()
+  for (const placed of matrix.rules) {
+    if (placed.stars === 0) continue
+    let index = patternsByStars.get(placed.stars)
+    if (!index) patternsByStars.set(placed.stars, (index = new PatternIndex()))
+    index.add(placed.rule.scope, placed)
   }
 
-  for (const {file, matrix: m} of matrix.layers) {
+  for (const [layer, {file, matrix: m}] of matrix.layers.entries()) {
     if (!checkedFiles.has(file)) continue
+    for (const [index, rule] of m.rules.entries()) {
+      const place = `/rules/${index}`
+      const warn = (message: string, at = place) => warnings.push({file, place: at, message})
+      const winner = matrix.ruleFor(rule.scope)
+      if (winner && (winner.layer !== layer || winner.index !== index)) {
+        warn(`"${rule.scope}" is shadowed by the same rule in ${winner.file} /rules/${winner.index}, which wins`)
+      } else if (winner && winner.stars > 0) {
+        const overlap = overlapWarning(winner, patternsByStars.get(winner.stars)!)
+        if (overlap) warn(overlap)
+      }
+      if (rule.sources.length === 0)
+        warn(`"${rule.scope}" has no sources: say where the rule comes from (a Zoom document, a support ticket)`)
+      for (const [key, list] of [
+        ['requires', rule.requires],
+        ['partial', rule.partial ?? []],
+      ] as const) {
+        for (const [i, privilege] of list.entries()) {
+          if (!Object.hasOwn(matrix.privileges, privilege))
+            warn(
+              `"${privilege}" has no label in any layer's "privileges" (is it spelled as Zoom spells it? see "matrix privileges")`,
+              `${place}/${key}/${i}`,
+            )
+        }
+      }
+    }
     for (const scope of Object.keys(m.unmapped ?? {})) {
       const resolution = matrix.resolve(scope)
       if (resolution.winner)
         warnings.push({
           file,
-          place: `/unmapped/${scope}`,
+          place: `/unmapped/${escapePointer(scope)}`,
           message: `"${scope}" is listed as unmapped but ${resolution.winner.file} has a rule for it ("${resolution.winner.rule.scope}"), which is used`,
         })
     }
@@ -71,9 +56,16 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
   return warnings
 }
 
-/** Two patterns of the same length overlap when every segment pair is equal or has a `*`. */
-function patternsOverlap(a: string, b: string): boolean {
-  const x = a.split(':')
-  const y = b.split(':')
-  return x.length === y.length && x.every((segment, i) => segment === '*' || y[i] === '*' || segment === y[i])
+/** Patterns with as many `*` that overlap this one and win where both match: the first, and how many more. */
+function overlapWarning(placed: PlacedRule, sameStars: PatternIndex<PlacedRule>): string | undefined {
+  let first: PlacedRule | undefined
+  let count = 0
+  sameStars.overlapping(placed.rule.scope, (other) => {
+    if (other === placed || !beats(other, placed)) return
+    count++
+    if (!first || beats(other, first)) first = other
+  })
+  if (!first) return undefined
+  const more = count > 1 ? ` (and ${count - 1} more such pattern${count === 2 ? '' : 's'})` : ''
+  return `"${placed.rule.scope}" overlaps "${first.rule.scope}" (${first.file} /rules/${first.index}) with as many "*": where both match, that one wins${more}`
 }

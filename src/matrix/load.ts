@@ -1,4 +1,7 @@
-// Matrix files in, layers out: read, parse, schema-check, per-file checks. The only I/O of the matrix.
+// Matrix files in, layers out: read, parse, schema-check, per-file checks, defaults. The only I/O of the matrix.
+// The built-in is the package's own generated data: the tests hold it to the strict schema, so a run only parses it.
+import {readFile} from 'node:fs/promises'
+import {basename} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {InputError} from '../errors.js'
@@ -6,7 +9,8 @@ import {parseJson} from '../input/parse-json.js'
 import {readTextFile} from '../input/read-file.js'
 import {schemaProblems} from '../input/schema-check.js'
 import {fileErrors, type Problem} from './file-problems.js'
-import type {MatrixFile, MatrixLayer} from './types.js'
+import {labelIndex} from './privileges.js'
+import type {MatrixFile, MatrixLayer, WrittenMatrixFile} from './types.js'
 
 export const BUILTIN = 'built-in'
 const builtinUrl = new URL('../../data/builtin-matrix.json', import.meta.url)
@@ -20,10 +24,14 @@ export function layerFile(value: string): string {
   return url ? fileURLToPath(url) : value
 }
 
-/** Every error a matrix file has; `layer` only when there are none. `fatal` is the error a loader throws. */
+/**
+ * Every error a user's matrix file has; `layer` (defaults filled in) only when there are none. `fatal` is the error a
+ * loader throws. `under`: the layers it goes over, whose portal labels a `requires` entry may have been copied from.
+ */
 export async function inspectMatrixFile(
   file: string,
   shownAs = file,
+  under: MatrixLayer[] = [],
 ): Promise<{layer?: MatrixLayer; errors: Problem[]; fatal?: InputError}> {
   let document: unknown
   try {
@@ -43,11 +51,26 @@ export async function inspectMatrixFile(
   })
   if (schema.length > 0)
     return {errors: schema, fatal: summarise(shownAs, 'not a valid privilege matrix: ', schema, 'schema_invalid')}
-  const matrix = document as MatrixFile
-  const errors = fileErrors(matrix, shownAs)
+  const written = document as WrittenMatrixFile
+  const labels = labelIndex([...under.map((l) => l.matrix.privileges), written.privileges])
+  const errors = fileErrors(written, shownAs, labels)
   if (errors.length > 0) return {errors, fatal: summarise(shownAs, '', errors, 'matrix_invalid')}
-  for (const rule of matrix.rules) rule.scope = rule.scope.trim()
-  return {layer: {file: shownAs, matrix}, errors}
+  return {layer: {file: shownAs, matrix: withDefaults(written, shownAs)}, errors}
+}
+
+/** A rule needs only scope and requires; the file needs no version (its name stands in). */
+function withDefaults(written: WrittenMatrixFile, file: string): MatrixFile {
+  return {
+    ...written,
+    version: written.version ?? basename(file),
+    rules: written.rules.map((rule) => ({
+      ...rule,
+      scope: rule.scope.trim(),
+      partial: rule.partial ?? [],
+      confidence: rule.confidence ?? 'manual',
+      sources: rule.sources ?? [],
+    })),
+  }
 }
 
 function summarise(file: string, prefix: string, problems: Problem[], code: string): InputError {
@@ -57,20 +80,26 @@ function summarise(file: string, prefix: string, problems: Problem[], code: stri
   return new InputError(`${file}: ${prefix}${shown.join('; ')}${more}`, {code, file, place: problems[0]?.place})
 }
 
-export async function loadMatrixFile(file: string, shownAs = file): Promise<MatrixLayer> {
-  const {layer, fatal} = await inspectMatrixFile(file, shownAs)
+export async function loadMatrixFile(file: string, shownAs = file, under: MatrixLayer[] = []): Promise<MatrixLayer> {
+  const {layer, fatal} = await inspectMatrixFile(file, shownAs, under)
   if (layer) return layer
   throw fatal
 }
 
+/** Trusted data, parsed once per process and never re-validated. */
+let builtin: Promise<MatrixLayer> | undefined
 export function loadBuiltinMatrix(): Promise<MatrixLayer> {
-  return loadMatrixFile(fileURLToPath(builtinUrl), BUILTIN)
+  builtin ??= readFile(fileURLToPath(builtinUrl), 'utf8').then((text) => ({
+    file: BUILTIN,
+    matrix: JSON.parse(text) as MatrixFile,
+  }))
+  return builtin
 }
 
 /** The built-in (unless dropped), then each --matrix file (or shipped layer name) in order. */
 export async function loadMatrixLayers(options: {files?: string[]; builtin?: boolean}): Promise<MatrixLayer[]> {
   const layers: MatrixLayer[] = []
   if (options.builtin !== false) layers.push(await loadBuiltinMatrix())
-  for (const file of options.files ?? []) layers.push(await loadMatrixFile(layerFile(file), file))
+  for (const file of options.files ?? []) layers.push(await loadMatrixFile(layerFile(file), file, layers))
   return layers
 }

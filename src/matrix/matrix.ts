@@ -3,6 +3,7 @@
 // Precedence: an exact rule beats any pattern (whatever the files' order); among patterns, fewer `*` wins;
 // only between equals does the later file (then the later rule in a file) win. Rules never merge.
 import {compareText} from '../text-order.js'
+import {PatternIndex} from './pattern-index.js'
 import {isWellFormedScope, normalizeScope, scopeAction, scopeLevel} from './scope.js'
 import type {MatrixLayer, MatrixRule, PrivilegeInfo, ScopeAction, ScopeLevel} from './types.js'
 
@@ -31,11 +32,14 @@ export interface Matrix {
   layers: MatrixLayer[]
   version: string
   files: string[]
+  /** Keyed by names from files: null-prototype records ("constructor" is data, not Object's). */
   privileges: Record<string, PrivilegeInfo>
   implies: Record<string, string[]>
   unmapped: Record<string, string>
   /** Effective rules: one per distinct scope/pattern string, the later layer's where two files share it. */
   rules: PlacedRule[]
+  /** The effective rule written for exactly this scope or pattern. */
+  ruleFor(scopeOrPattern: string): PlacedRule | undefined
   resolve(scope: string): ScopeResolution
   /** Portal label of a privilege, or the privilege itself when none is known. */
   label(privilege: string): string
@@ -58,9 +62,9 @@ export function beats(a: PlacedRule, b: PlacedRule): boolean {
 }
 
 export function buildMatrix(layers: MatrixLayer[]): Matrix {
-  const privileges: Record<string, PrivilegeInfo> = {}
-  const implies: Record<string, string[]> = {}
-  const unmapped: Record<string, string> = {}
+  const privileges = Object.create(null) as Record<string, PrivilegeInfo>
+  const implies = Object.create(null) as Record<string, string[]>
+  const unmapped = Object.create(null) as Record<string, string>
   const byScope = new Map<string, PlacedRule>()
 
   for (const [layer, {file, matrix}] of layers.entries()) {
@@ -75,8 +79,8 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
   }
 
   const rules = [...byScope.values()]
-  const exact = new Map(rules.filter((r) => r.stars === 0).map((r) => [r.rule.scope, r]))
-  const patternsBySegments = groupPatterns(rules.filter((r) => r.stars > 0))
+  const patterns = new PatternIndex<PlacedRule>()
+  for (const placed of rules) if (placed.stars > 0) patterns.add(placed.rule.scope, placed)
   const cache = new Map<string, ScopeResolution>()
   const impliedCache = new Map<string, string[]>()
 
@@ -85,11 +89,10 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     let resolution = cache.get(scope)
     if (resolution) return resolution
     const wellFormed = isWellFormedScope(scope)
-    let winner: PlacedRule | null = exact.get(scope) ?? null
+    const exact = byScope.get(scope)
+    let winner: PlacedRule | null = exact && exact.stars === 0 ? exact : null
     if (!winner && wellFormed) {
-      for (const candidate of patternsBySegments.get(scope.split(':').length) ?? []) {
-        if (patternMatches(candidate.rule.scope, scope) && (!winner || beats(candidate, winner))) winner = candidate
-      }
+      for (const candidate of patterns.matching(scope)) if (!winner || beats(candidate, winner)) winner = candidate
     }
     resolution = {scope, level: scopeLevel(scope), action: scopeAction(scope), wellFormed, winner}
     if (!winner && unmapped[scope] !== undefined) resolution.unmappedReason = unmapped[scope]
@@ -123,6 +126,7 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     implies,
     unmapped,
     rules: rules.sort((a, b) => compareText(a.rule.scope, b.rule.scope)),
+    ruleFor: (scopeOrPattern) => byScope.get(scopeOrPattern),
     resolve,
     label: (privilege) => privileges[privilege]?.label ?? privilege,
     impliedBy,
@@ -131,13 +135,4 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
 
 function countStars(pattern: string): number {
   return pattern.split(':').filter((segment) => segment === '*').length
-}
-
-function groupPatterns(patterns: PlacedRule[]): Map<number, PlacedRule[]> {
-  const groups = new Map<number, PlacedRule[]>()
-  for (const placed of patterns) {
-    const length = placed.rule.scope.split(':').length
-    groups.set(length, [...(groups.get(length) ?? []), placed])
-  }
-  return groups
 }

@@ -1,5 +1,6 @@
 // The privilege matrix: which role privileges an app owner must hold for each OAuth scope.
-// File shape is fixed by schemas/privilege-matrix.schema.json.
+// A user's layer has the shape of schemas/privilege-matrix.schema.json (only scope + requires per rule); the built-in
+// also fits the strict schemas/builtin-matrix.schema.json. Once loaded, every rule has its defaults filled in.
 
 export type Confidence = 'documented' | 'inferred' | 'manual'
 export type ScopeLevel = 'user' | 'admin' | 'master'
@@ -33,6 +34,12 @@ export interface MatrixFile {
   rules: MatrixRule[]
   unmapped?: Record<string, string>
 }
+
+/** A rule as a user may write it: everything but scope and requires has a default. */
+export type WrittenRule = Pick<MatrixRule, 'scope' | 'requires'> & Partial<MatrixRule>
+
+/** A matrix file as a user may write it (fits schemas/privilege-matrix.schema.json). */
+export type WrittenMatrixFile = Omit<MatrixFile, 'version' | 'rules'> & {version?: string; rules: WrittenRule[]}
 
 /** A matrix file as loaded, with where it came from ("built-in" or a path). */
 export interface MatrixLayer {

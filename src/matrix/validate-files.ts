@@ -21,7 +21,7 @@ export async function validateMatrixFiles(files: string[], options: {builtin: bo
   const results: FileValidation[] = []
   const layers: MatrixLayer[] = options.builtin ? [await loadBuiltinMatrix()] : []
   for (const file of files) {
-    const {layer, errors} = await inspectMatrixFile(layerFile(file), file)
+    const {layer, errors} = await inspectMatrixFile(layerFile(file), file, layers)
     results.push({file, valid: errors.length === 0, errors, warnings: []})
     if (layer) layers.push(layer)
   }
