@@ -37,7 +37,8 @@ export function explainScope(matrix: Matrix, raw: string): ScopeExplanation {
     labels: Object.fromEntries([...requires, ...partial].map((p) => [p, matrix.label(p)])),
     confidence: rule?.confidence ?? null,
     sources: rule?.sources ?? [],
-    note: rule?.note ?? resolution.unmappedReason ?? (rule ? null : unmappedNote(resolution.scope, resolution.wellFormed)),
+    note:
+      rule?.note ?? resolution.unmappedReason ?? (rule ? null : unmappedNote(resolution.scope, resolution.wellFormed)),
     level: resolution.wellFormed ? resolution.level : null,
     action: resolution.wellFormed ? resolution.action : null,
     wellFormed: resolution.wellFormed,

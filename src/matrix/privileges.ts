@@ -27,7 +27,8 @@ export function sectionOf(info: PrivilegeInfo): string {
 export function listPrivileges(matrix: Matrix): PrivilegeListing[] {
   const required = new Map<string, number>()
   const partial = new Map<string, number>()
-  const count = (counts: Map<string, number>, privilege: string) => counts.set(privilege, (counts.get(privilege) ?? 0) + 1)
+  const count = (counts: Map<string, number>, privilege: string) =>
+    counts.set(privilege, (counts.get(privilege) ?? 0) + 1)
   for (const {rule} of matrix.rules) {
     for (const privilege of rule.requires) count(required, privilege)
     for (const privilege of rule.partial ?? []) count(partial, privilege)

@@ -49,7 +49,8 @@ export function renderValidation(files: FileValidation[], style: Style): string 
     .map((f) => {
       const head = f.valid ? `${style.green('valid')}  ${f.file}` : `${style.red('invalid')}  ${f.file}`
       const lines = [head]
-      for (const e of f.errors.slice(0, SHOWN_PROBLEMS)) lines.push(`  ${style.red('error')}    ${e.place} ${e.message}`)
+      for (const e of f.errors.slice(0, SHOWN_PROBLEMS))
+        lines.push(`  ${style.red('error')}    ${e.place} ${e.message}`)
       if (f.errors.length > SHOWN_PROBLEMS) lines.push(`  ${moreLine(f.errors.length - SHOWN_PROBLEMS, 'error')}`)
       for (const w of f.warnings.slice(0, SHOWN_PROBLEMS))
         lines.push(`  ${style.yellow('warning')}  ${w.place} ${w.message}`)
@@ -104,6 +105,6 @@ export function renderPrivileges(privileges: PrivilegeListing[]): string {
     out.push(lines[i + 1]!)
   }
   if (privileges.some((p) => p.derived))
-    out.push('', '* label made from the privilege name, not confirmed in Zoom\'s portal.')
+    out.push('', "* label made from the privilege name, not confirmed in Zoom's portal.")
   return out.join('\n')
 }
