@@ -1,6 +1,7 @@
 // Warnings that need the whole stack of layers: shadowed and overlapping rules, unknown privileges, rules without
-// sources. Linear in the rules: overlaps are found through a pattern index, and each rule gets at most one overlap
-// warning (naming one winner and how many more), so thousands of overlapping patterns give a list, not a flood.
+// sources. Overlaps are found through a pattern index that skips branches holding no pattern that could win, and
+// each rule gets at most one overlap warning (one winner named, the others counted up to a cap): thousands of
+// overlapping patterns give one line each, not one per pair.
 import {escapePointer, type Problem} from './file-problems.js'
 import {beats, type Matrix, type PlacedRule} from './matrix.js'
 import {PatternIndex} from './pattern-index.js'
@@ -13,7 +14,7 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
     if (placed.stars === 0) continue
     let index = patternsByStars.get(placed.stars)
     if (!index) patternsByStars.set(placed.stars, (index = new PatternIndex()))
-    index.add(placed.rule.scope, placed)
+    index.add(placed.rule.scope, placed, rank(placed))
   }
 
   for (const [layer, {file, matrix: m}] of matrix.layers.entries()) {
@@ -56,16 +57,29 @@ export function layerWarnings(matrix: Matrix, checkedFiles: Set<string>): Proble
   return warnings
 }
 
-/** Patterns with as many `*` that overlap this one and win where both match: the first, and how many more. */
+/** Counted overlaps per rule stop here ("and 100 or more"): counting every pair is quadratic. */
+export const OVERLAPS_COUNTED = 101
+
+/** Between patterns with as many `*`, the later file (then the later rule) wins: that order as one number. */
+function rank(placed: PlacedRule): number {
+  return placed.layer * 2 ** 32 + placed.index
+}
+
+/** Patterns with as many `*` that overlap this one and win where both match: the first found, and how many more. */
 function overlapWarning(placed: PlacedRule, sameStars: PatternIndex<PlacedRule>): string | undefined {
   let first: PlacedRule | undefined
   let count = 0
-  sameStars.overlapping(placed.rule.scope, (other) => {
+  const visit = (other: PlacedRule) => {
     if (other === placed || !beats(other, placed)) return
-    count++
-    if (!first || beats(other, first)) first = other
-  })
+    first ??= other
+    if (++count === OVERLAPS_COUNTED) return 'stop'
+  }
+  sameStars.overlapping(placed.rule.scope, visit, {above: rank(placed)})
   if (!first) return undefined
-  const more = count > 1 ? ` (and ${count - 1} more such pattern${count === 2 ? '' : 's'})` : ''
+  const others = count - 1
+  const more =
+    others === 0
+      ? ''
+      : ` (and ${count === OVERLAPS_COUNTED ? 'at least ' : ''}${others} more such pattern${others === 1 ? '' : 's'})`
   return `"${placed.rule.scope}" overlaps "${first.rule.scope}" (${first.file} /rules/${first.index}) with as many "*": where both match, that one wins${more}`
 }

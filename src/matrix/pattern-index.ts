@@ -6,17 +6,21 @@ interface Node<T> {
   literal: Map<string, Node<T>>
   star?: Node<T>
   values: T[]
+  /** The highest rank below this node: lets a search for values that outrank one skip whole branches. */
+  maxRank: number
 }
 
-const node = <T>(): Node<T> => ({literal: new Map(), values: []})
+const node = <T>(): Node<T> => ({literal: new Map(), values: [], maxRank: -Infinity})
 
 export class PatternIndex<T> {
   private readonly roots = new Map<number, Node<T>>()
 
-  add(pattern: string, value: T): void {
+  /** `rank` orders values for `overlapping(…, {above})`; values that need no order leave it at 0. */
+  add(pattern: string, value: T, rank = 0): void {
     const segments = pattern.split(':')
     let at = this.roots.get(segments.length)
     if (!at) this.roots.set(segments.length, (at = node()))
+    at.maxRank = Math.max(at.maxRank, rank)
     for (const segment of segments) {
       if (segment === '*') at = at.star ??= node()
       else {
@@ -24,6 +28,7 @@ export class PatternIndex<T> {
         if (!next) at.literal.set(segment, (next = node()))
         at = next
       }
+      at.maxRank = Math.max(at.maxRank, rank)
     }
     at.values.push(value)
   }
@@ -45,12 +50,16 @@ export class PatternIndex<T> {
     return found
   }
 
-  /** Calls `visit` for every value whose pattern some scope matches together with `pattern`; stops when it says so. */
-  overlapping(pattern: string, visit: (value: T) => 'stop' | void): void {
+  /**
+   * Calls `visit` for every value whose pattern some scope matches together with `pattern` (and, with `above`, whose
+   * rank is higher); stops when `visit` says so.
+   */
+  overlapping(pattern: string, visit: (value: T) => 'stop' | void, options: {above?: number} = {}): void {
     const segments = pattern.split(':')
+    const above = options.above ?? -Infinity
     let stopped = false
     const walk = (at: Node<T> | undefined, depth: number): void => {
-      if (!at || stopped) return
+      if (!at || stopped || at.maxRank <= above) return
       if (depth === segments.length) {
         for (const value of at.values) if (!stopped && visit(value) === 'stop') stopped = true
         return
