@@ -58,19 +58,17 @@ export async function inspectMatrixFile(
   return {layer: {file: shownAs, matrix: withDefaults(written, shownAs)}, errors}
 }
 
-/** A rule needs only scope and requires; the file needs no version (its name stands in). */
+/** A rule needs only scope and requires; the file needs no version (its name stands in). Fills in the freshly parsed
+ * document itself: no copy of tens of thousands of rules. */
 function withDefaults(written: WrittenMatrixFile, file: string): MatrixFile {
-  return {
-    ...written,
-    version: written.version ?? basename(file),
-    rules: written.rules.map((rule) => ({
-      ...rule,
-      scope: rule.scope.trim(),
-      partial: rule.partial ?? [],
-      confidence: rule.confidence ?? 'manual',
-      sources: rule.sources ?? [],
-    })),
+  written.version ??= basename(file)
+  for (const rule of written.rules) {
+    rule.scope = rule.scope.trim()
+    rule.partial ??= []
+    rule.confidence ??= 'manual'
+    rule.sources ??= []
   }
+  return written as MatrixFile
 }
 
 function summarise(file: string, prefix: string, problems: Problem[], code: string): InputError {

@@ -2,7 +2,9 @@
 import {sortedUnique} from '../text-order.js'
 import type {ScopeAction, ScopeLevel} from './types.js'
 
-const SEGMENT = /^[a-z0-9_]+$/
+// Whole-string patterns: no split per check (matrices can hold tens of thousands of rules).
+const SCOPE = /^[a-z0-9_]+(?::[a-z0-9_]+)*$/
+const PATTERN = /^(?:[a-z0-9_]+|\*)(?::(?:[a-z0-9_]+|\*))*$/
 const ACTIONS = new Set<string>(['read', 'write', 'update', 'delete'])
 
 /** Zoom's data carries stray spaces around scope strings; nothing else is changed. */
@@ -12,12 +14,12 @@ export function normalizeScope(scope: string): string {
 
 /** Lowercase segments of [a-z0-9_] joined by ':'. */
 export function isWellFormedScope(scope: string): boolean {
-  return scope.length > 0 && scope.split(':').every((segment) => SEGMENT.test(segment))
+  return SCOPE.test(scope)
 }
 
 /** Like a scope, but a segment may be exactly `*`. */
 export function isWellFormedPattern(pattern: string): boolean {
-  return pattern.length > 0 && pattern.split(':').every((segment) => segment === '*' || SEGMENT.test(segment))
+  return PATTERN.test(pattern)
 }
 
 export function scopeLevel(scope: string): ScopeLevel {

@@ -1,3 +1,6 @@
+import {readFileSync} from 'node:fs'
+
+import {Ajv2020} from 'ajv/dist/2020.js'
 import {expect} from 'chai'
 
 import {schemaProblems} from '../../src/input/schema-check.js'
@@ -173,11 +176,12 @@ describe('matrix commands (subprocess)', function () {
     const messages = result.files[0].warnings.map((w: {message: string}) => w.message).join('\n')
     expect(messages).to.match(/"Unknown:Read" has no label/)
     expect(messages).to.match(/"meeting:read:\*:admin" is shadowed by the same rule in .*later\.json \/rules\/0/)
-    expect(messages).to.match(/overlaps "meeting:\*:meeting:admin"/)
+    // The shadowed rule never applies; the rule that does overlaps the later file's winner.
+    expect(messages).to.match(/"meeting:\*:meeting:admin" overlaps "meeting:read:\*:admin" \(.*later\.json \/rules\/0\)/)
   })
 })
 
-describe('privilege-matrix schema rejects a document missing any required field', () => {
+describe('matrix schemas: a user layer needs scope + requires, the built-in form needs every field', () => {
   const full = {
     version: '1',
     privileges: {'User:Read': {label: 'Users: View'}},
@@ -188,25 +192,58 @@ describe('privilege-matrix schema rejects a document missing any required field'
     rules?: Array<Record<string, unknown>>
     privileges: Record<string, Record<string, unknown>>
   }
-  const drops: Array<[string, (d: Doc) => void, string]> = [
-    ['version', (d) => delete d.version, '/ must have required property "version"'],
-    ['rules', (d) => delete d.rules, '/ must have required property "rules"'],
-    ['rules[].scope', (d) => delete d.rules![0]!.scope, '/rules/0 must have required property "scope"'],
-    ['rules[].requires', (d) => delete d.rules![0]!.requires, '/rules/0 must have required property "requires"'],
-    ['rules[].confidence', (d) => delete d.rules![0]!.confidence, '/rules/0 must have required property "confidence"'],
-    ['rules[].sources', (d) => delete d.rules![0]!.sources, '/rules/0 must have required property "sources"'],
+  const drops: Array<[string, (d: Doc) => void, string, 'both' | 'builtin']> = [
+    ['version', (d) => delete d.version, '/ must have required property "version"', 'builtin'],
+    ['rules', (d) => delete d.rules, '/ must have required property "rules"', 'both'],
+    ['rules[].scope', (d) => delete d.rules![0]!.scope, '/rules/0 must have required property "scope"', 'both'],
+    [
+      'rules[].requires',
+      (d) => delete d.rules![0]!.requires,
+      '/rules/0 must have required property "requires"',
+      'both',
+    ],
+    [
+      'rules[].confidence',
+      (d) => delete d.rules![0]!.confidence,
+      '/rules/0 must have required property "confidence"',
+      'builtin',
+    ],
+    [
+      'rules[].sources',
+      (d) => delete d.rules![0]!.sources,
+      '/rules/0 must have required property "sources"',
+      'builtin',
+    ],
     [
       'privileges.*.label',
       (d) => delete d.privileges['User:Read']!.label,
       '/privileges/User:Read must have required property "label"',
+      'both',
     ],
   ]
-  it('accepts the full document', () => expect(schemaProblems('privilege-matrix', full)).to.deep.equal([]))
-  for (const [field, drop, message] of drops) {
-    it(`without ${field}`, () => {
+  const ajv = new Ajv2020({allErrors: true, strict: true})
+  ajv.addSchema(JSON.parse(readFileSync('schemas/privilege-matrix.schema.json', 'utf8')) as object)
+  const builtinForm = ajv.compile(JSON.parse(readFileSync('schemas/builtin-matrix.schema.json', 'utf8')) as object)
+  const builtinProblems = (doc: unknown) =>
+    builtinForm(doc) ? [] : (builtinForm.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+
+  it('accepts the full document in both forms', () => {
+    expect(schemaProblems('privilege-matrix', full)).to.deep.equal([])
+    expect(builtinProblems(full)).to.deep.equal([])
+  })
+  it('the built-in matrix fits the strict form', () => {
+    const builtin = JSON.parse(readFileSync('data/builtin-matrix.json', 'utf8')) as unknown
+    expect(builtinProblems(builtin).slice(0, 5)).to.deep.equal([])
+  })
+  for (const [field, drop, message, where] of drops) {
+    it(`without ${field}: ${where === 'both' ? 'neither form' : 'a user layer, not the built-in form'}`, () => {
       const doc = structuredClone(full)
       drop(doc)
-      expect(schemaProblems('privilege-matrix', doc)).to.include(message)
+      const asLayer = schemaProblems('privilege-matrix', doc)
+      if (where === 'both') expect(asLayer).to.include(message)
+      else expect(asLayer).to.deep.equal([])
+      const [pointer, property] = /^(\S+) must have required property "(\w+)"$/.exec(message)!.slice(1)
+      expect(builtinProblems(doc)).to.include(`${pointer} must have required property '${property}'`)
     })
   }
 })
