@@ -10,7 +10,7 @@ import {createStyle, shouldColour} from '../../report/style.js'
 
 export default class MatrixValidate extends BaseCommand {
   static summary = 'Check privilege-matrix files: schema, privilege names, scopes, duplicates, shadowed rules.'
-  static description = `Errors (exit 2): not JSON, not the schema, malformed scopes or patterns, privilege names not of the form Resource:Read|Edit, duplicate rules in one file. Warnings (exit 0, listed): privileges without a label in any layer, rules shadowed or overlapped by others. Files are checked as layers over the built-in matrix, in the order given.\n\n${BaseCommand.exitCodesHelp}`
+  static description = `Errors (exit 2): not JSON, not the schema, malformed scopes or patterns, privilege names not of the form Resource:Read|Edit (a portal label such as "Users: View" is answered with the privilege to write, User:Read), duplicate rules in one file. Warnings (exit 0, listed): rules without sources, privileges without a label in any layer, rules shadowed or overlapped by others. Past 50 problems of a kind per file the listing says "and N more"; --json lists them all. Files are checked as layers over the built-in matrix, in the order given.\n\n${BaseCommand.exitCodesHelp}`
   static examples = [
     '<%= config.bin %> matrix validate our-rules.json',
     '<%= config.bin %> matrix validate base.json team.json --no-builtin-matrix',
