@@ -8,6 +8,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
 import {colorFlag, matrixFlags} from '../cli/flags.js'
 import {matrixFromFlags} from '../cli/matrix-from-flags.js'
+import {checkOutputPaths} from '../cli/output-path.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {ExitCode, InputError} from '../errors.js'
 import type {Confidence} from '../matrix/types.js'
@@ -84,6 +85,10 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<AuditReport> {
     const {flags} = await this.parse(Audit)
+    await checkOutputPaths(flags, {
+      outputs: ['output', 'save-snapshot'],
+      inputs: ['inventory', 'snapshot', 'matrix', 'baseline', 'accept'],
+    })
     const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
     if (isBinaryFormat(format) && !flags.output && process.stdout.isTTY) {
       throw new InputError(

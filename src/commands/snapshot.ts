@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {liveFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {checkOutputPaths} from '../cli/output-path.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {loadInventory} from '../inventory/load.js'
 import {snapshotSummaryLine} from '../report/snapshot-text.js'
@@ -35,6 +36,7 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<SnapshotResult> {
     const {flags} = await this.parse(SnapshotCommand)
+    await checkOutputPaths(flags, {outputs: ['output'], inputs: ['inventory']})
     const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
     const {snapshot, client, seconds} = await loadAccount(flags, {inventory, users: 'all', apps: 'all'})
     await writeFileAtomic(flags.output, serialiseSnapshot(snapshot))

@@ -1,11 +1,24 @@
 // JSON.parse with the error placed at a line and column, so people can find it in their editor.
 // V8 (Node 20) often omits the position from its message, so a strict jsonc-parser pass locates it.
+// Nesting is bounded first: the schema checks and the locating pass recurse, and a file of 100 000 "[" would
+// otherwise overflow the stack.
 import {parse as locate, printParseErrorCode, type ParseError} from 'jsonc-parser'
 
 import {InputError} from '../errors.js'
 
+/** Far deeper than any file the tool reads (a snapshot is 4 levels deep), far shallower than the stack allows. */
+export const MAX_JSON_DEPTH = 64
+
 export function parseJson(text: string, file: string, what: string): unknown {
   const body = text.replace(/^\uFEFF/, '')
+  const tooDeep = offsetPastDepth(body, MAX_JSON_DEPTH)
+  if (tooDeep !== undefined) {
+    const place = lineAndColumn(body, tooDeep)
+    throw new InputError(
+      `${file}: the ${what} is nested more than ${MAX_JSON_DEPTH} levels deep at ${place}; no file the tool reads is.`,
+      {code: 'json_too_deep', file, place},
+    )
+  }
   try {
     return JSON.parse(body)
   } catch (error) {
@@ -20,6 +33,27 @@ export function parseJson(text: string, file: string, what: string): unknown {
       place,
     })
   }
+}
+
+/** The offset of the first `[` or `{` (outside strings) that opens level `limit + 1`, if any. */
+function offsetPastDepth(text: string, limit: number): number | undefined {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+    }
+  }
+  return undefined
 }
 
 function lineAndColumn(text: string, offset: number): string {

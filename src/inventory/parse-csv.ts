@@ -1,32 +1,24 @@
-// The inventory as a spreadsheet: columns found by header name in any order, RFC 4180 quoting,
-// lists space-separated, an empty cell = absent. Errors name the line.
-import {parse} from 'csv-parse/sync'
-
+// The inventory as a spreadsheet: columns found by header name in any order, RFC 4180 quoting, cells separated by
+// "," ";" or TAB (whichever the header line uses), lists space-separated, an empty cell = absent. Errors name the line.
+import {CsvSyntaxError, detectDelimiter, parseCsv, type CsvRecord} from '../input/csv.js'
 import {InputError} from '../errors.js'
 import type {Inventory, InventoryApp} from './types.js'
 
 const COLUMNS = {app_id: 'id', owner: 'owner', name: 'name', scopes: 'scopes', must_keep: 'mustKeep'} as const
 type Column = keyof typeof COLUMNS
+const REQUIRED = ['app_id', 'owner'] as const
 
 export function parseInventoryCsv(text: string, file: string): Inventory {
-  let records: Array<{record: string[]; info: {lines: number}}>
+  let records: CsvRecord[]
   try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records
+    records = parseCsv(text, detectDelimiter(text, REQUIRED))
   } catch (error) {
-    const line = (error as {lines?: number}).lines
-    throw new InputError(
-      `${file}${line ? `, line ${line}` : ''}: not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]+: /, '')}`,
-      {
-        code: 'malformed_csv',
-        file,
-        place: line ? `line ${line}` : undefined,
-      },
-    )
+    if (!(error instanceof CsvSyntaxError)) throw error
+    throw new InputError(`${file}, line ${error.line}: not valid CSV: ${error.message}.`, {
+      code: 'malformed_csv',
+      file,
+      place: `line ${error.line}`,
+    })
   }
   const [header, ...rows] = records
   if (!header)
@@ -36,15 +28,15 @@ export function parseInventoryCsv(text: string, file: string): Inventory {
       place: 'line 1',
     })
 
-  const names = header.record.map((cell) => cell.trim().toLowerCase())
-  for (const required of ['app_id', 'owner'] as const) {
+  const names = header.cells.map((cell) => cell.trim().toLowerCase())
+  for (const required of REQUIRED) {
     if (!names.includes(required)) {
       throw new InputError(
-        `${file}, line ${header.info.lines}: the header has no "${required}" column (found: ${names.join(', ') || 'nothing'}).`,
+        `${file}, line ${header.line}: the header has no "${required}" column (found: ${names.join(', ') || 'nothing'}; cells separated by a comma, a semicolon or a tab).`,
         {
           code: 'missing_column',
           file,
-          place: `line ${header.info.lines}`,
+          place: `line ${header.line}`,
           column: required,
         },
       )
@@ -52,16 +44,13 @@ export function parseInventoryCsv(text: string, file: string): Inventory {
   }
   const index = Object.fromEntries(Object.keys(COLUMNS).map((c) => [c, names.indexOf(c)])) as Record<Column, number>
 
-  const apps = rows.map(({record, info}) => {
+  const apps = rows.map(({cells: record, line}) => {
     if (record.length !== names.length) {
-      throw new InputError(
-        `${file}, line ${info.lines}: ${record.length} cells where the header has ${names.length}.`,
-        {
-          code: 'wrong_row_width',
-          file,
-          place: `line ${info.lines}`,
-        },
-      )
+      throw new InputError(`${file}, line ${line}: ${record.length} cells where the header has ${names.length}.`, {
+        code: 'wrong_row_width',
+        file,
+        place: `line ${line}`,
+      })
     }
     const cell = (column: Column) => (index[column] >= 0 ? (record[index[column]] ?? '').trim() : '')
     const list = (column: Column) =>
@@ -69,10 +58,10 @@ export function parseInventoryCsv(text: string, file: string): Inventory {
         .split(/\s+/)
         .filter((s) => s.length > 0)
     if (cell('app_id') === '') {
-      throw new InputError(`${file}, line ${info.lines}: the app_id cell is empty.`, {
+      throw new InputError(`${file}, line ${line}: the app_id cell is empty.`, {
         code: 'missing_app_id',
         file,
-        place: `line ${info.lines}`,
+        place: `line ${line}`,
       })
     }
     const app: InventoryApp = {id: cell('app_id'), owner: cell('owner')}

@@ -1,9 +1,11 @@
 // An inventory as a file: JSON in the shape of schemas/inventory.schema.json, or CSV with the columns
-// parse-csv.ts reads (app_id,name,owner,scopes,must_keep; lists space-separated). Both load back unchanged.
+// parse-csv.ts reads (app_id,name,owner,scopes,must_keep; lists space-separated). Both load back unchanged, except
+// a CSV name that a spreadsheet would run as a formula, which gains a leading apostrophe.
 import {extname} from 'node:path'
 
 import {stringify} from 'csv-stringify/sync'
 
+import {spreadsheetSafe} from '../report/csv-cell.js'
 import type {Inventory} from './types.js'
 
 export type InventoryFormat = 'json' | 'csv'
@@ -35,7 +37,8 @@ export function renderInventoryJson(inventory: Inventory): string {
 export function renderInventoryCsv(inventory: Inventory): string {
   const rows = inventory.apps.map((app) => [
     app.id,
-    app.name ?? '',
+    // The name is free text from the app's author: made spreadsheet-safe. Ids, owners and scopes are written exactly.
+    spreadsheetSafe(app.name ?? ''),
     app.owner,
     (app.scopes ?? []).join(' '),
     (app.mustKeep ?? []).join(' '),

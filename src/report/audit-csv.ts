@@ -2,6 +2,7 @@
 import {stringify} from 'csv-stringify/sync'
 
 import type {AuditReport} from '../audit/types.js'
+import {spreadsheetSafe} from './csv-cell.js'
 
 export const CSV_HEADER = [
   'finding_id',
@@ -16,29 +17,20 @@ export const CSV_HEADER = [
   'message',
 ]
 
-/**
- * App and role names come from whoever built the app: a cell starting with = + - @ (or a tab / carriage return) would
- * run as a formula when the report is opened in Excel. Such cells get a leading apostrophe (OWASP's CSV-injection advice).
- */
-export function spreadsheetSafe(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-}
-
 export function renderAuditCsv(report: AuditReport): string {
-  const rows = report.findings.map((f) =>
-    [
-      f.id,
-      f.severity,
-      f.kind,
-      f.appId,
-      f.appName,
-      f.owner ?? '',
-      f.ownerRole ?? '',
-      f.scope ?? '',
-      f.missingPrivileges.join(';'),
-      f.message,
-    ].map(spreadsheetSafe),
-  )
+  // Free text is made spreadsheet-safe; ids, owners and scopes are written exactly.
+  const rows = report.findings.map((f) => [
+    f.id,
+    f.severity,
+    f.kind,
+    f.appId,
+    spreadsheetSafe(f.appName),
+    f.owner ?? '',
+    spreadsheetSafe(f.ownerRole ?? ''),
+    f.scope ?? '',
+    spreadsheetSafe(f.missingPrivileges.join(';')),
+    spreadsheetSafe(f.message),
+  ])
   // CRLF is what RFC 4180 and Excel expect.
   return stringify([CSV_HEADER, ...rows], {record_delimiter: 'windows'})
 }

@@ -5,6 +5,7 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
+import {checkOutputPaths} from '../../cli/output-path.js'
 import {writeFileAtomic} from '../../cli/write-file-atomic.js'
 import {inventoryInitNotes, type InventoryInitFacts} from '../../report/inventory-text.js'
 import {InputError} from '../../errors.js'
@@ -50,6 +51,7 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<InventoryInitResult> {
     const {flags} = await this.parse(InventoryInit)
+    await checkOutputPaths(flags, {outputs: ['output'], inputs: ['snapshot']}) // --merge may be --output: it updates it
     const output = flags.output
     const format = inventoryFormatOf(output)
     if (!format) {
