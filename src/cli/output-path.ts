@@ -7,8 +7,8 @@
 // point elsewhere by the time the file is written. Giving the link's target itself is always possible.
 import {randomBytes} from 'node:crypto'
 import type {Stats} from 'node:fs'
-import {lstat, open, readlink, rm, stat} from 'node:fs/promises'
-import {basename, dirname, join, resolve} from 'node:path'
+import {lstat, open, readlink, realpath, rm, stat} from 'node:fs/promises'
+import {basename, dirname, isAbsolute, join, parse, sep} from 'node:path'
 
 import {InputError} from '../errors.js'
 import {tempFiles} from './temp-files.js'
@@ -23,15 +23,16 @@ export type PathFlags = Record<string, unknown>
 export async function checkOutputPaths(flags: PathFlags, names: {outputs: string[]; inputs: string[]}): Promise<void> {
   const outputs = pathsOf(flags, names.outputs)
   const inputs = pathsOf(flags, names.inputs)
-  const seen: Array<{flag: string; file: string; stats?: Stats}> = []
+  const seen: Array<{flag: string} & OutputTarget> = []
   for (const {flag, file} of outputs) {
-    const stats = await checkOutputTarget(file, flag)
+    const target = await checkOutputTarget(file, flag)
+    const stats = target.existing
     for (const other of seen) {
-      if (resolve(other.file) === resolve(file) || sameInode(other.stats, stats)) {
+      if (other.path === target.path || sameInode(other.existing, stats)) {
         throw refused(file, flag, `is also given to ${other.flag}: two outputs cannot share one file`)
       }
     }
-    seen.push({flag, file, stats})
+    seen.push({flag, ...target})
     if (!stats) continue
     for (const input of inputs) {
       const inputStats = await stat(input.file).catch(() => undefined)
@@ -47,13 +48,21 @@ export async function checkOutputPaths(flags: PathFlags, names: {outputs: string
   }
 }
 
+export interface OutputTarget {
+  /** Where the file goes: through real folders only (links and `..` resolved as the system would), ending in its name. */
+  path: string
+  /** The plain file there now, if any. */
+  existing?: Stats
+}
+
 /**
  * The checks of one output path: what is there now (a plain file, or nothing) and whether its folder accepts new
- * files. Returns the existing file's stats, if any. `flag` only makes the message name the flag.
+ * files. `flag` only makes the message name the flag.
  */
-export async function checkOutputTarget(file: string, flag?: string): Promise<Stats | undefined> {
-  const existing = await lstat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
+export async function checkOutputTarget(file: string, flag?: string): Promise<OutputTarget> {
+  const path = await canonicalPath(file, flag)
+  const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
     throw refused(file, flag, `cannot be examined (${reasonOf(error)})`)
   })
   if (existing?.isSymbolicLink()) {
@@ -67,13 +76,47 @@ export async function checkOutputTarget(file: string, flag?: string): Promise<St
   if (existing && !existing.isFile()) {
     throw refused(file, flag, `is ${kindOf(existing)}, not a plain file; the tool writes only plain files`)
   }
-  await checkFolderWritable(file, flag)
-  return existing
+  await checkFolderWritable(path, file, flag)
+  return {path, ...(existing ? {existing} : {})}
+}
+
+/**
+ * The path with every existing folder on the way replaced by its real path, as the system would walk it (a `..`
+ * after a linked folder leaves the link's target), and folders still to be created kept by name. Writing there, and
+ * comparing it with the inputs, is then writing and comparing what the system would write.
+ */
+async function canonicalPath(file: string, flag?: string): Promise<string> {
+  const absolute = isAbsolute(file) ? file : `${process.cwd()}${sep}${file}`
+  const parts = absolute.split(sep).filter((part) => part !== '' && part !== '.')
+  const name = parts.pop()
+  if (name === undefined || name === '..' || file.endsWith(sep)) throw refused(file, flag, 'names a folder, not a file')
+  let current = parse(absolute).root
+  let exists = true
+  for (const part of parts) {
+    if (part === '..') {
+      current = dirname(current)
+      continue
+    }
+    const next = join(current, part)
+    if (exists) {
+      const stats = await stat(next).catch(() => undefined)
+      if (stats && !stats.isDirectory()) {
+        throw refused(file, flag, `cannot be created: ${next} is ${kindOf(stats)}, not a folder`)
+      }
+      if (stats) {
+        current = await realpath(next)
+        continue
+      }
+      exists = false
+    }
+    current = next
+  }
+  return join(current, name)
 }
 
 /** The nearest folder that exists above the file must be a folder that takes a new file; a probe file proves it. */
-async function checkFolderWritable(file: string, flag?: string): Promise<void> {
-  let folder = dirname(resolve(file))
+async function checkFolderWritable(path: string, file: string, flag?: string): Promise<void> {
+  let folder = dirname(path)
   for (;;) {
     const stats = await lstat(folder).catch(() => undefined)
     if (stats?.isSymbolicLink()) {
@@ -87,7 +130,7 @@ async function checkFolderWritable(file: string, flag?: string): Promise<void> {
     if (parent === folder) throw refused(file, flag, 'cannot be created: no folder above it exists')
     folder = parent
   }
-  const probe = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const probe = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.probe`)
   tempFiles.track(probe)
   try {
     const handle = await open(probe, 'wx', 0o600)

@@ -10,15 +10,15 @@ import {tempFiles} from './temp-files.js'
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   // Again at write time: the path may have become a FIFO, a link or a folder while Zoom answered.
-  await checkOutputTarget(file)
-  const folder = dirname(file)
-  const temp = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const {path} = await checkOutputTarget(file)
+  const folder = dirname(path)
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   tempFiles.track(temp)
   try {
     await mkdir(folder, {recursive: true})
     // 'wx': the temp name is new; an existing file or link there is never opened.
     await writeFile(temp, content, {mode: 0o600, flag: 'wx'})
-    await rename(temp, file)
+    await rename(temp, path)
   } catch (error) {
     await rm(temp, {force: true})
     if (error instanceof ToolError) throw error
