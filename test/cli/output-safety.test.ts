@@ -364,7 +364,7 @@ describe('output paths: only plain files are written (subprocess)', function () 
       // A large account, so the write lasts long enough to be interrupted.
       const big = structuredClone(example) as {apps: Array<Record<string, unknown>>}
       const template = big.apps[0]!
-      big.apps = Array.from({length: 150_000}, (_, i) => ({
+      big.apps = Array.from({length: 60_000}, (_, i) => ({
         ...template,
         id: `app${i.toString().padStart(8, '0')}`,
         name: `Application number ${i} with a reasonably long descriptive name`,
@@ -399,7 +399,7 @@ describe('output paths: only plain files are written (subprocess)', function () 
       expect(leftovers(dir)).to.deep.equal([])
       // Interrupted before the rename: no output. (Had the rename won the race, the output would be whole.)
       const written = readdirSync(dir)
-      if (written.length > 0) expect(JSON.parse(readFileSync(out, 'utf8')).apps).to.have.length(150_000)
+      if (written.length > 0) expect(JSON.parse(readFileSync(out, 'utf8')).apps).to.have.length(60_000)
     })
   }
 })
