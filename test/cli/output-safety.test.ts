@@ -155,6 +155,19 @@ describe('output paths: only plain files are written (subprocess)', function () 
     })
   }
 
+  it("the README's example: --output at a FIFO", async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const block = /```text\n\$ mkfifo reports\/pipe\n\$ zoom-scope-audit (.+)\n(Error: .+)\n```/.exec(readme)
+    expect(block, 'the example is in the README').to.not.equal(null)
+    const dir = folder(tmp, 'readme')
+    const fifo = await makeSpecial('FIFO', dir, 'pipe')
+    const argv = block![1]!.split(' ').map((arg) => (arg === 'reports/pipe' ? fifo.path : arg))
+    const {code, stderr} = await runCli(argv)
+    expect(code).to.equal(2)
+    expect(stderr).to.equal(`${block![2]!.replace('reports/pipe', fifo.path)}\n`)
+    fifo.unchanged()
+  })
+
   it('--json: the refusal is {"error": …} with the file and the flag', async () => {
     const dir = folder(tmp, 'json-error')
     const special = await makeSpecial('FIFO', dir, 'report.json')
