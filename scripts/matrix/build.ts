@@ -152,7 +152,7 @@ function derivationNotes(d: Derivation, ops: Operation[]): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // sources
 
-function compareOps(a: Operation, b: Operation): number {
+export function compareOps(a: Operation, b: Operation): number {
   if (a.masterDocument !== b.masterDocument) return a.masterDocument ? 1 : -1
   if (a.path !== b.path) return a.path < b.path ? -1 : 1
   const ma = METHOD_ORDER.indexOf(a.method)

@@ -165,7 +165,7 @@ function ineligible(outcome: CandidateOutcome, code: IneligibleCode, reason: str
   return {...outcome, eligible: false, reasonCode: code, reason}
 }
 
-function toUser(user: SnapshotUser | undefined, roleName: string | null): TransferUser {
+export function toUser(user: SnapshotUser | undefined, roleName: string | null): TransferUser {
   if (!user) return {id: null, email: null, name: null, status: null, roleId: null, roleName: null}
   return {
     id: user.id ?? null,

@@ -1,0 +1,27 @@
+// Is an app on classic scopes, granular scopes, or both? Zoom's data says which scopes are classic; a scope it does
+// not know is judged by its shape: classic scopes are `resource:action` (plus `:admin` / `:master`), granular ones
+// `product:action:resource` (plus the level).
+import type {ClassicToGranular} from './map.js'
+
+export type ScopeKind = 'classic' | 'granular'
+export type ScopeModel = 'classic' | 'granular' | 'mixed'
+
+export function scopeKind(map: ClassicToGranular, scope: string): ScopeKind {
+  if (map.isClassic(scope)) return 'classic'
+  const segments = scope.trim().split(':')
+  const withoutLevel = segments.filter((segment, i) => i === 0 || (segment !== 'admin' && segment !== 'master'))
+  return withoutLevel.length <= 2 ? 'classic' : 'granular'
+}
+
+/** The app's scope model; null for an app without scopes. */
+export function scopeModel(map: ClassicToGranular, scopes: Iterable<string>): ScopeModel | null {
+  let classic = false
+  let granular = false
+  for (const scope of scopes) {
+    if (scope.trim() === '') continue
+    if (scopeKind(map, scope) === 'classic') classic = true
+    else granular = true
+  }
+  if (classic && granular) return 'mixed'
+  return classic ? 'classic' : granular ? 'granular' : null
+}
