@@ -1,4 +1,5 @@
 // Why a scope needs what it needs: the winning rule, its file, its evidence. Pure; renderers print it.
+import type {ClassicToGranular} from '../migrate/map.js'
 import type {Matrix} from './matrix.js'
 import type {Confidence, ScopeAction, ScopeLevel} from './types.js'
 
@@ -19,12 +20,15 @@ export interface ScopeExplanation {
   wellFormed: boolean
   operations: number | null
   products: string[]
+  /** For a classic scope: the granular scopes Zoom would assign in its place, each with how many operations it covers. */
+  granularEquivalents?: Array<{scope: string; operations: number}>
   /** Roles of an account that hold the scope (only with --snapshot / --live). */
   satisfiedBy?: Array<{id: string; name: string}>
 }
 
-export function explainScope(matrix: Matrix, raw: string): ScopeExplanation {
+export function explainScope(matrix: Matrix, raw: string, classicMap?: ClassicToGranular): ScopeExplanation {
   const resolution = matrix.resolve(raw)
+  const equivalents = classicMap?.granularFor(resolution.scope)
   const rule = resolution.winner?.rule
   const requires = rule?.requires ?? []
   const partial = rule?.partial ?? []
@@ -44,6 +48,7 @@ export function explainScope(matrix: Matrix, raw: string): ScopeExplanation {
     wellFormed: resolution.wellFormed,
     operations: rule?.operations ?? null,
     products: rule?.products ?? [],
+    ...(equivalents ? {granularEquivalents: equivalents.map((g) => ({scope: g.scope, operations: g.operations.length}))} : {}),
   }
 }
 

@@ -29,6 +29,10 @@ export function renderExplanations(scopes: ScopeExplanation[], style: Style): st
           rows.push(['operations', String(s.operations) + (s.products.length > 0 ? ` (${s.products.join(', ')})` : '')])
         for (const [i, source] of s.sources.entries()) rows.push([i === 0 ? 'sources' : '', source])
         if (s.note) rows.push(['note', s.note])
+        if (s.granularEquivalents) {
+          if (s.granularEquivalents.length === 0) rows.push(['granular', "(none of its level in Zoom's data)"])
+          for (const [i, g] of s.granularEquivalents.entries()) rows.push([i === 0 ? 'granular' : '', `${g.scope} (${g.operations} operation${g.operations === 1 ? '' : 's'})`])
+        }
         if (s.satisfiedBy)
           rows.push([
             'roles that hold it',

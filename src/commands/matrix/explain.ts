@@ -6,6 +6,7 @@ import {colorFlag, matrixFlags} from '../../cli/flags.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {InputError} from '../../errors.js'
 import {explainScope, type ScopeExplanation} from '../../matrix/explain.js'
+import {loadClassicToGranular} from '../../migrate/map.js'
 import {renderExplanations} from '../../report/matrix-text.js'
 import {createStyle, shouldColour} from '../../report/style.js'
 import {rolesHoldingScope} from '../../roles/holding.js'
@@ -19,7 +20,7 @@ export interface ExplainResult {
 
 export default class MatrixExplain extends BaseCommand {
   static summary = 'Show, for each scope, the rule that governs it and why.'
-  static description = `Prints the winning rule (exact rule or pattern), the file it comes from, the role privileges it requires (with their portal labels), partial privileges, confidence and sources. A scope no rule matches is unmapped.
+  static description = `Prints the winning rule (exact rule or pattern), the file it comes from, the role privileges it requires (with their portal labels), partial privileges, confidence and sources. A scope no rule matches is unmapped. For a classic scope, also the granular scopes Zoom would assign in its place (see "migrate preview").
 
 With --snapshot FILE or --live it also lists, for each mapped scope, the account's roles whose members could own an app with that scope (privileges held account-wide where the scope is admin-level). Without either flag it never contacts Zoom. --live reads only the roles (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).
 
@@ -54,9 +55,10 @@ ${BaseCommand.exitCodesHelp}`
     if (scopes.length === 0)
       throw new InputError('name at least one scope, e.g. "matrix explain meeting:write:admin".', {code: 'usage'})
     const matrix = await matrixFromFlags(flags)
+    const classicMap = loadClassicToGranular()
     const result: ExplainResult = {
       matrix: {version: matrix.version, files: matrix.files},
-      scopes: scopes.map((s) => explainScope(matrix, s)),
+      scopes: scopes.map((s) => explainScope(matrix, s, classicMap)),
     }
     // Only when asked: no silent live calls.
     if (flags.snapshot || flags.live) {
