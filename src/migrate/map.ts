@@ -20,6 +20,8 @@ export interface ClassicToGranular {
   events: string
   /** Zoom lists the scope as a classic scope on some operation. */
   isClassic(scope: string): boolean
+  /** Zoom lists the scope as a granular scope on some operation. */
+  isGranular(scope: string): boolean
   /** The granular scopes Zoom would assign for a classic scope, sorted; null when it is not a known classic scope. */
   granularFor(scope: string): GranularEquivalent[] | null
   /** How many operations list the classic scope (0 when unknown). */
@@ -31,10 +33,12 @@ export function createClassicToGranular(file: ClassicToGranularFile): ClassicToG
     const scope = normalizeScope(raw)
     return Object.hasOwn(file.classic, scope) ? file.classic[scope] : undefined
   }
+  const granular = new Set(file.granularScopes)
   return {
     version: file.version,
     events: file.events,
     isClassic: (scope) => lookup(scope) !== undefined,
+    isGranular: (scope) => granular.has(normalizeScope(scope)),
     granularFor(scope) {
       const entry = lookup(scope)
       if (!entry) return null

@@ -1,5 +1,5 @@
-// Is an app on classic scopes, granular scopes, or both? Zoom's data says which scopes are classic; a scope it does
-// not know is judged by its shape: classic scopes are `resource:action` (plus `:admin` / `:master`), granular ones
+// Is an app on classic scopes, granular scopes, or both? Zoom's data says which scopes are classic (checked first: a
+// few scopes are both, and migrating keeps them) and which granular; a scope it does not know is judged by its shape: classic scopes are `resource:action` (plus `:admin` / `:master`), granular ones
 // `product:action:resource` (plus the level).
 import type {ClassicToGranular} from './map.js'
 
@@ -8,6 +8,7 @@ export type ScopeModel = 'classic' | 'granular' | 'mixed'
 
 export function scopeKind(map: ClassicToGranular, scope: string): ScopeKind {
   if (map.isClassic(scope)) return 'classic'
+  if (map.isGranular(scope)) return 'granular'
   const segments = scope.trim().split(':')
   const withoutLevel = segments.filter((segment, i) => i === 0 || (segment !== 'admin' && segment !== 'master'))
   return withoutLevel.length <= 2 ? 'classic' : 'granular'

@@ -15,4 +15,6 @@ export interface ClassicToGranularFile {
   /** What the map does not cover (events). */
   events: string
   classic: Record<string, ClassicMapping>
+  /** Every scope Zoom lists as granular on some operation (a few, e.g. meeting:write:sip_dialing, are both). */
+  granularScopes: string[]
 }
