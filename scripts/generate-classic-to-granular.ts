@@ -30,7 +30,9 @@ function main(): void {
   if (!values.quiet) {
     const entries = Object.values(map.classic)
     const empty = entries.filter((entry) => Object.keys(entry.granular).length === 0).length
-    process.stderr.write(`wrote ${output}: ${entries.length} classic scopes (${empty} with no granular scope of their level)\n`)
+    process.stderr.write(
+      `wrote ${output}: ${entries.length} classic scopes (${empty} with no granular scope of their level)\n`,
+    )
   }
 }
 

@@ -48,7 +48,9 @@ export function explainScope(matrix: Matrix, raw: string, classicMap?: ClassicTo
     wellFormed: resolution.wellFormed,
     operations: rule?.operations ?? null,
     products: rule?.products ?? [],
-    ...(equivalents ? {granularEquivalents: equivalents.map((g) => ({scope: g.scope, operations: g.operations.length}))} : {}),
+    ...(equivalents
+      ? {granularEquivalents: equivalents.map((g) => ({scope: g.scope, operations: g.operations.length}))}
+      : {}),
   }
 }
 

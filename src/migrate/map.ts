@@ -42,7 +42,10 @@ export function createClassicToGranular(file: ClassicToGranularFile): ClassicToG
     granularFor(scope) {
       const entry = lookup(scope)
       if (!entry) return null
-      return Object.entries(entry.granular).map(([granular, operations]) => ({scope: granular, operations: [...operations]}))
+      return Object.entries(entry.granular).map(([granular, operations]) => ({
+        scope: granular,
+        operations: [...operations],
+      }))
     },
     operationCount: (scope) => lookup(scope)?.operations ?? 0,
   }

@@ -111,7 +111,12 @@ export function previewMigration(input: MigrationInput): MigrationPreview {
       known: equivalents !== null,
       granular: (equivalents ?? []).map((g) => {
         const rule = matrix.resolve(g.scope).winner?.rule
-        return {scope: g.scope, requires: [...(rule?.requires ?? [])], operations: g.operations, mapped: rule !== undefined}
+        return {
+          scope: g.scope,
+          requires: [...(rule?.requires ?? [])],
+          operations: g.operations,
+          mapped: rule !== undefined,
+        }
       }),
     }
   })
@@ -126,7 +131,11 @@ export function previewMigration(input: MigrationInput): MigrationPreview {
     scopes: assignments,
     alreadyGranular,
     granularSet,
-    privileges: after.requires.map((n) => ({privilege: n.privilege, label: matrix.label(n.privilege), scopes: n.scopes})),
+    privileges: after.requires.map((n) => ({
+      privilege: n.privilege,
+      label: matrix.label(n.privilege),
+      scopes: n.scopes,
+    })),
     newlyRequired,
     dropCandidates: [],
     unmapped: after.unmapped,
@@ -143,7 +152,8 @@ export function previewMigration(input: MigrationInput): MigrationPreview {
     const role = user ? account.role(user.roleId) : undefined
     const owner: MigrationOwner = {ref: ownerRef, user: toUser(user, role?.name ?? null), problem: null, lostToday: []}
     preview.owner = owner
-    if (!user) owner.problem = `No user "${ownerRef}" in the account (by email or Zoom user id): cannot tell what the owner could hold.`
+    if (!user)
+      owner.problem = `No user "${ownerRef}" in the account (by email or Zoom user id): cannot tell what the owner could hold.`
     else if (!role) {
       owner.problem = `${displayName(user)}'s role (id ${user.roleId || 'none'}) is not among the account's roles: cannot tell what the owner could hold.`
     } else {
@@ -153,7 +163,11 @@ export function previewMigration(input: MigrationInput): MigrationPreview {
       const requiredAfter = new Set(after.requires.map((n) => n.privilege))
       preview.wouldDeactivate = lost
       preview.delta = {
-        lacking: lacking.map((p) => ({privilege: p, label: matrix.label(p), scopes: lost.filter((s) => s.missingPrivileges.includes(p)).map((s) => s.scope)})),
+        lacking: lacking.map((p) => ({
+          privilege: p,
+          label: matrix.label(p),
+          scopes: lost.filter((s) => s.missingPrivileges.includes(p)).map((s) => s.scope),
+        })),
         noLongerNeeded: before.requires
           .filter((n) => !requiredAfter.has(n.privilege))
           .map((n) => ({privilege: n.privilege, label: matrix.label(n.privilege), scopes: n.scopes})),

@@ -31,7 +31,11 @@ export function renderExplanations(scopes: ScopeExplanation[], style: Style): st
         if (s.note) rows.push(['note', s.note])
         if (s.granularEquivalents) {
           if (s.granularEquivalents.length === 0) rows.push(['granular', "(none of its level in Zoom's data)"])
-          for (const [i, g] of s.granularEquivalents.entries()) rows.push([i === 0 ? 'granular' : '', `${g.scope} (${g.operations} operation${g.operations === 1 ? '' : 's'})`])
+          for (const [i, g] of s.granularEquivalents.entries())
+            rows.push([
+              i === 0 ? 'granular' : '',
+              `${g.scope} (${g.operations} operation${g.operations === 1 ? '' : 's'})`,
+            ])
         }
         if (s.satisfiedBy)
           rows.push([

@@ -16,12 +16,20 @@ export function renderMigrationMarkdown(preview: MigrationPreview): string {
       if (missing) return `**lost**: needs ${missing.map((p) => preview.labels[p] ?? p).join(', ')}`
       return mapped ? 'kept' : 'cannot tell'
     }
-    lines.push(`| Classic | Granular | Requires | Operations |${checked ? ' Owner |' : ''}`, `|---|---|---|---|${checked ? '---|' : ''}`)
+    lines.push(
+      `| Classic | Granular | Requires | Operations |${checked ? ' Owner |' : ''}`,
+      `|---|---|---|---|${checked ? '---|' : ''}`,
+    )
     for (const a of preview.scopes) {
-      if (a.granular.length === 0) lines.push(`| ${code(a.classic)} | ${a.known ? 'none of its level' : "not in Zoom's data"} | | |${checked ? ' |' : ''}`)
+      if (a.granular.length === 0)
+        lines.push(
+          `| ${code(a.classic)} | ${a.known ? 'none of its level' : "not in Zoom's data"} | | |${checked ? ' |' : ''}`,
+        )
       for (const g of a.granular) {
         const requires = g.mapped ? g.requires.map(code).join(', ') || 'none' : 'cannot tell'
-        lines.push(`| ${code(a.classic)} | ${code(g.scope)} | ${requires} | ${g.operations.length} |${checked ? ` ${owner(g.scope, g.mapped)} |` : ''}`)
+        lines.push(
+          `| ${code(a.classic)} | ${code(g.scope)} | ${requires} | ${g.operations.length} |${checked ? ` ${owner(g.scope, g.mapped)} |` : ''}`,
+        )
       }
     }
     lines.push('')

@@ -20,12 +20,19 @@ describe('classic → granular map: the generated file', function () {
     const temp = makeTempDir('zsa-migrate-map-')
     try {
       const output = join(temp.dir, 'classic-to-granular.json')
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-classic-to-granular.ts'), '--output', output, '--quiet'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts/generate-classic-to-granular.ts'), '--output', output, '--quiet'],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       const regenerated = readFileSync(output, 'utf8')
-      expect(regenerated === committed, 'data/classic-to-granular.json is stale: run npm run migrate:generate').to.equal(true)
+      expect(
+        regenerated === committed,
+        'data/classic-to-granular.json is stale: run npm run migrate:generate',
+      ).to.equal(true)
     } finally {
       temp.cleanup()
     }
@@ -47,7 +54,19 @@ describe('classic → granular map: the generated file', function () {
     // The operation files have API operations only: every row is an HTTP method and a path.
     const dir = join(root, 'data/zoom/operations')
     const header = readFileSync(join(dir, 'meetings.tsv'), 'utf8').split('\n')[0]?.split('\t')
-    expect(header).to.deep.equal(['product', 'method', 'path', 'operationId', 'x_permissions', 'x_macro_scopes', 'x_granular_scopes', 'rate_limit_label', 'x_permissions_state', 'tag', 'summary'])
+    expect(header).to.deep.equal([
+      'product',
+      'method',
+      'path',
+      'operationId',
+      'x_permissions',
+      'x_macro_scopes',
+      'x_granular_scopes',
+      'rate_limit_label',
+      'x_permissions_state',
+      'tag',
+      'summary',
+    ])
     expect(readFileSync(join(root, 'data/zoom/README.md'), 'utf8')).to.include('classic-to-granular.json')
   })
 })

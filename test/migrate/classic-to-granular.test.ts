@@ -19,7 +19,11 @@ interface Row {
   granular: string[]
 }
 
-const list = (cell: string | undefined) => (cell ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+const list = (cell: string | undefined) =>
+  (cell ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 function readRows(): Row[] {
   const dir = join(root, 'data/zoom/operations')
@@ -44,7 +48,8 @@ function readRows(): Row[] {
 }
 
 const rows = readRows()
-const level = (scope: string) => (scope.split(':').includes('admin') ? 'admin' : scope.split(':').includes('master') ? 'master' : 'user')
+const level = (scope: string) =>
+  scope.split(':').includes('admin') ? 'admin' : scope.split(':').includes('master') ? 'master' : 'user'
 
 /** Same-level granular scope → operations, over every row listing the classic scope. */
 function expectedFromRows(classic: string): Map<string, Set<string>> {
@@ -59,21 +64,112 @@ function expectedFromRows(classic: string): Map<string, Set<string>> {
 
 // One row of the data per case: the classic scope, an operation listing it, a granular scope on that row that the
 // map must list for it (or null), and one on the same row it must not (another level), or null.
-const CASES: Array<{classic: string; level: string; row: string; includes: string | null; excludes: string | null; total: number}> = [
-  {classic: 'meeting:read:admin', level: 'admin', row: 'GET /meetings/{meetingId}', includes: 'meeting:read:meeting:admin', excludes: 'meeting:read:meeting', total: 18},
-  {classic: 'meeting:read', level: 'user', row: 'GET /meetings/{meetingId}', includes: 'meeting:read:meeting', excludes: 'meeting:read:meeting:admin', total: 18},
-  {classic: 'user:read:admin', level: 'admin', row: 'GET /users', includes: 'user:read:list_users:admin', excludes: null, total: 13},
-  {classic: 'recording:write', level: 'user', row: 'PATCH /archive_files/{fileId}', includes: 'archiving:update:archived_file_auto_delete_status', excludes: 'archiving:update:archived_file_auto_delete_status:admin', total: 9},
-  {classic: 'recording:read:admin', level: 'admin', row: 'GET /archive_files', includes: 'archiving:read:list_archived_files:admin', excludes: 'archiving:read:list_archived_files:master', total: 6},
-  {classic: 'dashboard_zr:read:admin', level: 'admin', row: 'GET /metrics/zoomrooms', includes: 'dashboard:read:list_zoomrooms:admin', excludes: null, total: 3},
-  {classic: 'webinar:write:admin', level: 'admin', row: 'DELETE /live_webinars/{webinarId}/chat/messages/{messageId}', includes: 'webinar:delete:live_webinar_chat_message:admin', excludes: 'webinar:delete:live_webinar_chat_message', total: 29},
-  {classic: 'account:master', level: 'master', row: 'GET /accounts (accounts-ma)', includes: 'account:read:list_sub_accounts:master', excludes: null, total: 12},
-  {classic: 'user:master', level: 'master', row: 'GET /accounts/{accountId}/users (users-ma)', includes: 'user:read:list_users:master', excludes: null, total: 23},
+const CASES: Array<{
+  classic: string
+  level: string
+  row: string
+  includes: string | null
+  excludes: string | null
+  total: number
+}> = [
+  {
+    classic: 'meeting:read:admin',
+    level: 'admin',
+    row: 'GET /meetings/{meetingId}',
+    includes: 'meeting:read:meeting:admin',
+    excludes: 'meeting:read:meeting',
+    total: 18,
+  },
+  {
+    classic: 'meeting:read',
+    level: 'user',
+    row: 'GET /meetings/{meetingId}',
+    includes: 'meeting:read:meeting',
+    excludes: 'meeting:read:meeting:admin',
+    total: 18,
+  },
+  {
+    classic: 'user:read:admin',
+    level: 'admin',
+    row: 'GET /users',
+    includes: 'user:read:list_users:admin',
+    excludes: null,
+    total: 13,
+  },
+  {
+    classic: 'recording:write',
+    level: 'user',
+    row: 'PATCH /archive_files/{fileId}',
+    includes: 'archiving:update:archived_file_auto_delete_status',
+    excludes: 'archiving:update:archived_file_auto_delete_status:admin',
+    total: 9,
+  },
+  {
+    classic: 'recording:read:admin',
+    level: 'admin',
+    row: 'GET /archive_files',
+    includes: 'archiving:read:list_archived_files:admin',
+    excludes: 'archiving:read:list_archived_files:master',
+    total: 6,
+  },
+  {
+    classic: 'dashboard_zr:read:admin',
+    level: 'admin',
+    row: 'GET /metrics/zoomrooms',
+    includes: 'dashboard:read:list_zoomrooms:admin',
+    excludes: null,
+    total: 3,
+  },
+  {
+    classic: 'webinar:write:admin',
+    level: 'admin',
+    row: 'DELETE /live_webinars/{webinarId}/chat/messages/{messageId}',
+    includes: 'webinar:delete:live_webinar_chat_message:admin',
+    excludes: 'webinar:delete:live_webinar_chat_message',
+    total: 29,
+  },
+  {
+    classic: 'account:master',
+    level: 'master',
+    row: 'GET /accounts (accounts-ma)',
+    includes: 'account:read:list_sub_accounts:master',
+    excludes: null,
+    total: 12,
+  },
+  {
+    classic: 'user:master',
+    level: 'master',
+    row: 'GET /accounts/{accountId}/users (users-ma)',
+    includes: 'user:read:list_users:master',
+    excludes: null,
+    total: 23,
+  },
   // An admin-level classic scope on a master-account operation: that row's granular scope is master-level, not listed.
-  {classic: 'account:read:admin', level: 'admin', row: 'GET /accounts/{accountId}/lock_settings (accounts-ma)', includes: null, excludes: 'account:read:lock_settings:master', total: 2},
-  {classic: 'phone:read:admin', level: 'admin', row: 'GET /phone/account_settings', includes: 'phone:read:list_account_settings:admin', excludes: null, total: 127},
+  {
+    classic: 'account:read:admin',
+    level: 'admin',
+    row: 'GET /accounts/{accountId}/lock_settings (accounts-ma)',
+    includes: null,
+    excludes: 'account:read:lock_settings:master',
+    total: 2,
+  },
+  {
+    classic: 'phone:read:admin',
+    level: 'admin',
+    row: 'GET /phone/account_settings',
+    includes: 'phone:read:list_account_settings:admin',
+    excludes: null,
+    total: 127,
+  },
   // Operations, but none lists a granular scope of the classic scope's level.
-  {classic: 'meeting:master', level: 'master', row: 'PATCH /live_meetings/{meetingId}/events', includes: null, excludes: 'meeting:update:in_meeting_controls:admin', total: 0},
+  {
+    classic: 'meeting:master',
+    level: 'master',
+    row: 'PATCH /live_meetings/{meetingId}/events',
+    includes: null,
+    excludes: 'meeting:update:in_meeting_controls:admin',
+    total: 0,
+  },
   {classic: 'imchat:bot', level: 'user', row: 'POST /im/chat/messages', includes: null, excludes: null, total: 0},
 ]
 
@@ -115,7 +211,7 @@ describe('classic → granular map against the operation data', () => {
     expect(classics.size).to.equal(306)
   })
 
-  it('scope kinds and an app\'s scope model: classic, granular, mixed', () => {
+  it("scope kinds and an app's scope model: classic, granular, mixed", () => {
     expect(scopeKind(map, 'meeting:read:admin')).to.equal('classic')
     expect(scopeKind(map, 'app:deeplink:write')).to.equal('classic')
     expect(scopeKind(map, 'meeting:read:meeting:admin')).to.equal('granular')

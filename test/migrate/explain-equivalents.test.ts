@@ -25,7 +25,9 @@ describe('matrix explain: granular equivalents of a classic scope', function () 
   it('shows them in the text view, one per line', async () => {
     const {code, stdout} = await runCli(['matrix', 'explain', 'user:read:admin', 'imchat:bot'])
     expect(code).to.equal(0)
-    expect(stdout).to.match(/^ {2}granular +user:read:collaboration_device:admin \(1 operation\)\n {14}user:read:email:admin \(1 operation\)$/m)
+    expect(stdout).to.match(
+      /^ {2}granular +user:read:collaboration_device:admin \(1 operation\)\n {14}user:read:email:admin \(1 operation\)$/m,
+    )
     expect(stdout).to.match(/^ {14}user:read:settings:admin \(2 operations\)$/m)
     expect(stdout).to.match(/^ {2}granular +\(none of its level in Zoom's data\)$/m)
   })

@@ -13,7 +13,8 @@ import {MIGRATE_FORMATS, type MigrateFormat} from '../../report/migrate-formats.
 import {createStyle, shouldColour} from '../../report/style.js'
 
 export default class MigratePreview extends BaseCommand {
-  static summary = "Before migrating an app to granular scopes: the granular scopes Zoom would assign, and whether the app's owner could hold them."
+  static summary =
+    "Before migrating an app to granular scopes: the granular scopes Zoom would assign, and whether the app's owner could hold them."
   static description = `For each classic scope of the app, the granular scopes of the same level that Zoom's API documents list on the operations the classic scope allows, with the role privileges each requires (privilege matrix) and the operations it comes from; then the privileges the granular set needs, with their portal labels. Granular scopes that need a privilege none of the app's current scopes needs are candidates to remove or make optional before Production: only the operations listed need them.
 
 With the app's owner (--inventory): the privileges the granular set needs that the owner's role lacks — Zoom would deactivate those granular scopes after the migration — and the privileges the classic scopes needed that no granular scope needs any more. --scopes alone (no --app) previews any set of scopes and reads no account.
@@ -47,14 +48,20 @@ ${BaseCommand.exitCodesHelp}`
     let preview: MigrationPreview
     const appId = flags.app
     if (appId) {
-      const {snapshot, matrix, app, entry} = await loadAppUnderReview({...flags, app: appId}, (e) => ({refs: e?.owner.trim() ? [e.owner.trim()] : []}))
+      const {snapshot, matrix, app, entry} = await loadAppUnderReview({...flags, app: appId}, (e) => ({
+        refs: e?.owner.trim() ? [e.owner.trim()] : [],
+      }))
       preview = previewMigration({map, matrix, scopes: app.scopes, app, snapshot, ownerRef: entry?.owner})
     } else {
       const scopes = splitScopeList(flags.scopes)
-      if (scopes.length === 0) throw new InputError('give the app with --app APP_ID, or scopes with --scopes.', {code: 'usage'})
+      if (scopes.length === 0)
+        throw new InputError('give the app with --app APP_ID, or scopes with --scopes.', {code: 'usage'})
       const unused = (['snapshot', 'inventory'] as const).filter((name) => flags[name] !== undefined)
       if (unused.length > 0) {
-        throw new InputError(`--${unused[0]} needs --app: --scopes alone previews the scopes without an account.`, {code: 'usage', place: `--${unused[0]}`})
+        throw new InputError(`--${unused[0]} needs --app: --scopes alone previews the scopes without an account.`, {
+          code: 'usage',
+          place: `--${unused[0]}`,
+        })
       }
       preview = previewMigration({map, matrix: await matrixFromFlags(flags), scopes})
     }
