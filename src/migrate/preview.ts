@@ -4,7 +4,7 @@
 import {displayName, indexAccount} from '../audit/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
 import {cleanScopes} from '../matrix/scope.js'
-import {labelsFor, roleCoverage, scopeNeeds, scopeOutcomes, type LostScope} from '../roles/coverage.js'
+import {labelsFor, roleCoverage, scopeNeeds, scopeOutcomes, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
 import type {Snapshot} from '../snapshot/types.js'
 import {compareText, sortedUnique} from '../text-order.js'
 import type {AppTarget} from '../transfer/app.js'
@@ -126,62 +126,74 @@ export function previewMigration(input: MigrationInput): MigrationPreview {
   const requiredBefore = new Set(before.requires.map((n) => n.privilege))
   const newlyRequired = after.requires.map((n) => n.privilege).filter((p) => !requiredBefore.has(p))
 
-  const preview: MigrationPreview = {
+  const privileges = after.requires.map((n) => ({
+    privilege: n.privilege,
+    label: matrix.label(n.privilege),
+    scopes: n.scopes,
+  }))
+  // An app without classic scopes has nothing to migrate: what its owner can hold is the audit's business.
+  const ownerRef = input.ownerRef?.trim()
+  const checked =
+    ownerRef && input.snapshot && classic.length > 0
+      ? checkOwner(matrix, input.snapshot, ownerRef, before, after)
+      : undefined
+  const wouldDeactivate = checked?.wouldDeactivate
+  return {
     ...(input.app ? {app: {id: input.app.id, name: input.app.name, scopesFrom: input.app.scopesFrom}} : {}),
+    ...(checked ? {owner: checked.owner} : {}),
     scopes: assignments,
     alreadyGranular,
     granularSet,
-    privileges: after.requires.map((n) => ({
-      privilege: n.privilege,
-      label: matrix.label(n.privilege),
-      scopes: n.scopes,
-    })),
+    privileges,
     newlyRequired,
-    dropCandidates: [],
+    dropCandidates: dropCandidates(assignments, new Set(newlyRequired)),
     unmapped: after.unmapped,
-    labels: {},
+    ...(checked?.delta ? {delta: checked.delta} : {}),
+    ...(wouldDeactivate ? {wouldDeactivate} : {}),
+    labels: labelsFor(matrix, [
+      ...privileges.map((p) => p.privilege),
+      ...before.requires.map((n) => n.privilege),
+      ...(wouldDeactivate ?? []).flatMap((s) => s.missingPrivileges),
+    ]),
     tokenNote: TOKEN_NOTE,
     events: map.events,
   }
+}
 
-  const ownerRef = input.ownerRef?.trim()
-  // An app without classic scopes has nothing to migrate: what its owner can hold is the audit's business.
-  if (ownerRef && input.snapshot && classic.length > 0) {
-    const account = indexAccount(input.snapshot)
-    const user = account.findUser(ownerRef)
-    const role = user ? account.role(user.roleId) : undefined
-    const owner: MigrationOwner = {ref: ownerRef, user: toUser(user, role?.name ?? null), problem: null, lostToday: []}
-    preview.owner = owner
-    if (!user)
-      owner.problem = `No user "${ownerRef}" in the account (by email or Zoom user id): cannot tell what the owner could hold.`
-    else if (!role) {
-      owner.problem = `${displayName(user)}'s role (id ${user.roleId || 'none'}) is not among the account's roles: cannot tell what the owner could hold.`
-    } else {
-      owner.lostToday = scopeOutcomes(matrix, roleCoverage(matrix, role, before)).deactivatedScopes.map((s) => s.scope)
-      const lost = scopeOutcomes(matrix, roleCoverage(matrix, role, after)).deactivatedScopes
-      const lacking = sortedUnique(lost.flatMap((s) => s.missingPrivileges))
-      const requiredAfter = new Set(after.requires.map((n) => n.privilege))
-      preview.wouldDeactivate = lost
-      preview.delta = {
-        lacking: lacking.map((p) => ({
-          privilege: p,
-          label: matrix.label(p),
-          scopes: lost.filter((s) => s.missingPrivileges.includes(p)).map((s) => s.scope),
-        })),
-        noLongerNeeded: before.requires
-          .filter((n) => !requiredAfter.has(n.privilege))
-          .map((n) => ({privilege: n.privilege, label: matrix.label(n.privilege), scopes: n.scopes})),
-      }
-    }
+/** The owner as the account knows them, and — when their role is known — the delta and what Zoom would deactivate. */
+function checkOwner(
+  matrix: Matrix,
+  snapshot: Snapshot,
+  ownerRef: string,
+  before: ScopeNeeds,
+  after: ScopeNeeds,
+): {owner: MigrationOwner; delta?: MigrationDelta; wouldDeactivate?: LostScope[]} {
+  const account = indexAccount(snapshot)
+  const user = account.findUser(ownerRef)
+  const role = user ? account.role(user.roleId) : undefined
+  const owner: MigrationOwner = {ref: ownerRef, user: toUser(user, role?.name ?? null), problem: null, lostToday: []}
+  if (!user) {
+    owner.problem = `No user "${ownerRef}" in the account (by email or Zoom user id): cannot tell what the owner could hold.`
+    return {owner}
   }
-
-  preview.dropCandidates = dropCandidates(assignments, new Set(newlyRequired))
-  preview.labels = labelsFor(matrix, [
-    ...preview.privileges.map((p) => p.privilege),
-    ...before.requires.map((n) => n.privilege),
-    ...(preview.wouldDeactivate ?? []).flatMap((s) => s.missingPrivileges),
-  ])
-  return preview
+  if (!role) {
+    owner.problem = `${displayName(user)}'s role (id ${user.roleId || 'none'}) is not among the account's roles: cannot tell what the owner could hold.`
+    return {owner}
+  }
+  owner.lostToday = scopeOutcomes(matrix, roleCoverage(matrix, role, before)).deactivatedScopes.map((s) => s.scope)
+  const lost = scopeOutcomes(matrix, roleCoverage(matrix, role, after)).deactivatedScopes
+  const requiredAfter = new Set(after.requires.map((n) => n.privilege))
+  const delta: MigrationDelta = {
+    lacking: sortedUnique(lost.flatMap((s) => s.missingPrivileges)).map((p) => ({
+      privilege: p,
+      label: matrix.label(p),
+      scopes: lost.filter((s) => s.missingPrivileges.includes(p)).map((s) => s.scope),
+    })),
+    noLongerNeeded: before.requires
+      .filter((n) => !requiredAfter.has(n.privilege))
+      .map((n) => ({privilege: n.privilege, label: matrix.label(n.privilege), scopes: n.scopes})),
+  }
+  return {owner, delta, wouldDeactivate: lost}
 }
 
 /**
