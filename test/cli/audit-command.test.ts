@@ -22,7 +22,7 @@ describe('audit command on the example account (subprocess)', function () {
     const {code, stdout, stderr} = await runCli(['audit', ...example])
     expect(code).to.equal(1)
     expect(stdout).to.include('Recording Archiver').and.include('Users: Edit')
-    expect(stderr.trim()).to.match(/^15 apps, \d+ at risk, \d+ findings \(\d+ high, \d+ medium(, \d+ low)?\)$/)
+    expect(stderr.trim()).to.match(/^16 apps, \d+ at risk, \d+ findings \(\d+ high, \d+ medium(, \d+ low)?\)$/)
   })
 
   it('--json: the report on stdout, valid against the schema, exit code set not thrown', async () => {
@@ -30,7 +30,7 @@ describe('audit command on the example account (subprocess)', function () {
     expect(code).to.equal(1)
     const report = JSON.parse(stdout)
     expect(schemaProblems('report', report)).to.deep.equal([])
-    expect(report.apps).to.have.length(15)
+    expect(report.apps).to.have.length(16)
     const kinds = new Set(report.findings.map((f: {kind: string}) => f.kind))
     for (const kind of [
       'missing-privilege',

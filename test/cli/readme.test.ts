@@ -28,6 +28,6 @@ describe('README quick start', function () {
     const {code, stdout, stderr} = await runCli(args)
     expect(code).to.equal(1)
     expect(stdout).to.include('Recording Archiver')
-    expect(stderr).to.match(/^15 apps, \d+ at risk/)
+    expect(stderr).to.match(/^16 apps, \d+ at risk/)
   })
 })

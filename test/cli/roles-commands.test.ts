@@ -57,7 +57,7 @@ describe('roles commands (subprocess, example account)', function () {
       {privilege: 'User:Read', label: 'Users: View', groups: null},
     ])
     expect(result.appsFrom).to.equal('inventory')
-    expect(result.apps).to.have.length(14)
+    expect(result.apps).to.have.length(15)
     const byId = Object.fromEntries(result.apps.map((a: {id: string}) => [a.id, a]))
     expect(byId.aCalHelp09.canOwn).to.equal(true)
     expect(byId.aMtgBot004.canOwn).to.equal(false)
@@ -81,7 +81,7 @@ describe('roles commands (subprocess, example account)', function () {
   it("roles show without --inventory: the account's apps; an unknown role → exit 2 listing the roles", async () => {
     const result = await json(['roles', 'show', 'IT Lead', ...snap])
     expect(result.appsFrom).to.equal('account')
-    expect(result.apps).to.have.length(14)
+    expect(result.apps).to.have.length(15)
     const bad = await runCli(['roles', 'show', 'Janitor', ...snap])
     expect(bad.code).to.equal(2)
     expect(bad.stderr).to.equal(

@@ -28,7 +28,7 @@ describe('inventory init (subprocess)', function () {
       const {code, stdout, stderr} = await runCli(['inventory', 'init', ...snap, '--output', file])
       expect(code, stderr).to.equal(0)
       expect(stdout).to.equal('')
-      expect(stderr).to.equal(`14 apps → ${file}; fill in the owner column, then run audit --inventory ${file}\n`)
+      expect(stderr).to.equal(`15 apps → ${file}; fill in the owner column, then run audit --inventory ${file}\n`)
       expect(statSync(file).mode & 0o777).to.equal(0o600)
       const inventory = await loadInventory(file)
       expect(inventory.apps).to.deep.equal(
@@ -71,11 +71,11 @@ describe('inventory init (subprocess)', function () {
     expect(stderr).to.include(
       "1 app of examples/inventory.csv is not among the account's apps (aLegacyS2S): kept; the audit will report it as app-not-found.",
     )
-    expect(stderr).to.include(`15 apps (1 new, 13 kept, 1 gone) → ${out}; fill in the 2 empty owners`)
+    expect(stderr).to.include(`16 apps (1 new, 14 kept, 1 gone) → ${out}; fill in the 2 empty owners`)
     expect(JSON.parse(stdout)).to.deep.include({
       output: out,
       format: 'json',
-      apps: 15,
+      apps: 16,
       added: ['aChatArc07'],
       gone: ['aLegacyS2S'],
       ownersMissing: 2,
@@ -118,7 +118,7 @@ describe('inventory init (subprocess)', function () {
     const merged = await runCli(['inventory', 'init', ...snap, '--merge', file, '--output', file])
     expect(merged.code, merged.stderr).to.equal(0)
     const inventory = await loadInventory(file)
-    expect(inventory.apps).to.have.length(14)
+    expect(inventory.apps).to.have.length(15)
     expect(inventory.apps[0]).to.deep.include({id: 'aHRSync002', owner: 'marco.rossi@acme.example', name: 'HR Sync'})
 
     const forced = await runCli(['inventory', 'init', ...snap, '--output', file, '--force'])
@@ -170,7 +170,7 @@ describe('inventory init live, against the fake Zoom API (subprocess)', function
     )
     expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/marketplace/apps')).to.have.length(1)
     expect(onlyReads(fake)).to.equal(true)
-    expect(stderr).to.match(new RegExp(`^14 apps, ${fake.requests.length - 1} API calls, [\\d.]+ s → `))
+    expect(stderr).to.match(new RegExp(`^15 apps, ${fake.requests.length - 1} API calls, [\\d.]+ s → `))
     expect(stderr).not.to.include(creds.clientSecret)
     await runCli(['inventory', 'init', ...snap, '--output', offline])
     expect(readFileSync(live, 'utf8')).to.equal(readFileSync(offline, 'utf8'))

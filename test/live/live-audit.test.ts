@@ -77,7 +77,7 @@ describe('live audit against the fake Zoom API (subprocess)', function () {
     const file = join(tmp.dir, 'snaps', 'acme.json')
     const snap = await runCli(['snapshot', '--output', file, ...inventoryArgs], {env: liveEnv(fake, scenario)})
     expect(snap.code, snap.stderr).to.equal(0)
-    expect(snap.stderr).to.match(/^11 users, 7 roles, 14 apps, \d+ API calls, [\d.]+ s → /)
+    expect(snap.stderr).to.match(/^11 users, 7 roles, 15 apps, \d+ API calls, [\d.]+ s → /)
     expect(statSync(file).mode & 0o777).to.equal(0o600)
     const saved = JSON.parse(readFileSync(file, 'utf8'))
     expect(saved.users).to.deep.equal([...example.users].sort((a, b) => (a.email < b.email ? -1 : 1)))
