@@ -1,7 +1,9 @@
-// The audit: snapshot + inventory + matrix → report. Pure: no I/O, the clock passed in.
+// The audit: snapshot + inventory + matrix → report. Pure: no I/O but the shipped classic-scope map, the clock passed in.
 import type {InventoryApp, Inventory} from '../inventory/types.js'
 import type {Matrix} from '../matrix/matrix.js'
 import {cleanScopes} from '../matrix/scope.js'
+import {loadClassicToGranular, type ClassicToGranular} from '../migrate/map.js'
+import {scopeModel} from '../migrate/scope-model.js'
 import type {Snapshot, SnapshotApp, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
 import {displayName, indexAccount} from './account-index.js'
 import {checkScope, rolePrivileges, type ScopeCheck} from './eligibility.js'
@@ -15,9 +17,17 @@ export interface AuditInput {
   inventory: Inventory
   matrix: Matrix
   now: Date
+  /** Which scopes are classic (each app's scope model); the shipped map unless given. */
+  classicMap?: ClassicToGranular
 }
 
-export function runAudit({snapshot, inventory, matrix, now}: AuditInput): AuditReport {
+export function runAudit({
+  snapshot,
+  inventory,
+  matrix,
+  now,
+  classicMap = loadClassicToGranular(),
+}: AuditInput): AuditReport {
   const account = indexAccount(snapshot)
   const inventoryById = new Map(inventory.apps.map((a) => [a.id, a]))
   const snapshotIds = new Set(snapshot.apps.map((a) => a.id))
@@ -26,7 +36,7 @@ export function runAudit({snapshot, inventory, matrix, now}: AuditInput): AuditR
     .map((a) => ({
       id: a.id,
       name: a.name ?? a.id,
-      type: 'unknown',
+      type: a.type?.trim() || 'unknown',
       status: 'unknown',
       scopes: a.scopes ?? [],
       source: 'inventory',
@@ -35,7 +45,7 @@ export function runAudit({snapshot, inventory, matrix, now}: AuditInput): AuditR
   const apps: ReportApp[] = []
   const findings: Finding[] = []
   for (const app of [...snapshot.apps, ...inventoryOnly]) {
-    const audited = auditApp(app, inventoryById.get(app.id), snapshotIds.has(app.id), account, matrix)
+    const audited = auditApp(app, inventoryById.get(app.id), snapshotIds.has(app.id), account, matrix, classicMap)
     apps.push(audited.app)
     findings.push(...audited.findings)
   }
@@ -56,6 +66,7 @@ function auditApp(
   inAccount: boolean,
   account: ReturnType<typeof indexAccount>,
   matrix: Matrix,
+  classicMap: ClassicToGranular,
 ): {app: ReportApp; findings: Finding[]} {
   const name = app.name || entry?.name || app.id
   // The account's scopes win; the inventory's stand in for apps Zoom did not show us.
@@ -82,6 +93,8 @@ function auditApp(
     extra: Partial<Finding> = {},
   ) => findings.push({...base, id: findingId(kind, app.id, scope, privilege), kind, severity, scope, message, ...extra})
 
+  if (entry?.type?.trim().toLowerCase() === 'jwt')
+    add('legacy-jwt-app', 'medium', null, messages.legacyJwtApp({app: name}))
   if (!inAccount)
     add('app-not-found', 'medium', null, messages.appNotFound({app: name, id: app.id, audited: scopes.length > 0}))
 
@@ -95,6 +108,7 @@ function auditApp(
     ownerRef: entry ? entry.owner : null,
     inAccount,
     mustKeep,
+    scopeModel: scopeModel(classicMap, scopes),
     scopes: [],
   }
 

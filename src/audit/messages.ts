@@ -35,6 +35,8 @@ export const messages = {
     `${possessive(c.owner)} role (id ${c.roleId}) is not among the account's roles, so ${c.app} cannot be checked: take a fresh snapshot, or check the auditor app can read roles.`,
   ownerInactive: (c: {app: string; owner: string; status: string}) =>
     `${c.owner}, who owns ${c.app}, is ${c.status === 'pending' ? 'pending (has not accepted the invitation)' : 'deactivated'}: transfer ${c.app} to an active user who holds its privileges.`,
+  legacyJwtApp: (c: {app: string}) =>
+    `${c.app} is a JWT app: Zoom ended JWT apps in September 2023; move the integration to a Server-to-Server OAuth app.`,
   appNotFound: (c: {app: string; id: string; audited: boolean}) =>
     `The inventory lists ${c.app} (${c.id}), but Zoom's app list does not show it: check the app id (Server-to-Server apps are not always visible to the Marketplace API)${c.audited ? '; its scopes from the inventory were checked anyway' : ''}.`,
 }

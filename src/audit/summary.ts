@@ -13,7 +13,15 @@ export function summarise(apps: ReportApp[], findings: Finding[]): AuditSummary 
     byKind[f.kind]++
     if (f.severity !== 'low') atRisk.add(f.appId)
   }
-  return {apps: apps.length, appsAtRisk: atRisk.size, findings: findings.length, bySeverity, byKind}
+  const appsOnClassicScopes = apps.filter((a) => a.scopeModel === 'classic' || a.scopeModel === 'mixed').length
+  return {
+    apps: apps.length,
+    appsAtRisk: atRisk.size,
+    findings: findings.length,
+    bySeverity,
+    byKind,
+    appsOnClassicScopes,
+  }
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -1,5 +1,6 @@
 // The audit report: plain data, the contract of `--json` (schemas/report.schema.json).
 import type {ScopeLevel} from '../matrix/types.js'
+import type {ScopeModel} from '../migrate/scope-model.js'
 
 export type Severity = 'high' | 'medium' | 'low'
 export const SEVERITIES: Severity[] = ['high', 'medium', 'low']
@@ -14,6 +15,7 @@ export type FindingKind =
   | 'owner-role-unknown'
   | 'owner-inactive'
   | 'app-not-found'
+  | 'legacy-jwt-app'
 
 export const FINDING_KINDS: FindingKind[] = [
   'missing-privilege',
@@ -25,6 +27,7 @@ export const FINDING_KINDS: FindingKind[] = [
   'owner-role-unknown',
   'owner-inactive',
   'app-not-found',
+  'legacy-jwt-app',
 ]
 
 export type ReportScopeStatus = 'ok' | 'missing' | 'partial' | 'unmapped' | 'unchecked'
@@ -72,6 +75,8 @@ export interface ReportApp {
   ownerRef: string | null
   inAccount: boolean
   mustKeep: string[]
+  /** Classic scopes only, granular only, or both; null for an app without scopes. */
+  scopeModel: ScopeModel | null
   scopes: ReportScope[]
 }
 
@@ -82,6 +87,8 @@ export interface AuditSummary {
   findings: number
   bySeverity: Record<Severity, number>
   byKind: Record<FindingKind, number>
+  /** Apps with at least one classic scope (scope model classic or mixed): still to migrate to granular scopes. */
+  appsOnClassicScopes: number
   /** With --baseline: findings not in the previous report. */
   new?: number
   /** With --accept: findings set aside as accepted. */

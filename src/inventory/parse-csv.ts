@@ -4,7 +4,14 @@ import {CsvSyntaxError, detectDelimiter, parseCsv, type CsvRecord} from '../inpu
 import {InputError} from '../errors.js'
 import type {Inventory, InventoryApp} from './types.js'
 
-const COLUMNS = {app_id: 'id', owner: 'owner', name: 'name', scopes: 'scopes', must_keep: 'mustKeep'} as const
+const COLUMNS = {
+  app_id: 'id',
+  owner: 'owner',
+  name: 'name',
+  scopes: 'scopes',
+  must_keep: 'mustKeep',
+  type: 'type',
+} as const
 type Column = keyof typeof COLUMNS
 const REQUIRED = ['app_id', 'owner'] as const
 
@@ -68,6 +75,7 @@ export function parseInventoryCsv(text: string, file: string): Inventory {
     if (cell('name')) app.name = cell('name')
     if (cell('scopes')) app.scopes = list('scopes')
     if (cell('must_keep')) app.mustKeep = list('must_keep')
+    if (cell('type')) app.type = cell('type')
     return app
   })
   return {apps}

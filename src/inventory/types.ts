@@ -7,6 +7,8 @@ export interface InventoryApp {
   name?: string
   scopes?: string[]
   mustKeep?: string[]
+  /** The app's type as the admin records it; "jwt" marks a JWT app (end of life, and not listed by Zoom's API). */
+  type?: string
 }
 
 export interface Inventory {

@@ -54,7 +54,8 @@ export function renderAuditMarkdown(report: AuditReport): string {
 }
 
 function ownerText(app: ReportApp): string {
+  const model = app.scopeModel ? ` Scopes: ${app.scopeModel}.` : ''
   if (app.owner)
-    return `Owner: ${app.owner.email}, role ${app.owner.roleName ?? 'unknown'}${app.owner.status === 'active' ? '' : `, **${app.owner.status}**`}.`
-  return app.ownerRef ? `Owner in the inventory: ${app.ownerRef} (not in the account).` : 'Owner: unknown.'
+    return `Owner: ${app.owner.email}, role ${app.owner.roleName ?? 'unknown'}${app.owner.status === 'active' ? '' : `, **${app.owner.status}**`}.${model}`
+  return (app.ownerRef ? `Owner in the inventory: ${app.ownerRef} (not in the account).` : 'Owner: unknown.') + model
 }

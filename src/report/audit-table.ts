@@ -36,9 +36,11 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
     // Each row is followed by what to do, on its own line, so the table stays narrow.
     const body = lines.flatMap((line, i) => [line, style.dim(`    → ${findings[i]!.message}`)])
     sections.push(
-      [`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}`, style.dim(header!), ...body].join(
-        '\n',
-      ),
+      [
+        `${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}${modelNote(app)}`,
+        style.dim(header!),
+        ...body,
+      ].join('\n'),
     )
   }
   // With a baseline (and --new-only) an app listed here may still have older findings: say so.
@@ -47,7 +49,17 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
     sections.push(
       `${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} ${without}`)}: ${clean.map((a) => a.name).join(', ')}`,
     )
+  const classic = report.summary.appsOnClassicScopes
+  if (classic > 0)
+    sections.push(
+      `${classic} app${classic === 1 ? ' is' : 's are'} still on classic scopes: before migrating one to granular scopes, see what its owner would need with "zoom-scope-audit migrate preview --app APP_ID".`,
+    )
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
+}
+
+/** "  · classic scopes": the scope model, on the app's heading. */
+function modelNote(app: ReportApp): string {
+  return app.scopeModel ? `  · ${app.scopeModel} scopes` : ''
 }
 
 function missingLabels(f: Finding): string {
