@@ -45,7 +45,7 @@ describe('audit --format html / xlsx (subprocess)', function () {
     const {code, stdout, stderr} = await runCli([...example, '--format', 'xlsx', '--output', out])
     expect(code, stderr).to.equal(1)
     expect(stdout).to.equal('')
-    expect(stderr).to.match(/^15 apps, 11 at risk, 17 findings .* → .*audit\.xlsx\n$/)
+    expect(stderr).to.match(/^16 apps, 11 at risk, 18 findings .* → .*audit\.xlsx\n$/)
     expect(statSync(out).mode & 0o777).to.equal(0o600)
     expect(await sheetNames(readFileSync(out))).to.deep.equal([...XLSX_SHEETS])
   })

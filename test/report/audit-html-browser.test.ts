@@ -89,23 +89,23 @@ describe('audit --format html in a real browser (headless Chromium)', function (
     const {page, errors} = await open(url)
     const visibleRows = () => page.locator('tr.finding:visible').count()
     const total = await page.locator('tr.finding').count()
-    expect(total).to.equal(17)
+    expect(total).to.equal(18)
     expect(await visibleRows()).to.equal(total)
     expect(await page.locator('#filters').isVisible()).to.equal(true)
 
     // Only high: Room Dashboard has only medium findings, so its section and grid row disappear.
     await page.getByLabel('medium (8)').uncheck()
-    await page.getByLabel('low (1)').uncheck()
+    await page.getByLabel('low (2)').uncheck()
     expect(await visibleRows()).to.equal(8)
     expect(await page.locator('tr.finding[data-severity="medium"]:visible').count()).to.equal(0)
     expect(await page.locator('section.app[data-app="aRoomDash3"]').isVisible()).to.equal(false)
     expect(await page.locator('tr[data-grid-app="aRoomDash3"]').isVisible()).to.equal(false)
     expect(await page.locator('section.app[data-app="aRecArch01"]').isVisible()).to.equal(true)
-    expect(await page.locator('#filter-shown').textContent()).to.equal('8 of 17 findings shown')
+    expect(await page.locator('#filter-shown').textContent()).to.equal('8 of 18 findings shown')
 
     // All severities, one kind.
     await page.getByLabel('medium (8)').check()
-    await page.getByLabel('low (1)').check()
+    await page.getByLabel('low (2)').check()
     await page.selectOption('#filter-kind', 'owner-inactive')
     expect(await visibleRows()).to.equal(2)
     expect(await page.locator('tr.finding[data-kind="owner-inactive"]:visible').count()).to.equal(2)
