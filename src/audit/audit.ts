@@ -10,6 +10,7 @@ import {checkScope, rolePrivileges, type ScopeCheck} from './eligibility.js'
 import {findingId} from './finding-id.js'
 import {messages} from './messages.js'
 import {sortApps, sortFindings, summarise} from './summary.js'
+import {compareText} from '../text-order.js'
 import type {AuditReport, Finding, FindingKind, ReportApp, ReportScope, Severity} from './types.js'
 
 export interface AuditInput {
@@ -83,15 +84,10 @@ function auditApp(
     ownerRole: role?.name ?? null,
     missingPrivileges: [] as string[],
     labels: {},
+    confidence: null,
   }
-  const add = (
-    kind: FindingKind,
-    severity: Severity,
-    scope: string | null,
-    message: string,
-    privilege?: string,
-    extra: Partial<Finding> = {},
-  ) => findings.push({...base, id: findingId(kind, app.id, scope, privilege), kind, severity, scope, message, ...extra})
+  const add: AddFinding = (kind, severity, scope, message, extra = {}) =>
+    findings.push({...base, id: findingId(kind, app.id, scope), kind, severity, scope, message, ...extra})
 
   if (entry?.type?.trim().toLowerCase() === 'jwt')
     add('legacy-jwt-app', 'medium', null, messages.legacyJwtApp({app: name}))
@@ -148,26 +144,32 @@ type AddFinding = (
   severity: Severity,
   scope: string | null,
   message: string,
-  privilege?: string,
   extra?: Partial<Finding>,
 ) => void
 
+/** A scope gives at most one finding of each kind, naming all the privileges concerned: Zoom deactivates scopes. */
 function scopeFindings(
   check: ScopeCheck,
   c: {name: string; owner: SnapshotUser; role: SnapshotRole; mustKeep: string[]; matrix: Matrix; add: AddFinding},
 ): void {
   const context = {app: c.name, owner: displayName(c.owner), role: c.role.name, scope: check.scope}
   const severity: Severity = check.resolution.action !== 'read' || c.mustKeep.includes(check.scope) ? 'high' : 'medium'
+  const confidence = check.resolution.winner?.rule.confidence ?? null
   const privilegeFinding = (
     kind: FindingKind,
     level: Severity,
-    privilege: string,
+    privileges: string[],
     message: (x: typeof context & {labels: string[]}) => string,
-  ) =>
-    c.add(kind, level, check.scope, message({...context, labels: [c.matrix.label(privilege)]}), privilege, {
-      missingPrivileges: [privilege],
-      labels: {[privilege]: c.matrix.label(privilege)},
+  ) => {
+    if (privileges.length === 0) return
+    const sorted = [...privileges].sort(compareText)
+    const labels = sorted.map((p) => c.matrix.label(p))
+    c.add(kind, level, check.scope, message({...context, labels}), {
+      missingPrivileges: sorted,
+      labels: Object.fromEntries(sorted.map((p, i) => [p, labels[i]!])),
+      confidence,
     })
+  }
 
   if (check.status === 'unmapped') {
     c.add(
@@ -183,19 +185,13 @@ function scopeFindings(
     )
     return
   }
-  for (const privilege of check.missingPrivileges) {
-    const restricted = check.groupRestricted.includes(privilege)
-    privilegeFinding(
-      restricted ? 'group-restricted-privilege' : 'missing-privilege',
-      severity,
-      privilege,
-      restricted ? messages.groupRestricted : messages.missingPrivilege,
-    )
-  }
+  const restricted = new Set(check.groupRestricted)
+  const missing = check.missingPrivileges.filter((p) => !restricted.has(p))
+  privilegeFinding('missing-privilege', severity, missing, messages.missingPrivilege)
+  privilegeFinding('group-restricted-privilege', severity, check.groupRestricted, messages.groupRestricted)
   // A scope already lost is not also reported for its partial privileges.
   if (check.status === 'partial')
-    for (const privilege of check.partialMissing)
-      privilegeFinding('partial-privilege', 'low', privilege, messages.partialPrivilege)
+    privilegeFinding('partial-privilege', 'low', check.partialMissing, messages.partialPrivilege)
 }
 
 function uncheckedScope(matrix: Matrix, scope: string, app: string, add: AddFinding): ReportScope {

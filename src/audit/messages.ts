@@ -1,4 +1,5 @@
 // One sentence per finding that an admin can act on, in the web portal's words (labels), not API strings.
+import {and, itOrThem, possessive} from '../words.js'
 
 export interface MessageContext {
   app: string
@@ -10,17 +11,13 @@ export interface MessageContext {
   labels?: string[]
 }
 
-const and = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
-
 export const messages = {
   missingPrivilege: (c: MessageContext) =>
-    `${c.app} loses ${c.scope}: give ${possessive(c.owner)} role "${c.role}" ${and(c.labels ?? [])}, or transfer ${c.app} to a user who has it.`,
+    `${c.app} loses ${c.scope}: give ${possessive(c.owner)} role "${c.role}" ${and(c.labels ?? [])}, or transfer ${c.app} to a user who has ${itOrThem(c.labels ?? [])}.`,
   groupRestricted: (c: MessageContext) =>
-    `${c.app} loses ${c.scope}: ${possessive(c.owner)} role "${c.role}" grants ${and(c.labels ?? [])} only for some groups, and this admin scope needs it for all users; grant it account-wide or transfer the app.`,
+    `${c.app} loses ${c.scope}: ${possessive(c.owner)} role "${c.role}" grants ${and(c.labels ?? [])} only for some groups, and this admin scope needs ${itOrThem(c.labels ?? [])} for all users; grant ${itOrThem(c.labels ?? [])} account-wide or transfer the app.`,
   partialPrivilege: (c: MessageContext) =>
-    `Some operations of ${c.scope} need ${and(c.labels ?? [])}, which ${possessive(c.owner)} role "${c.role}" lacks: give it to the role if ${c.app} uses them.`,
+    `Some operations of ${c.scope} need ${and(c.labels ?? [])}, which ${possessive(c.owner)} role "${c.role}" lacks: give ${itOrThem(c.labels ?? [])} to the role if ${c.app} uses those operations.`,
   unmappedScope: (c: {app: string; scope: string; wellFormed: boolean; reason?: string}) =>
     c.wellFormed
       ? `No matrix rule covers ${c.scope}${c.reason ? ' (Zoom documents no role privileges for it)' : ''}, so ${c.app} cannot be checked for it: see "matrix explain ${c.scope}", or add a rule in your own matrix layer (--matrix).`

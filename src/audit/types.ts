@@ -1,5 +1,5 @@
 // The audit report: plain data, the contract of `--json` (schemas/report.schema.json).
-import type {ScopeLevel} from '../matrix/types.js'
+import type {Confidence, ScopeLevel} from '../matrix/types.js'
 import type {ScopeModel} from '../migrate/scope-model.js'
 
 export type Severity = 'high' | 'medium' | 'low'
@@ -33,7 +33,7 @@ export const FINDING_KINDS: FindingKind[] = [
 export type ReportScopeStatus = 'ok' | 'missing' | 'partial' | 'unmapped' | 'unchecked'
 
 export interface Finding {
-  /** Short hash of kind + appId + scope (+ privilege): the same in every run, on every machine. */
+  /** Short hash of kind + appId + scope: the same in every run, on every machine, whatever the input order. */
   id: string
   kind: FindingKind
   severity: Severity
@@ -43,9 +43,12 @@ export interface Finding {
   owner: string | null
   ownerRole: string | null
   scope: string | null
+  /** Every privilege of the scope this finding is about (sorted); empty for app-level findings. */
   missingPrivileges: string[]
   /** Privilege → portal label. */
   labels: Record<string, string>
+  /** How sure the matrix rule behind a scope finding is; null when no rule is involved (app-level, unmapped). */
+  confidence: Confidence | null
   message: string
   /** With --baseline: not in the previous report. */
   new?: boolean

@@ -18,7 +18,7 @@ import {triage} from '../triage/triage.js'
 import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit, type AuditFormat} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
 import {serialiseSnapshot} from './snapshot.js'
-import {createStyle, shouldColour} from '../report/style.js'
+import {createStyle, shouldColour, terminalWidth} from '../report/style.js'
 import {triageNotes} from '../report/triage-text.js'
 
 export default class Audit extends BaseCommand {
@@ -111,7 +111,11 @@ ${BaseCommand.exitCodesHelp}`
     for (const note of triageNotes(triaged, flags.accept)) process.stderr.write(`${note}\n`)
 
     const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
-    const rendered = await renderAudit(format, report, {style, label: (privilege) => matrix.label(privilege)})
+    const rendered = await renderAudit(format, report, {
+      style,
+      width: terminalWidth(),
+      label: (privilege) => matrix.label(privilege),
+    })
     if (flags.output) await writeFileAtomic(flags.output, rendered)
     else if (typeof rendered !== 'string') process.stdout.write(rendered)
     else if (!this.jsonEnabled()) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)

@@ -14,11 +14,13 @@ export const CSV_HEADER = [
   'owner_role',
   'scope',
   'missing_privileges',
+  'confidence',
   'message',
 ]
 
 export function renderAuditCsv(report: AuditReport): string {
-  // Free text is made spreadsheet-safe; ids, owners and scopes are written exactly.
+  // Only free text is defused: identifiers (finding, app, owner, scope, privileges) stay exactly as they are, so a
+  // script can match them against Zoom and against other reports.
   const rows = report.findings.map((f) => [
     f.id,
     f.severity,
@@ -28,7 +30,8 @@ export function renderAuditCsv(report: AuditReport): string {
     f.owner ?? '',
     spreadsheetSafe(f.ownerRole ?? ''),
     f.scope ?? '',
-    spreadsheetSafe(f.missingPrivileges.join(';')),
+    f.missingPrivileges.join(';'),
+    f.confidence ?? '',
     spreadsheetSafe(f.message),
   ])
   // CRLF is what RFC 4180 and Excel expect.

@@ -1,15 +1,14 @@
-// The audit for a ticket or a wiki page.
+// The audit for a ticket or a wiki page. Names and messages are escaped (markdownText): an app named
+// "<img src=x onerror=…>" or "[x](http://…)" shows as written, never as HTML or a link.
 import type {AuditReport, ReportApp} from '../audit/types.js'
 import {summaryLine} from './audit-table.js'
-
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
-const code = (text: string) => (text ? `\`${text}\`` : '')
+import {markdownCode as code, markdownText as text} from './escape.js'
 
 export function renderAuditMarkdown(report: AuditReport): string {
   const lines = [
     '# Zoom app scope audit',
     '',
-    `Account \`${report.account.id}\` (snapshot of ${report.account.capturedAt}), matrix ${report.matrix.version}.`,
+    `Account ${code(report.account.id)} (snapshot of ${text(report.account.capturedAt)}), matrix ${text(report.matrix.version)}.`,
     '',
     `**${summaryLine(report)}**`,
     '',
@@ -21,16 +20,16 @@ export function renderAuditMarkdown(report: AuditReport): string {
     const findings = byApp.get(app.id)
     if (!findings) continue
     lines.push(
-      `## ${cell(app.name)} (\`${app.id}\`)`,
+      `## ${text(app.name)} (${code(app.id)})`,
       '',
       ownerText(app),
       '',
-      '| Severity | Kind | Scope | What to do | Finding |',
-      '|---|---|---|---|---|',
+      '| Severity | Kind | Scope | Rule | What to do | Finding |',
+      '|---|---|---|---|---|---|',
     )
     for (const f of findings)
       lines.push(
-        `| ${f.severity}${f.new ? ' **new**' : ''} | ${f.kind} | ${code(f.scope ?? '')} | ${cell(f.message)} | \`${f.id}\` |`,
+        `| ${f.severity}${f.new ? ' **new**' : ''} | ${f.kind} | ${code(f.scope ?? '')} | ${f.confidence ?? ''} | ${text(f.message)} | ${code(f.id)} |`,
       )
     lines.push('')
   }
@@ -38,7 +37,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     lines.push('## Accepted findings', '', '| Finding | App | Scope | Reason | Until |', '|---|---|---|---|---|')
     for (const a of report.accepted)
       lines.push(
-        `| \`${a.finding.id}\` | ${cell(a.finding.appName)} | ${code(a.finding.scope ?? '')} | ${cell(a.reason)} | ${a.until ?? ''} |`,
+        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.until ?? '')} |`,
       )
     lines.push('')
   }
@@ -47,7 +46,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     lines.push(
       report.summary.new === undefined ? '## Apps without findings' : '## Apps without new findings',
       '',
-      ...clean.map((a) => `- ${cell(a.name)} (\`${a.id}\`)`),
+      ...clean.map((a) => `- ${text(a.name)} (${code(a.id)})`),
       '',
     )
   return lines.join('\n')
@@ -56,6 +55,8 @@ export function renderAuditMarkdown(report: AuditReport): string {
 function ownerText(app: ReportApp): string {
   const model = app.scopeModel ? ` Scopes: ${app.scopeModel}.` : ''
   if (app.owner)
-    return `Owner: ${app.owner.email}, role ${app.owner.roleName ?? 'unknown'}${app.owner.status === 'active' ? '' : `, **${app.owner.status}**`}.${model}`
-  return (app.ownerRef ? `Owner in the inventory: ${app.ownerRef} (not in the account).` : 'Owner: unknown.') + model
+    return `Owner: ${text(app.owner.email)}, role ${text(app.owner.roleName ?? 'unknown')}${app.owner.status === 'active' ? '' : `, **${app.owner.status}**`}.${model}`
+  return (
+    (app.ownerRef ? `Owner in the inventory: ${text(app.ownerRef)} (not in the account).` : 'Owner: unknown.') + model
+  )
 }

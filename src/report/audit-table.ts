@@ -1,13 +1,25 @@
-// The audit for people: apps grouped, worst first; what is wrong and what to do, in the portal's words.
+// The audit for people: apps grouped, worst first; what is wrong and what to do, in the portal's words. Every line
+// fits the width it is given: long scopes and advice wrap, nothing is cut. Names are shown with controls escaped.
 import type {AuditReport, Finding, ReportApp, Severity} from '../audit/types.js'
+import type {Confidence} from '../matrix/types.js'
+import {plural} from '../words.js'
+import {terminalSafeDeep} from './escape.js'
 import type {Style} from './style.js'
-import {renderTable} from './text-table.js'
+import {layoutTable} from './text-table.js'
+import {textWidth, wrapIndented, wrapText} from './wrap.js'
 
 export interface TableRenderOptions {
   style: Style
+  /** Columns to fit in (the terminal's width, or 80). */
+  width: number
 }
 
-export function renderAuditTable(report: AuditReport, {style}: TableRenderOptions): string {
+/** How the table marks a finding whose matrix rule is not documented by Zoom. */
+const CONFIDENCE_MARK: Partial<Record<Confidence, string>> = {inferred: '~', manual: '?'}
+const ADVICE = '    → '
+
+export function renderAuditTable(input: AuditReport, {style, width}: TableRenderOptions): string {
+  const report = terminalSafeDeep(input)
   const bySeverity: Record<Severity, (text: string) => string> = {
     high: (t) => style.red(style.bold(t)),
     medium: style.yellow,
@@ -16,6 +28,7 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
   const findingsByApp = groupBy(report.findings, (f) => f.appId)
   const sections: string[] = []
   const clean: ReportApp[] = []
+  const marksUsed = new Set<Confidence>()
 
   for (const app of report.apps) {
     const findings = findingsByApp.get(app.id) ?? []
@@ -23,36 +36,33 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
       clean.push(app)
       continue
     }
-    const rows = findings.map((f) => [
-      bySeverity[f.severity](f.severity.toUpperCase()) + (f.new ? style.bold(' NEW') : ''),
-      f.kind,
-      f.scope ?? '',
-      missingLabels(f),
-    ])
-    const [header, ...lines] = renderTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {
-      indent: '  ',
-      maxCellWidth: 45,
-    }).split('\n')
-    // Each row is followed by what to do, on its own line, so the table stays narrow.
-    const body = lines.flatMap((line, i) => [line, style.dim(`    → ${findings[i]!.message}`)])
-    sections.push(
-      [
-        `${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${ownerLine(app)}${modelNote(app)}`,
-        style.dim(header!),
-        ...body,
-      ].join('\n'),
-    )
+    const rows = findings.map((f) => {
+      const mark = f.confidence ? CONFIDENCE_MARK[f.confidence] : undefined
+      if (mark) marksUsed.add(f.confidence!)
+      const severity = [f.severity.toUpperCase(), f.new ? 'NEW' : '', mark ?? ''].filter(Boolean).join(' ')
+      return [{text: severity, paint: bySeverity[f.severity]}, f.kind, f.scope ?? '', missingLabels(f)]
+    })
+    const table = layoutTable(['SEVERITY', 'KIND', 'SCOPE', 'MISSING'], rows, {indent: '  ', width})
+    // Each row is followed by what to do, wrapped under it, so the table stays narrow.
+    const body = table.rows.flatMap((lines, i) => [...lines, ...wrapIndented(findings[i]!.message, width, ADVICE)])
+    sections.push([...heading(app, width, style), style.dim(table.header), ...body].join('\n'))
   }
+  if (marksUsed.size > 0) sections.push(legend(marksUsed, width).join('\n'))
   // With a baseline (and --new-only) an app listed here may still have older findings: say so.
   const without = report.summary.new === undefined ? 'without findings' : 'without new findings'
-  if (clean.length > 0)
-    sections.push(
-      `${style.green(`${clean.length} app${clean.length === 1 ? '' : 's'} ${without}`)}: ${clean.map((a) => a.name).join(', ')}`,
-    )
+  if (clean.length > 0) {
+    const prefix = `${plural(clean.length, 'app')} ${without}`
+    const [first = '', ...rest] = wrapText(`${prefix}: ${clean.map((a) => a.name).join(', ')}`, width)
+    const painted = first.startsWith(prefix) ? style.green(prefix) + first.slice(prefix.length) : first
+    sections.push([painted, ...rest].join('\n'))
+  }
   const classic = report.summary.appsOnClassicScopes
   if (classic > 0)
     sections.push(
-      `${classic} app${classic === 1 ? ' is' : 's are'} still on classic scopes: before migrating one to granular scopes, see what its owner would need with "zoom-scope-audit migrate preview --app APP_ID".`,
+      wrapText(
+        `${plural(classic, 'app')} ${classic === 1 ? 'is' : 'are'} still on classic scopes: before migrating one to granular scopes, see what its owner would need with "zoom-scope-audit migrate preview --app APP_ID".`,
+        width,
+      ).join('\n'),
     )
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
 }
@@ -60,6 +70,23 @@ export function renderAuditTable(report: AuditReport, {style}: TableRenderOption
 /** "  · classic scopes": the scope model, on the app's heading. */
 function modelNote(app: ReportApp): string {
   return app.scopeModel ? `  · ${app.scopeModel} scopes` : ''
+}
+
+/** "Name (id)  owner …" on one line when it fits; else the owner goes on the next line, indented. */
+function heading(app: ReportApp, width: number, style: Style): string[] {
+  const title = `${app.name} (${app.id})`
+  const owner = ownerLine(app) + modelNote(app)
+  if (textWidth(title) + 2 + textWidth(owner) <= width)
+    return [`${style.bold(app.name)} ${style.dim(`(${app.id})`)}  ${owner}`]
+  return [...wrapText(title, width).map((line) => style.bold(line)), ...wrapIndented(owner, width, '  ')]
+}
+
+function legend(marks: Set<Confidence>, width: number): string[] {
+  const parts = [
+    marks.has('inferred') ? '~ the rule is inferred, not stated by Zoom' : '',
+    marks.has('manual') ? '? the rule was written by hand (manual)' : '',
+  ].filter(Boolean)
+  return wrapText(`${parts.join('; ')}: "matrix explain SCOPE" shows it and its sources.`, width)
 }
 
 function missingLabels(f: Finding): string {
@@ -83,7 +110,7 @@ export function summaryLine(report: AuditReport): string {
     report.summary.new === undefined ? '' : `, ${report.summary.new} new`,
     report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`,
   ].join('')
-  return `${apps} app${apps === 1 ? '' : 's'}, ${appsAtRisk} at risk, ${findings} finding${findings === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
+  return `${plural(apps, 'app')}, ${appsAtRisk} at risk, ${plural(findings, 'finding')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

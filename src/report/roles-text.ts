@@ -4,12 +4,11 @@ import type {RoleShowResult} from '../roles/show.js'
 import type {RolesSuggestResult} from '../roles/suggest.js'
 import type {Style} from './style.js'
 import {renderTable} from './text-table.js'
+import {plural} from '../words.js'
 
 export interface RolesTextOptions {
   style: Style
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** At most `max` names, then how many more (--json has them all). */
 function shortList(items: string[], max = 6): string {

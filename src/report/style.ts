@@ -28,3 +28,9 @@ export function createStyle(colour: boolean): Style {
 export function shouldColour(stream: {isTTY?: boolean}, flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   return flag && Boolean(stream.isTTY) && env.NO_COLOR === undefined
 }
+
+/** Columns people's text may use: the terminal's width, or 80 when stdout is not a terminal (a file, a pipe). */
+export function terminalWidth(stream: {isTTY?: boolean; columns?: number} = process.stdout): number {
+  const columns = stream.isTTY ? stream.columns : undefined
+  return columns && columns > 0 ? Math.max(40, columns) : 80
+}

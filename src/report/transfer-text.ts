@@ -1,14 +1,20 @@
-// People's views of `transfer check` and `transfer candidates`. Pure: results in, text out.
+// People's views of `transfer check` and `transfer candidates`. Pure: results in, text out. Names are shown with
+// control characters escaped; `transfer check` gives each candidate a block of its own, so any number of candidates
+// fits the width.
 import type {CandidatesResult} from '../transfer/candidates.js'
 import type {CandidateOutcome, TransferCheckResult} from '../transfer/check.js'
+import {plural, possessive} from '../words.js'
+import {terminalSafe, terminalSafeDeep} from './escape.js'
 import type {Style} from './style.js'
-import {renderTable} from './text-table.js'
+import {layoutTable, renderTable, type Cell} from './text-table.js'
+import {wrapIndented, wrapText} from './wrap.js'
 
 export interface TransferTextOptions {
   style: Style
+  /** Columns to fit in (the terminal's width, or 80). */
+  width: number
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 const labelled = (privileges: string[], labels: Record<string, string>) =>
   privileges.map((p) => labels[p] ?? p).join(', ')
 const withNames = (privileges: string[], labels: Record<string, string>) =>
@@ -21,16 +27,15 @@ function appLine(app: TransferCheckResult['app']): string {
 }
 
 function who(c: CandidateOutcome): string {
-  if (!c.user.email) return c.ref
+  if (!c.user.email) return `${c.ref} (no such user)`
   const details = [c.user.name, c.user.roleName ?? (c.user.roleId ? `role ${c.user.roleId}` : null)]
     .filter(Boolean)
     .join(', ')
   return details ? `${c.user.email} (${details})` : c.user.email
 }
 
-function cell(c: CandidateOutcome, scope: string, style: Style): string {
-  if (!c.user.email) return '-'
-  if (c.unmappedScopes.includes(scope)) return style.yellow('cannot tell')
+function outcome(c: CandidateOutcome, scope: string, style: Style): Cell {
+  if (c.unmappedScopes.includes(scope)) return {text: 'cannot tell (no matrix rule)', paint: style.yellow}
   const lost = c.deactivatedScopes.find((s) => s.scope === scope)
   if (lost) {
     const limited = lost.missingPrivileges.filter((p) => p in lost.groupLimited)
@@ -39,64 +44,66 @@ function cell(c: CandidateOutcome, scope: string, style: Style): string {
       plain.length > 0 ? `needs ${labelled(plain, c.labels)}` : '',
       limited.length > 0 ? `${labelled(limited, c.labels)} only for some groups` : '',
     ]
-    return style.red(`LOST: ${parts.filter(Boolean).join('; ')}`)
+    return {text: `LOST: ${parts.filter(Boolean).join('; ')}`, paint: style.red}
   }
   const partial = c.partialScopes.find((s) => s.scope === scope)
-  if (partial) return `kept (partly: lacks ${labelled(partial.missingPrivileges, c.labels)})`
-  if (c.keptScopes.includes(scope)) return style.green('kept')
-  return 'unknown role'
+  if (partial) return {text: `kept (partly: lacks ${labelled(partial.missingPrivileges, c.labels)})`}
+  if (c.keptScopes.includes(scope)) return {text: 'kept', paint: style.green}
+  return {text: 'unknown role'}
 }
 
-function verdict(c: CandidateOutcome, total: number, style: Style): string {
-  if (c.eligible) {
-    const unmapped =
-      c.unmappedScopes.length > 0 ? `; ${plural(c.unmappedScopes.length, 'scope')} cannot be checked` : ''
-    return `${style.green('eligible')}      ${who(c)}: keeps all ${plural(total - c.unmappedScopes.length, 'mapped scope')}${unmapped}.`
-  }
-  return `${style.red('NOT eligible')}  ${who(c)}: ${c.reason ?? ''}`
-}
-
-export function renderTransferCheck(result: TransferCheckResult, {style}: TransferTextOptions): string {
-  const {app} = result
-  const lines = [style.bold(appLine(app))]
-  const columns: Array<{title: string; outcome: CandidateOutcome}> = []
-  if (result.currentOwner)
-    columns.push({
-      title: `${result.currentOwner.user.email ?? result.currentOwner.ref} (current owner)`,
-      outcome: result.currentOwner,
-    })
-  for (const c of result.candidates) columns.push({title: c.user.email ?? `${c.ref} (no such user)`, outcome: c})
-
-  if (app.scopes.length === 0) lines.push('', 'The app has no scopes: any active user keeps all of them.')
-  else {
+/** A candidate's block: the verdict and who, why, then what happens to each scope. */
+function candidateBlock(
+  c: CandidateOutcome,
+  app: TransferCheckResult['app'],
+  current: boolean,
+  {style, width}: TransferTextOptions,
+): string[] {
+  const verdict = c.eligible ? 'eligible' : 'NOT eligible'
+  const title = `${verdict}${current ? ' (current owner)' : ''}: ${who(c)}`
+  const [first = '', ...rest] = wrapText(title, width)
+  const paint = c.eligible ? style.green : style.red
+  const lines = [paint(style.bold(first.slice(0, verdict.length))) + style.bold(first.slice(verdict.length)), ...rest]
+  const unmapped = c.unmappedScopes.length > 0 ? `; ${plural(c.unmappedScopes.length, 'scope')} cannot be checked` : ''
+  const why = c.eligible
+    ? `Keeps all ${plural(app.scopes.length - c.unmappedScopes.length, 'mapped scope')}${unmapped}.`
+    : (c.reason ?? '')
+  lines.push(...wrapIndented(why, width, '  '))
+  if (c.user.email && app.scopes.length > 0) {
     const mustKeep = app.mustKeep.length > 0
-    const headers = ['SCOPE', ...(mustKeep ? ['MUST KEEP'] : []), ...columns.map((c) => c.title)]
     const rows = app.scopes.map((scope) => [
       scope,
       ...(mustKeep ? [app.mustKeep.includes(scope) ? 'yes' : ''] : []),
-      ...columns.map((c) => cell(c.outcome, scope, style)),
+      outcome(c, scope, style),
     ])
-    lines.push('', renderTable(headers, rows, {maxCellWidth: 60}))
+    const headers = ['SCOPE', ...(mustKeep ? ['MUST KEEP'] : []), 'OUTCOME']
+    const table = layoutTable(headers, rows, {indent: '  ', width})
+    lines.push(style.dim(table.header), ...table.rows.flat())
   }
+  return lines
+}
 
-  lines.push('')
-  if (result.currentOwner) lines.push(`Current owner: ${verdict(result.currentOwner, app.scopes.length, style)}`)
-  for (const c of result.candidates) lines.push(verdict(c, app.scopes.length, style))
+export function renderTransferCheck(input: TransferCheckResult, options: TransferTextOptions): string {
+  const result = terminalSafeDeep(input)
+  const {style, width} = options
+  const {app} = result
+  const lines = wrapText(appLine(app), width).map((line) => style.bold(line))
+  if (app.scopes.length === 0) lines.push('', 'The app has no scopes: any active user keeps all of them.')
+  if (result.currentOwner) lines.push('', ...candidateBlock(result.currentOwner, app, true, options))
+  for (const c of result.candidates) lines.push('', ...candidateBlock(c, app, false, options))
+
   const unmapped = result.candidates[0]?.unmappedScopes ?? result.currentOwner?.unmappedScopes ?? []
   if (unmapped.length > 0) {
-    lines.push(
-      '',
-      style.dim(
-        `No matrix rule for ${unmapped.join(', ')}: nobody can tell what ${unmapped.length === 1 ? 'it needs' : 'they need'}; ${result.strict ? '--strict counts that against every candidate' : 'not held against candidates (--strict to require every scope be checked)'}.`,
-      ),
-    )
+    const note = `No matrix rule for ${unmapped.join(', ')}: nobody can tell what ${unmapped.length === 1 ? 'it needs' : 'they need'}; ${result.strict ? '--strict counts that against every candidate' : 'not held against candidates (--strict to require every scope be checked)'}.`
+    lines.push('', ...wrapText(note, width).map((line) => style.dim(line)))
   }
   const eligible = result.candidates.filter((c) => c.eligible).length
   lines.push('', `${eligible} of ${plural(result.candidates.length, 'candidate')} eligible.`)
   return lines.join('\n')
 }
 
-export function renderCandidates(result: CandidatesResult, {style}: TransferTextOptions): string {
+export function renderCandidates(input: CandidatesResult, {style, width}: TransferTextOptions): string {
+  const result = terminalSafeDeep(input)
   const {app} = result
   const lines = [style.bold(`Who could own ${app.name} (${app.id}) and keep all its scopes — least privilege first`)]
   const from =
@@ -117,13 +124,18 @@ export function renderCandidates(result: CandidatesResult, {style}: TransferText
     lines.push(style.yellow('Nobody qualifies.'), '')
     const x = result.explanation
     if (x) {
-      lines.push(x.message)
+      lines.push(...wrapText(x.message, width))
       if (x.required.length > 0) {
         lines.push(
           '',
           renderTable(
             ['REQUIRED PRIVILEGE', 'PORTAL LABEL', "ACTIVE USERS' ROLES THAT HOLD IT"],
-            x.required.map((r) => [r.privilege, r.label, r.heldBy.join(', ') || style.red('(none)')]),
+            x.required.map((r) => [
+              r.privilege,
+              r.label,
+              r.heldBy.length > 0 ? r.heldBy.join(', ') : {text: '(none)', paint: style.red},
+            ]),
+            {width},
           ),
         )
       }
@@ -137,7 +149,7 @@ export function renderCandidates(result: CandidatesResult, {style}: TransferText
             )
             .join(', ') || '(nothing)',
         ])
-        lines.push('', 'Closest roles:', renderTable(['ROLE', 'ACTIVE MEMBERS', 'LACKS'], rows, {indent: '  '}))
+        lines.push('', 'Closest roles:', renderTable(['ROLE', 'ACTIVE MEMBERS', 'LACKS'], rows, {indent: '  ', width}))
       }
     }
     return lines.join('\n')
@@ -149,7 +161,7 @@ export function renderCandidates(result: CandidatesResult, {style}: TransferText
     c.user.roleName,
     String(c.excessPrivileges),
   ])
-  lines.push(renderTable(['EMAIL', 'NAME', 'ROLE', 'EXCESS PRIVILEGES'], rows))
+  lines.push(renderTable(['EMAIL', 'NAME', 'ROLE', 'EXCESS PRIVILEGES'], rows, {width}))
   lines.push('')
   const n = result.candidates.length
   lines.push(
@@ -162,5 +174,5 @@ export function renderCandidates(result: CandidatesResult, {style}: TransferText
 
 /** Said on stderr when --scopes was given for an app whose own scopes the account shows. */
 export function scopesIgnoredNote(app: {name: string}): string {
-  return `Note: --scopes ignored: the account shows ${app.name}'s own scopes.`
+  return `Note: --scopes ignored: the account shows ${possessive(terminalSafe(app.name))} own scopes.`
 }

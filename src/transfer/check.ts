@@ -5,6 +5,7 @@ import type {Matrix} from '../matrix/matrix.js'
 import {roleCoverage, scopeNeeds, scopeOutcomes, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
 import {sortedUnique} from '../text-order.js'
 import type {Snapshot, SnapshotUser, UserStatus} from '../snapshot/types.js'
+import {and, plural, possessive} from '../words.js'
 import type {AppTarget} from './app.js'
 
 export type {LostScope}
@@ -125,20 +126,20 @@ function evaluateCandidate(
     return ineligible(
       outcome,
       'role-unknown',
-      `${who}'s role (id ${found.roleId || 'none'}) is not among the account's roles: cannot tell which scopes they would keep.`,
+      `${possessive(who)} role (id ${found.roleId || 'none'}) is not among the account's roles: cannot tell which scopes they would keep.`,
     )
   }
   if (outcome.deactivatedScopes.length > 0) {
     const lost = outcome.deactivatedScopes
     const missing = sortedUnique(lost.flatMap((s) => s.missingPrivileges))
     const limited = missing.filter((p) => lost.some((s) => p in s.groupLimited))
-    const names = (ps: string[]) => ps.map((p) => matrix.label(p)).join(', ')
-    const scopes = `${lost.length} scope${lost.length === 1 ? '' : 's'} (${lost.map((s) => s.scope).join(', ')})`
+    const names = (ps: string[]) => and(ps.map((p) => matrix.label(p)))
+    const scopes = `${plural(lost.length, 'scope')} (${lost.map((s) => s.scope).join(', ')})`
     if (limited.length === missing.length) {
       return ineligible(
         outcome,
         'group-limited',
-        `${who}'s role ${role.name} holds ${names(limited)} only for some groups; the app's admin-level scopes need ${limited.length === 1 ? 'it' : 'them'} account-wide: Zoom would deactivate ${scopes}.`,
+        `${possessive(who)} role ${role.name} holds ${names(limited)} only for some groups; the app's admin-level scopes need ${limited.length === 1 ? 'it' : 'them'} account-wide: Zoom would deactivate ${scopes}.`,
       )
     }
     const plain = missing.filter((p) => !limited.includes(p))
@@ -146,7 +147,7 @@ function evaluateCandidate(
     return ineligible(
       outcome,
       'missing-privileges',
-      `${who}'s role ${role.name} lacks ${names(plain)}${also}: Zoom would deactivate ${scopes}.`,
+      `${possessive(who)} role ${role.name} lacks ${names(plain)}${also}: Zoom would deactivate ${scopes}.`,
     )
   }
   if (strict && outcome.unmappedScopes.length > 0) {
@@ -154,7 +155,7 @@ function evaluateCandidate(
     return ineligible(
       outcome,
       'unmapped-strict',
-      `--strict: ${n} scope${n === 1 ? '' : 's'} cannot be checked (no matrix rule: ${outcome.unmappedScopes.join(', ')}).`,
+      `--strict: ${plural(n, 'scope')} cannot be checked (no matrix rule: ${outcome.unmappedScopes.join(', ')}).`,
     )
   }
   outcome.eligible = true

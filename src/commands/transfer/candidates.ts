@@ -4,7 +4,7 @@ import {accountFlags} from '../../cli/account-source.js'
 import {loadAppUnderReview} from '../../cli/app-under-review.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
-import {createStyle, shouldColour} from '../../report/style.js'
+import {createStyle, shouldColour, terminalWidth} from '../../report/style.js'
 import {renderCandidates} from '../../report/transfer-text.js'
 import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
 
@@ -47,7 +47,12 @@ ${BaseCommand.exitCodesHelp}`
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
     const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})
     if (!this.jsonEnabled())
-      this.log(renderCandidates(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+      this.log(
+        renderCandidates(result, {
+          style: createStyle(shouldColour(process.stdout, flags.color)),
+          width: terminalWidth(),
+        }),
+      )
     return result
   }
 }

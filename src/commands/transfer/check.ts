@@ -5,7 +5,7 @@ import {loadAppUnderReview} from '../../cli/app-under-review.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
 import {ExitCode} from '../../errors.js'
-import {createStyle, shouldColour} from '../../report/style.js'
+import {createStyle, shouldColour, terminalWidth} from '../../report/style.js'
 import {renderTransferCheck} from '../../report/transfer-text.js'
 import {checkTransfer, type TransferCheckResult} from '../../transfer/check.js'
 
@@ -53,7 +53,12 @@ ${BaseCommand.exitCodesHelp}`
 
     const result = checkTransfer({snapshot, matrix, app, candidates: flags.to, ownerRef, strict: flags.strict})
     if (!this.jsonEnabled())
-      this.log(renderTransferCheck(result, {style: createStyle(shouldColour(process.stdout, flags.color))}))
+      this.log(
+        renderTransferCheck(result, {
+          style: createStyle(shouldColour(process.stdout, flags.color)),
+          width: terminalWidth(),
+        }),
+      )
     if (!result.allEligible) process.exitCode = ExitCode.findings
     return result
   }
