@@ -20,7 +20,7 @@ const report: AuditReport = runAudit({
   matrix,
   now: new Date('2026-11-20T10:00:00Z'),
 })
-const plain = {style: createStyle(false)}
+const plain = {style: createStyle(false), width: 80}
 
 describe('report renderers', () => {
   it('json: validates against schemas/report.schema.json', () => {
@@ -71,6 +71,7 @@ describe('report renderers', () => {
         owner_role: f.ownerRole ?? '',
         scope: f.scope ?? '',
         missing_privileges: f.missingPrivileges.join(';'),
+        confidence: f.confidence ?? '',
         message: f.message,
       })
     }
@@ -115,6 +116,6 @@ describe('report renderers', () => {
     const first = report.apps[0]!
     expect(table.startsWith(first.name)).to.equal(true)
     expect(table).to.include('apps without findings')
-    expect(AUDIT_FORMATS.table(report, {style: createStyle(true)})).to.match(/\u001B\[31m/)
+    expect(AUDIT_FORMATS.table(report, {style: createStyle(true), width: 80})).to.match(/\u001B\[31m/)
   })
 })

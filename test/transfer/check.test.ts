@@ -82,7 +82,7 @@ describe('transfer check (pure)', () => {
     ])
     expect(c!.labels).to.deep.equal({'Recording:Read': 'Recordings: View', 'User:Edit': 'Users: Edit'})
     expect(c!.reason).to.equal(
-      "reader's role Reader lacks Recordings: View, Users: Edit: Zoom would deactivate 2 scopes (meeting:write:admin, recording:read:admin).",
+      "reader's role Reader lacks Recordings: View and Users: Edit: Zoom would deactivate 2 scopes (meeting:write:admin, recording:read:admin).",
     )
   })
 
