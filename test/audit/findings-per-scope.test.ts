@@ -123,7 +123,10 @@ describe('audit: one finding per scope at risk', () => {
     for (const line of table.split('\n')) expect([...line].length, line).to.be.at.most(80)
     expect(table).not.to.include('…')
 
-    const archiver = table.split('\n\n').find((s) => s.startsWith('Recording Archiver'))!.split('\n')
+    const archiver = table
+      .split('\n\n')
+      .find((s) => s.startsWith('Recording Archiver'))!
+      .split('\n')
     expect(archiver[1]).to.match(/^ {2}SEVERITY\s+KIND\s+SCOPE\s+MISSING$/)
     expect(archiver[2]).to.match(/^ {2}MEDIUM ~\s+missing-privilege\s+cloud_recording:read:\s+Recording: Edit,$/)
     // The scope continues on the next lines of its column; put back together it is the whole scope.

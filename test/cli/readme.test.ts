@@ -31,3 +31,45 @@ describe('README quick start', function () {
     expect(stderr).to.match(/^16 apps, \d+ at risk/)
   })
 })
+
+/** The README's `$ zoom-scope-audit audit …` and `$ zoom-scope-audit transfer …` samples, with what follows them. */
+const samples = [...readme.matchAll(/```text\n\$ zoom-scope-audit ((?:audit|transfer) [^\n]*)\n([\s\S]*?)```/g)].map(
+  (m) => {
+    const [output = '', exit] = m[2]!.split('$ echo $?\n')
+    return {command: m[1]!, output, exit: exit === undefined ? undefined : Number(exit.trim())}
+  },
+)
+
+describe('README sample outputs are the real outputs of the commands shown', function () {
+  this.timeout(60_000)
+
+  it('shows the audit table and transfer commands', () => {
+    const commands = samples.map((s) => s.command.split(' ').slice(0, 2).join(' '))
+    expect(commands).to.include.members(['audit --snapshot', 'transfer check', 'transfer candidates'])
+  })
+
+  for (const sample of samples) {
+    it(`$ zoom-scope-audit ${sample.command}`, async () => {
+      // stdout is not a terminal here: 80 columns, as the README says. stderr follows stdout, as on a terminal.
+      const {code, stdout, stderr} = await runCli(sample.command.split(' '), {env: {COLUMNS: '80'}})
+      expect(stdout + stderr).to.equal(sample.output)
+      if (sample.exit !== undefined) expect(code).to.equal(sample.exit)
+    })
+  }
+
+  it('the CSV sample: its header and row are lines of the real CSV of the example', async () => {
+    const csv = /```csv\n([\s\S]*?)```/.exec(readme)![1]!.trimEnd().split('\n')
+    const {stdout} = await runCli([
+      'audit',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--inventory',
+      'examples/inventory.json',
+      '--format',
+      'csv',
+    ])
+    const lines = stdout.split('\r\n')
+    expect(csv).to.have.length.at.least(2)
+    for (const line of csv) expect(lines).to.include(line)
+  })
+})
