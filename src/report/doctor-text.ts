@@ -1,4 +1,5 @@
 // `doctor` as a checklist for a terminal: one line per check, ✓ / ✗ / – / !, then what to do.
+import {plural} from '../words.js'
 import type {DoctorResult, EndpointCheck} from '../doctor/doctor.js'
 import {SCOPE_NEEDS} from '../doctor/scopes.js'
 import type {RateLimitLabel} from '../zoom/endpoints.js'
@@ -54,11 +55,11 @@ export function renderDoctor(result: DoctorResult, style: Style): string {
 
   lines.push('')
   const failed = countFailed(result)
-  const calls = `${result.apiCalls} API call${result.apiCalls === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s.`
+  const calls = `${plural(result.apiCalls, 'API call')} in ${result.seconds.toFixed(1)} s.`
   lines.push(
     failed === 0
       ? `${calls} ${style.green('Ready:')} run \`inventory init\` or \`audit\`.`
-      : `${calls} ${style.red(`${failed} check${failed === 1 ? '' : 's'} failed`)}: fix ${failed === 1 ? 'it' : 'them'} and run doctor again.`,
+      : `${calls} ${style.red(`${plural(failed, 'check')} failed`)}: fix ${failed === 1 ? 'it' : 'them'} and run doctor again.`,
   )
   return `${lines.join('\n')}\n`
 }

@@ -29,7 +29,8 @@ export function terminalSafeDeep<T>(value: T): T {
 function deepMapStrings<T>(value: T, map: (text: string) => string): T {
   if (typeof value === 'string') return map(value) as T
   if (Array.isArray(value)) return value.map((item: unknown) => deepMapStrings(item, map)) as T
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+  // Plain data only (results are JSON-shaped); anything else is passed through untouched.
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) out[map(key)] = deepMapStrings(item, map)
     return out as T

@@ -1,4 +1,6 @@
 // stderr lines of `inventory init`: apps the account no longer shows, then what was written and what to do next.
+import {plural} from '../words.js'
+import {terminalSafe} from './escape.js'
 
 export interface InventoryInitFacts {
   output: string
@@ -21,7 +23,7 @@ export function inventoryInitNotes(r: InventoryInitFacts, mergeFile: string | un
   const n = r.gone.length
   if (n > 0) {
     notes.push(
-      `${n} app${n === 1 ? '' : 's'} of ${mergeFile} ${n === 1 ? 'is' : 'are'} not among the account's apps (${r.gone.join(', ')}): kept; the audit will report ${n === 1 ? 'it' : 'them'} as app-not-found.`,
+      `${plural(n, 'app')} of ${terminalSafe(mergeFile ?? '')} ${n === 1 ? 'is' : 'are'} not among the account's apps (${terminalSafe(r.gone.join(', '))}): kept; the audit will report ${n === 1 ? 'it' : 'them'} as app-not-found.`,
     )
   }
   notes.push(summaryLine(r, mergeFile !== undefined))
@@ -29,12 +31,12 @@ export function inventoryInitNotes(r: InventoryInitFacts, mergeFile: string | un
 }
 
 function summaryLine(r: InventoryInitFacts, merged: boolean): string {
-  const apps = `${r.apps} app${r.apps === 1 ? '' : 's'}`
+  const apps = plural(r.apps, 'app')
   const how = merged ? ` (${r.added.length} new, ${r.kept.length} kept, ${r.gone.length} gone)` : ''
   const calls = r.apiCalls > 0 ? `, ${r.apiCalls} API calls, ${r.seconds} s` : ''
   const next =
     r.ownersMissing > 0
-      ? `fill in ${r.ownersMissing === r.apps ? 'the owner column' : `the ${r.ownersMissing} empty owner${r.ownersMissing === 1 ? '' : 's'}`}, then run audit --inventory ${r.output}`
+      ? `fill in ${r.ownersMissing === r.apps ? 'the owner column' : `the ${plural(r.ownersMissing, 'empty owner')}`}, then run audit --inventory ${r.output}`
       : `run audit --inventory ${r.output}`
   return `${apps}${how}${calls} → ${r.output}; ${next}`
 }

@@ -5,6 +5,7 @@ import type {RolesSuggestResult} from '../roles/suggest.js'
 import type {Style} from './style.js'
 import {renderTable} from './text-table.js'
 import {plural} from '../words.js'
+import {terminalSafeDeep} from './escape.js'
 
 export interface RolesTextOptions {
   style: Style
@@ -15,7 +16,8 @@ function shortList(items: string[], max = 6): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} … and ${items.length - max} more`
 }
 
-export function renderRolesList(result: RolesListResult, {style}: RolesTextOptions): string {
+export function renderRolesList(input: RolesListResult, {style}: RolesTextOptions): string {
+  const result = terminalSafeDeep(input)
   const rows = result.roles.map((r) => [
     r.name,
     r.id,
@@ -39,7 +41,8 @@ export function renderRolesList(result: RolesListResult, {style}: RolesTextOptio
   return lines.join('\n')
 }
 
-export function renderRoleShow(result: RoleShowResult, {style}: RolesTextOptions): string {
+export function renderRoleShow(input: RoleShowResult, {style}: RolesTextOptions): string {
+  const result = terminalSafeDeep(input)
   const {role} = result
   const lines = [style.bold(`${role.name} (${role.id})`) + (role.description ? ` — ${role.description}` : '')]
   if (result.privileges.length === 0) lines.push('', 'No privileges.')
@@ -87,7 +90,8 @@ export function renderRoleShow(result: RoleShowResult, {style}: RolesTextOptions
   return lines.join('\n')
 }
 
-export function renderRolesSuggest(result: RolesSuggestResult, {style}: RolesTextOptions): string {
+export function renderRolesSuggest(input: RolesSuggestResult, {style}: RolesTextOptions): string {
+  const result = terminalSafeDeep(input)
   const what = result.app ? `${result.app.name} (${result.app.id})` : 'these scopes'
   const lines = [
     style.bold(`The least privileges an owner of ${what} needs (${plural(result.scopes.length, 'scope')}):`),

@@ -10,7 +10,6 @@ import {runCli} from '../helpers/run-cli.js'
 
 const example = ['--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
 const columns = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length))
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
 describe('terminal output: width (subprocess, stdout not a terminal → 80 columns)', function () {
