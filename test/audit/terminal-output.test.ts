@@ -5,6 +5,7 @@ import {readFileSync} from 'node:fs'
 import {expect} from 'chai'
 import {parse} from 'csv-parse/sync'
 
+import {markdownCode, markdownText, terminalSafe} from '../../src/report/escape.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 import {runCli} from '../helpers/run-cli.js'
 
@@ -100,5 +101,26 @@ describe('terminal output: hostile names are shown escaped (subprocess)', functi
     )
     expect(rows.find((r) => r.app_id === 'aRecArch01')!.app_name).to.equal(EVIL)
     expect(JSON.parse(json.stdout).apps.find((a: {id: string}) => a.id === 'aMtgBot004').name).to.equal(HTML)
+  })
+})
+
+describe('escaping helpers', () => {
+  it('terminalSafe: C0, DEL, C1 and every bidi control escaped; other text (accents, emoji, CJK) untouched', () => {
+    expect(terminalSafe('a\u001b[2Jb\u0007\u0000\u007f\u009b\u0085')).to.equal('a\\x1b[2Jb\\x07\\x00\\x7f\\x9b\\x85')
+    const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']
+    expect(terminalSafe(bidi.join(''))).to.equal('\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069')
+    expect(terminalSafe('Zoë 会议 📹 tab\there')).to.equal('Zoë 会议 📹 tab\\x09here')
+  })
+
+  it('markdownText: HTML as entities, brackets, backticks, pipes and backslashes escaped', () => {
+    expect(markdownText('<b>&</b> [x](http://e) `x` a|b \\')).to.equal(
+      '&lt;b&gt;&amp;&lt;/b&gt; \\[x\\](http://e) \\`x\\` a\\|b \\\\',
+    )
+  })
+
+  it('markdownCode: identifiers as code; anything a code span cannot hold as escaped text', () => {
+    expect(markdownCode('meeting:read:admin')).to.equal('`meeting:read:admin`')
+    expect(markdownCode('a`b')).to.equal('a\\`b')
+    expect(markdownCode('')).to.equal('')
   })
 })
