@@ -10,15 +10,15 @@ import {textWidth, wrapIndented, wrapText} from './wrap.js'
 
 export interface TableRenderOptions {
   style: Style
-  /** Columns to fit in (the terminal's width, or 80). */
-  width: number
+  /** Columns to fit in: the command passes the terminal's width (80 when stdout is not a terminal); 80 if unset. */
+  width?: number
 }
 
 /** How the table marks a finding whose matrix rule is not documented by Zoom. */
 const CONFIDENCE_MARK: Partial<Record<Confidence, string>> = {inferred: '~', manual: '?'}
 const ADVICE = '    → '
 
-export function renderAuditTable(input: AuditReport, {style, width}: TableRenderOptions): string {
+export function renderAuditTable(input: AuditReport, {style, width = 80}: TableRenderOptions): string {
   const report = terminalSafeDeep(input)
   const bySeverity: Record<Severity, (text: string) => string> = {
     high: (t) => style.red(style.bold(t)),
