@@ -14,9 +14,11 @@ export const CSV_HEADER = [
   'owner_role',
   'scope',
   'missing_privileges',
-  'confidence',
   'message',
 ]
+
+/** The CSV's columns: the finding columns (which the workbook shares), then the matrix rule's confidence. */
+export const AUDIT_CSV_COLUMNS = [...CSV_HEADER, 'confidence']
 
 export function renderAuditCsv(report: AuditReport): string {
   // Only free text is defused: identifiers (finding, app, owner, scope, privileges) stay exactly as they are, so a
@@ -31,9 +33,9 @@ export function renderAuditCsv(report: AuditReport): string {
     spreadsheetSafe(f.ownerRole ?? ''),
     f.scope ?? '',
     f.missingPrivileges.join(';'),
-    f.confidence ?? '',
     spreadsheetSafe(f.message),
+    f.confidence ?? '',
   ])
   // CRLF is what RFC 4180 and Excel expect.
-  return stringify([CSV_HEADER, ...rows], {record_delimiter: 'windows'})
+  return stringify([AUDIT_CSV_COLUMNS, ...rows], {record_delimiter: 'windows'})
 }

@@ -61,12 +61,15 @@ describe('audit --format xlsx (renderer)', () => {
     expect(workbook.worksheets.map((s) => s.name)).to.deep.equal([...XLSX_SHEETS])
     const sheet = workbook.getWorksheet('Findings')!
     const [header, ...rows] = values(sheet)
-    expect(header).to.deep.equal(CSV_HEADER)
+    // The CSV's columns: the finding columns, then the matrix rule's confidence.
+    expect(header).to.deep.equal([...CSV_HEADER, 'confidence'])
     expect(rows).to.have.length(exampleReport.findings.length)
     for (const [i, row] of rows.entries())
-      expect(trimmed(row), `row ${i + 2}`).to.deep.equal(trimmed(csvCells(exampleReport.findings[i]!)))
+      expect(trimmed(row), `row ${i + 2}`).to.deep.equal(
+        trimmed([...csvCells(exampleReport.findings[i]!), exampleReport.findings[i]!.confidence ?? '']),
+      )
     expect(sheet.views[0]).to.include({state: 'frozen', ySplit: 1})
-    expect(sheet.autoFilter).to.deep.equal(`A1:J${rows.length + 1}`)
+    expect(sheet.autoFilter).to.deep.equal(`A1:K${rows.length + 1}`)
     for (const column of sheet.columns) expect(column.width).to.be.within(8, 60)
   })
 
