@@ -102,7 +102,7 @@ export function renderTransferCheck(input: TransferCheckResult, options: Transfe
   return lines.join('\n')
 }
 
-export function renderCandidates(input: CandidatesResult, {style, width}: TransferTextOptions): string {
+export function renderCandidates(input: CandidatesResult, {style}: TransferTextOptions): string {
   const result = terminalSafeDeep(input)
   const {app} = result
   const lines = [style.bold(`Who could own ${app.name} (${app.id}) and keep all its scopes — least privilege first`)]
@@ -124,7 +124,7 @@ export function renderCandidates(input: CandidatesResult, {style, width}: Transf
     lines.push(style.yellow('Nobody qualifies.'), '')
     const x = result.explanation
     if (x) {
-      lines.push(...wrapText(x.message, width))
+      lines.push(x.message)
       if (x.required.length > 0) {
         lines.push(
           '',
@@ -135,7 +135,6 @@ export function renderCandidates(input: CandidatesResult, {style, width}: Transf
               r.label,
               r.heldBy.length > 0 ? r.heldBy.join(', ') : {text: '(none)', paint: style.red},
             ]),
-            {width},
           ),
         )
       }
@@ -149,7 +148,7 @@ export function renderCandidates(input: CandidatesResult, {style, width}: Transf
             )
             .join(', ') || '(nothing)',
         ])
-        lines.push('', 'Closest roles:', renderTable(['ROLE', 'ACTIVE MEMBERS', 'LACKS'], rows, {indent: '  ', width}))
+        lines.push('', 'Closest roles:', renderTable(['ROLE', 'ACTIVE MEMBERS', 'LACKS'], rows, {indent: '  '}))
       }
     }
     return lines.join('\n')
@@ -161,7 +160,7 @@ export function renderCandidates(input: CandidatesResult, {style, width}: Transf
     c.user.roleName,
     String(c.excessPrivileges),
   ])
-  lines.push(renderTable(['EMAIL', 'NAME', 'ROLE', 'EXCESS PRIVILEGES'], rows, {width}))
+  lines.push(renderTable(['EMAIL', 'NAME', 'ROLE', 'EXCESS PRIVILEGES'], rows))
   lines.push('')
   const n = result.candidates.length
   lines.push(
