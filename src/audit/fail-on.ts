@@ -14,20 +14,13 @@ export interface FailOn {
   confidence: Confidence
 }
 
-/** `confidence`: of the rule the finding rests on, or null when it rests on none. */
-export function countsForFailOn(
-  finding: Pick<Finding, 'severity'>,
-  confidence: Confidence | null,
-  failOn: FailOn,
-): boolean {
+/** A finding's `confidence` is its rule's, or null when it rests on none. */
+export function countsForFailOn(finding: Pick<Finding, 'severity' | 'confidence'>, failOn: FailOn): boolean {
   if (failOn.severity === 'none' || !severityAtLeast(finding.severity, failOn.severity)) return false
+  const {confidence} = finding
   return confidence === null || CONFIDENCE_ORDER.indexOf(confidence) >= CONFIDENCE_ORDER.indexOf(failOn.confidence)
 }
 
-export function failsOn(
-  findings: readonly Finding[],
-  failOn: FailOn,
-  confidenceOf: (finding: Finding) => Confidence | null,
-): boolean {
-  return findings.some((finding) => countsForFailOn(finding, confidenceOf(finding), failOn))
+export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
+  return findings.some((finding) => countsForFailOn(finding, failOn))
 }

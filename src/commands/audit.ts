@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {runAudit} from '../audit/audit.js'
 import {CONFIDENCE_ORDER, failsOn} from '../audit/fail-on.js'
-import type {AuditReport, Finding, Severity} from '../audit/types.js'
+import type {AuditReport, Severity} from '../audit/types.js'
 import {accountFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
@@ -125,10 +125,7 @@ ${BaseCommand.exitCodesHelp}`
       severity: flags['fail-on'] as Severity | 'none',
       confidence: flags['fail-on-confidence'] as Confidence,
     }
-    // The rule a scope finding rests on is the one the matrix resolves for its scope.
-    const confidenceOf = (f: Finding) =>
-      f.scope === null ? null : (matrix.resolve(f.scope).winner?.rule.confidence ?? null)
-    if (failsOn(report.findings, failOn, confidenceOf)) process.exitCode = ExitCode.findings
+    if (failsOn(report.findings, failOn)) process.exitCode = ExitCode.findings
     return report
   }
 }

@@ -69,7 +69,7 @@ export function renderAuditTable(input: AuditReport, {style, width = 80}: TableR
 
 /** "  · classic scopes": the scope model, on the app's heading. */
 function modelNote(app: ReportApp): string {
-  return app.scopeModel ? `  · ${app.scopeModel} scopes` : ''
+  return app.scopeModel ? ` · ${app.scopeModel} scopes` : ''
 }
 
 /** "Name (id)  owner …" on one line when it fits; else the owner goes on the next line, indented. */

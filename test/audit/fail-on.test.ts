@@ -5,8 +5,9 @@ import {countsForFailOn, failsOn, type FailOn} from '../../src/audit/fail-on.js'
 import type {Finding, Severity} from '../../src/audit/types.js'
 import type {Confidence} from '../../src/matrix/types.js'
 
-function finding(severity: Severity, scope: string | null): Finding {
+function finding(severity: Severity, scope: string | null, confidence: Confidence | null = null): Finding {
   return {
+    confidence,
     id: 'zsa-x',
     kind: scope === null ? 'owner-inactive' : 'missing-privilege',
     severity,
@@ -37,18 +38,19 @@ describe('--fail-on-confidence', () => {
   ]
   for (const c of cases) {
     it(`${c.severity} on a ${c.rule ?? 'no'} rule, --fail-on ${c.failOn.severity} --fail-on-confidence ${c.failOn.confidence} → ${c.counts ? 'counts' : 'ignored'}`, () => {
-      expect(countsForFailOn(finding(c.severity, c.rule === null ? null : 'x:read:admin'), c.rule, c.failOn)).to.equal(
+      expect(countsForFailOn(finding(c.severity, c.rule === null ? null : 'x:read:admin', c.rule), c.failOn)).to.equal(
         c.counts,
       )
     })
   }
 
   it('fails when any finding counts', () => {
-    const findings = [finding('high', 'phone:write:admin'), finding('medium', 'user:read:admin')]
-    const rules: Record<string, Confidence> = {'phone:write:admin': 'inferred', 'user:read:admin': 'documented'}
-    const confidenceOf = (f: Finding) => (f.scope === null ? null : (rules[f.scope] ?? null))
-    expect(failsOn(findings, {severity: 'high', confidence: 'inferred'}, confidenceOf)).to.equal(true)
-    expect(failsOn(findings, {severity: 'high', confidence: 'manual'}, confidenceOf)).to.equal(false)
-    expect(failsOn(findings, {severity: 'medium', confidence: 'documented'}, confidenceOf)).to.equal(true)
+    const findings = [
+      finding('high', 'phone:write:admin', 'inferred'),
+      finding('medium', 'user:read:admin', 'documented'),
+    ]
+    expect(failsOn(findings, {severity: 'high', confidence: 'inferred'})).to.equal(true)
+    expect(failsOn(findings, {severity: 'high', confidence: 'manual'})).to.equal(false)
+    expect(failsOn(findings, {severity: 'medium', confidence: 'documented'})).to.equal(true)
   })
 })
