@@ -1,4 +1,5 @@
-// Every failure the tool expects is one of these; each carries the exit code documented in --help.
+// Every failure the tool expects is one of these; each carries the exit code documented in --help (each command's
+// EXIT CODES, src/cli/help-sections.ts).
 // Anything else that escapes is a bug (exit 4).
 
 export const ExitCode = {
@@ -10,13 +11,6 @@ export const ExitCode = {
 } as const
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
-export const EXIT_CODES_HELP = [
-  '0  ran; nothing at or above --fail-on',
-  '1  findings at or above --fail-on, or a gate failed (e.g. an ineligible transfer)',
-  '2  bad input or usage (file, schema, flag)',
-  '3  Zoom API, authentication or network failure',
-  '4  internal error (a bug: please report it; set DEBUG=1 for the stack)',
-].join('\n')
 
 export abstract class ToolError extends Error {
   abstract readonly exitCode: ExitCodeValue

@@ -3,7 +3,6 @@
 import {Flags} from '@oclif/core'
 
 import type {Inventory} from '../inventory/types.js'
-import {InputError} from '../errors.js'
 import {fetchSnapshot} from '../snapshot/fetch.js'
 import {loadSnapshot} from '../snapshot/load.js'
 import type {Snapshot} from '../snapshot/types.js'
@@ -15,10 +14,10 @@ import {
   DEFAULT_RATE_BUDGET_PERCENT,
   describeLabelBudget,
   rateBudget,
-  ZOOM_PLANS,
   type ZoomPlan,
 } from '../zoom/rate-plans.js'
 import {now} from './clock.js'
+import {planFlag} from './flags.js'
 import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
 
 const budgetExample = describeLabelBudget(rateBudget(DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT).MEDIUM)
@@ -26,12 +25,7 @@ const budgetExample = describeLabelBudget(rateBudget(DEFAULT_PLAN, DEFAULT_RATE_
 /** Flags of every command that talks to Zoom: where Zoom is, and how much of the account's rate limits to use. */
 export const liveFlags = {
   ...zoomFlags,
-  plan: Flags.string({
-    description:
-      "The Zoom account's plan, which sets Zoom's rate limits per second (business = Business, Business Plus, Education, Enterprise, Partners).",
-    options: [...ZOOM_PLANS],
-    default: DEFAULT_PLAN,
-  }),
+  plan: planFlag(),
   'rate-budget': Flags.integer({
     description: `Use at most this percentage of the plan's rate limits (1–100), leaving the rest to the account's other integrations; ${DEFAULT_RATE_BUDGET_PERCENT} on business allows ${budgetExample} for Medium endpoints.`,
     min: 1,
@@ -50,7 +44,7 @@ export const accountFlags = {
 }
 
 export interface LiveFlagValues extends ZoomFlagValues {
-  plan?: string
+  plan?: ZoomPlan
   'rate-budget'?: number
   /** oclif's --json: no progress line. */
   json?: boolean
@@ -96,13 +90,9 @@ export function createLiveClient(
   flags: LiveFlagValues,
   hooks: {onProgress?: (event: ProgressEvent) => void} = {},
 ): ZoomClient {
-  const plan = (flags.plan ?? DEFAULT_PLAN) as ZoomPlan
-  if (!ZOOM_PLANS.includes(plan))
-    throw new InputError(`--plan must be one of ${ZOOM_PLANS.join(', ')}, got ${plan}.`, {
-      code: 'usage',
-      place: '--plan',
-    })
-  const limiter = new RateLimiter(rateBudget(plan, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT))
+  const limiter = new RateLimiter(
+    rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT),
+  )
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,
     ...(hooks.onProgress ? {onProgress: hooks.onProgress} : {}),

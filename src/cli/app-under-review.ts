@@ -31,10 +31,14 @@ export interface AppUnderReview<App extends AppTarget | null = AppTarget | null>
   flagScopes: string[]
 }
 
-/** `users` says which users to read, given the app's inventory entry (e.g. the candidates plus its current owner). */
+/**
+ * `users` says which users to read, given the app's inventory entry (e.g. the candidates plus its current owner);
+ * `note` tells the user about flags that were ignored.
+ */
 export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
   flags: F,
   users: (entry: InventoryApp | undefined) => AccountNeeds['users'],
+  note: (text: string) => void,
 ): Promise<AppUnderReview<F['app'] extends string ? AppTarget : AppTarget | null>> {
   type Result = AppUnderReview<F['app'] extends string ? AppTarget : AppTarget | null>
   const matrix = await matrixFromFlags(flags)
@@ -46,6 +50,6 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
   if (flags.app === undefined) return {matrix, inventory, snapshot, app: null, entry, flagScopes} as Result
 
   const resolved = resolveApp(snapshot, flags.app, {scopes: flagScopes, inventory, source: {snapshot: flags.snapshot}})
-  if (resolved.flagScopesIgnored) process.stderr.write(`${scopesIgnoredNote(resolved.app)}\n`)
+  if (resolved.flagScopesIgnored) note(scopesIgnoredNote(resolved.app))
   return {matrix, inventory, snapshot, app: resolved.app, entry: resolved.entry, flagScopes} as Result
 }

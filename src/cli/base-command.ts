@@ -1,8 +1,13 @@
-// What every command shares: exit codes in help, and one way to fail — a single line (or `{"error": …}` with
-// --json) with the documented exit code, never a stack trace unless DEBUG is set.
+// What every command shares: help sections, one way to present a result (--json, colour, width and notes decided
+// once), and one way to fail — a single line (or `{"error": …}` with --json) with the documented exit code, never a
+// stack trace unless DEBUG is set.
 import {Command, Errors} from '@oclif/core'
 
-import {EXIT_CODES_HELP, ExitCode, ToolError} from '../errors.js'
+import {ExitCode, ToolError} from '../errors.js'
+import {createStyle, shouldColour, terminalWidth, type Style} from '../report/style.js'
+import {optionHint} from './flags.js'
+import {offlineEnvironment, type HelpEntry} from './help-sections.js'
+import {writeFileAtomic} from './write-file-atomic.js'
 
 export interface ErrorReport {
   code: string
@@ -11,11 +16,75 @@ export interface ErrorReport {
   [detail: string]: unknown
 }
 
+/** What every renderer is given. */
+export interface RenderOptions {
+  style: Style
+  /** Columns to fit: the terminal's, or 80 when stdout is not a terminal (or the output is a file). */
+  width: number
+}
+
+/** The one renderer shape: a pure function from a command's result to text (bytes, later, for a binary format). */
+export type Renderer<R> = (result: R, options: RenderOptions) => string | Promise<string | Uint8Array>
+
+/** A result type's renderers by format name (`text` when a command has one human format). */
+export type Renderers<R> = Readonly<Record<string, Renderer<R>>>
+
+export interface PresentOptions {
+  /** The format to render (a key of the renderers); default: the first one. */
+  format?: string
+  /** --color / --no-color (NO_COLOR and a non-terminal stdout turn colour off anyway). */
+  color?: boolean
+  /** --output: write there (no colour, 80 columns) instead of stdout. */
+  output?: string
+}
+
+export const DEFAULT_WIDTH = 80
+
 export abstract class BaseCommand extends Command {
   static enableJsonFlag = true
 
-  /** Appended to every command's description so `--help` lists the exit codes. */
-  static exitCodesHelp = `EXIT CODES\n${EXIT_CODES_HELP}`
+  /** The variables the command reads, for the ENVIRONMENT section of its --help. */
+  static environment: readonly HelpEntry[] = offlineEnvironment()
+  /** What each exit code means for this command, for the EXIT CODES section of its --help. */
+  static exitCodes: readonly HelpEntry[] = []
+
+  private readonly notes: string[] = []
+
+  /** A sentence meant for the user (an expired acceptance, an ignored flag, a warning): on stderr now, and in --json
+   * output as `notes`. */
+  protected note(text: string): void {
+    this.notes.push(text)
+    process.stderr.write(`${text}\n`)
+  }
+
+  /**
+   * Show the result: nothing with --json (oclif prints the returned result, with the notes), else the renderer for
+   * `format`, coloured only on a terminal, fitted to its width, on stdout or into --output.
+   */
+  protected async present<R extends object>(
+    result: R,
+    renderers: Renderers<R>,
+    {format, color = true, output}: PresentOptions = {},
+  ): Promise<void> {
+    const name = this.jsonEnabled() ? 'json' : (format ?? Object.keys(renderers)[0]!)
+    if (this.jsonEnabled() && output === undefined) return
+    const renderer = renderers[name]
+    if (!renderer) throw new Error(`no ${name} renderer for ${this.id ?? 'this command'}`)
+    const style = createStyle(output === undefined && shouldColour(process.stdout, color))
+    const width = output === undefined ? terminalWidth() : DEFAULT_WIDTH
+    const rendered = await renderer(name === 'json' ? this.withNotes(result) : result, {style, width})
+    if (output !== undefined) await writeFileAtomic(output, rendered)
+    else if (typeof rendered !== 'string') process.stdout.write(rendered)
+    else process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
+  }
+
+  protected override toSuccessJson(result: unknown): unknown {
+    return typeof result === 'object' && result !== null && !Array.isArray(result) ? this.withNotes(result) : result
+  }
+
+  private withNotes<R extends object>(result: R): R & {notes: string[]} {
+    return {...result, notes: [...this.notes]}
+  }
 
   override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}; code?: string}): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error
@@ -39,15 +108,36 @@ export function describeError(error: Error & {oclif?: {exit?: number}; code?: st
   }
   // oclif's own parse errors (unknown flag, missing argument, bad option) are usage errors: exit 2.
   if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
-    const message = error.message
-      .replace(/\n+See more help with --help$/, '')
-      .split('\n')
-      .join(' ')
-    return {code: 'usage', message: `${message} (see --help)`, exitCode: ExitCode.badInput}
+    return {code: 'usage', message: `${usageSentence(error.message)} (see --help)`, exitCode: ExitCode.badInput}
   }
   return {
     code: 'internal',
     message: `internal error: ${error.message}. This is a bug in zoom-scope-audit; please report it${process.env.DEBUG ? '' : ' (run with DEBUG=1 for the stack trace)'}.`,
     exitCode: ExitCode.internal,
   }
+}
+
+/** oclif's usage messages as one plain sentence: no "The following error occurred:" heading, no colour, no list. */
+function usageSentence(message: string): string {
+  const reasons = message
+    // eslint-disable-next-line no-control-regex -- oclif dims the reasons with ANSI codes
+    .replaceAll(/\u001B\[[0-9;]*m/g, '')
+    .replace(/\n+See more help with --help\s*$/, '')
+    .replace(/^The following errors? occurred:\s*/, '')
+    .replace(/^Parsing (--[\w-]+)\s*\n\s*/, '$1: ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map(plainOptionError)
+  const sentence = reasons.join('; ')
+  return /[.:]$/.test(sentence) ? sentence.slice(0, -1) : sentence
+}
+
+/** "Expected --plan=enterprise to be one of: free, pro, business" → "--plan enterprise is not one of …", with a hint. */
+function plainOptionError(reason: string): string {
+  const match = /^Expected --([\w-]+)=(.*) to be one of: (.*)$/.exec(reason)
+  if (!match) return reason
+  const [, flag, value, options] = match as unknown as [string, string, string, string]
+  const hint = optionHint(flag, value)
+  return `--${flag} ${value} is not one of ${options}${hint ? `: ${hint}` : ''}`
 }

@@ -1,6 +1,8 @@
 // Flag groups that several commands share, so each means the same everywhere.
 import {Flags} from '@oclif/core'
 
+import {DEFAULT_PLAN, ZOOM_PLANS} from '../zoom/rate-plans.js'
+
 export const matrixFlags = {
   matrix: Flags.string({
     description:
@@ -44,3 +46,21 @@ export const inventoryFlag = Flags.string({
 })
 
 export const liveNote = `Reads the account live from Zoom (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET; only GET requests) or from a snapshot file with --snapshot FILE.`
+
+/** The Zoom plan whose rate limits apply; Zoom's paid tiers above Pro share the business limits. */
+export const planFlag = Flags.option({
+  description:
+    "The Zoom account's plan, which sets Zoom's rate limits per second (business = Business, Business Plus, Education, Enterprise, Partners).",
+  options: ZOOM_PLANS,
+  default: DEFAULT_PLAN,
+})
+
+/** Zoom plan names people type for --plan, which Zoom's rate limits put under "business". */
+const BUSINESS_PLAN_NAMES = /^(business[\s_-]*plus|education|enterprise|partners?)$/i
+
+/** What to write instead, when a fixed-value flag got a value it does not take (shown after oclif's refusal). */
+export function optionHint(flag: string, value: string): string | undefined {
+  if (flag === 'plan' && BUSINESS_PLAN_NAMES.test(value.trim()))
+    return 'use business (Business, Business Plus, Education, Enterprise)'
+  return undefined
+}

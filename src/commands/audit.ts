@@ -2,38 +2,41 @@ import {Flags} from '@oclif/core'
 
 import {runAudit} from '../audit/audit.js'
 import {CONFIDENCE_ORDER, failsOn} from '../audit/fail-on.js'
-import type {AuditReport, Severity} from '../audit/types.js'
+import type {AuditReport} from '../audit/types.js'
 import {accountFlags, loadAccount} from '../cli/account-source.js'
-import {BaseCommand} from '../cli/base-command.js'
+import {BaseCommand, type Renderers} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
 import {colorFlag, matrixFlags} from '../cli/flags.js'
+import {exitCodes, SOURCE_DATE_EPOCH, zoomEnvironment} from '../cli/help-sections.js'
 import {matrixFromFlags} from '../cli/matrix-from-flags.js'
 import {checkOutputPaths} from '../cli/output-path.js'
+import {assertJsonFile, resolveFormat} from '../cli/output-format.js'
 import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {ExitCode, InputError} from '../errors.js'
-import type {Confidence} from '../matrix/types.js'
 import {loadInventory} from '../inventory/load.js'
 import {loadAcceptances, loadBaselineIds} from '../triage/load.js'
 import {triage} from '../triage/triage.js'
-import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit, type AuditFormat} from '../report/audit-formats.js'
+import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
-import {serialiseSnapshot} from './snapshot.js'
-import {createStyle, shouldColour, terminalWidth} from '../report/style.js'
 import {triageNotes} from '../report/triage-text.js'
+import {serialiseSnapshot} from '../snapshot/serialise.js'
 
 export default class Audit extends BaseCommand {
   static summary = 'Report every app whose owner lacks the role privileges its scopes need.'
   static description = `Reads the account (live from Zoom, or --snapshot FILE), the inventory (who owns each app) and the privilege matrix, and lists, worst first, each app at risk: which scopes Zoom would deactivate and which role privileges (in the web portal's words) the owner is missing.
 
-A one-line summary goes to stderr; stdout carries only the report (--format or --json), so it can be piped or redirected.
-
-${BaseCommand.exitCodesHelp}`
+A one-line summary goes to stderr; stdout carries only the report (--format or --json), so it can be piped or redirected. With --output FILE and no --format, the extension picks the format (.json, .csv, .md, .html, .xlsx; .txt is the table without colour).`
   static examples = [
     '<%= config.bin %> audit --snapshot examples/snapshot.json --inventory examples/inventory.json',
     '<%= config.bin %> audit --inventory apps.csv --format csv --output reports/audit.csv --fail-on high',
     '<%= config.bin %> audit --snapshot snap.json --inventory apps.json --json > audit.json',
     '<%= config.bin %> audit --inventory apps.csv --baseline last-week.json --new-only --accept accepted.json --fail-on low',
   ]
+  static environment = zoomEnvironment(SOURCE_DATE_EPOCH)
+  static exitCodes = exitCodes({
+    ok: 'Ran; no finding at or above --fail-on (accepted findings, and with --new-only old ones, do not count).',
+    findings: 'A finding at or above --fail-on (default medium), on a rule at least as sure as --fail-on-confidence.',
+  })
   static flags = {
     ...accountFlags,
     inventory: Flags.string({
@@ -42,11 +45,11 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'FILE',
     }),
     ...matrixFlags,
-    format: Flags.string({
-      description: 'Report format (xlsx is binary: --output FILE, or redirect stdout).',
+    format: Flags.option({
+      description:
+        'Report format (default: table, or what the --output extension names; xlsx is binary: --output FILE, or redirect stdout).',
       options: AUDIT_FORMAT_NAMES,
-      default: 'table',
-    }),
+    })(),
     'save-snapshot': Flags.string({
       description: 'Live runs: also save what was fetched as a snapshot file (0600).',
       helpValue: 'FILE',
@@ -66,20 +69,21 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'FILE',
     }),
     output: Flags.string({
-      description: 'Write the report to FILE (created 0600, atomically; nothing written if the run fails).',
+      description:
+        'Write the report to FILE (created 0600, atomically; nothing written if the run fails); its extension picks the format unless --format says.',
       helpValue: 'FILE',
     }),
-    'fail-on': Flags.string({
+    'fail-on': Flags.option({
       description: 'Exit 1 when a finding is at or above this severity.',
-      options: ['high', 'medium', 'low', 'none'],
+      options: ['high', 'medium', 'low', 'none'] as const,
       default: 'medium',
-    }),
-    'fail-on-confidence': Flags.string({
+    })(),
+    'fail-on-confidence': Flags.option({
       description:
         "Count toward --fail-on only findings whose matrix rule is at least this sure: inferred (all, the default), manual (not inferred rules), documented (Zoom's data only). Findings on no rule always count.",
-      options: [...CONFIDENCE_ORDER],
+      options: CONFIDENCE_ORDER,
       default: 'inferred',
-    }),
+    })(),
     ...colorFlag,
   }
 
@@ -89,13 +93,18 @@ ${BaseCommand.exitCodesHelp}`
       outputs: ['output', 'save-snapshot'],
       inputs: ['inventory', 'snapshot', 'matrix', 'baseline', 'accept'],
     })
-    const format = (this.jsonEnabled() ? 'json' : flags.format) as AuditFormat
+    const format = resolveFormat(
+      {format: flags.format, output: flags.output, json: this.jsonEnabled()},
+      AUDIT_FORMAT_NAMES,
+      'table',
+    )
     if (isBinaryFormat(format) && !flags.output && process.stdout.isTTY) {
       throw new InputError(
         `--format ${format} is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).`,
         {code: 'binary_to_terminal'},
       )
     }
+    if (flags['save-snapshot']) assertJsonFile(flags['save-snapshot'], '--save-snapshot')
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
@@ -108,23 +117,17 @@ ${BaseCommand.exitCodesHelp}`
       now: clock,
     })
     const {report} = triaged
-    for (const note of triageNotes(triaged, flags.accept)) process.stderr.write(`${note}\n`)
+    for (const note of triageNotes(triaged, flags.accept)) this.note(note)
 
-    const style = createStyle(!flags.output && shouldColour(process.stdout, flags.color))
-    const rendered = await renderAudit(format, report, {
-      style,
-      width: terminalWidth(),
-      label: (privilege) => matrix.label(privilege),
-    })
-    if (flags.output) await writeFileAtomic(flags.output, rendered)
-    else if (typeof rendered !== 'string') process.stdout.write(rendered)
-    else if (!this.jsonEnabled()) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
+    // Every format, each given the matrix's portal labels besides the style and width.
+    const label = (privilege: string) => matrix.label(privilege)
+    const renderers: Renderers<AuditReport> = Object.fromEntries(
+      AUDIT_FORMAT_NAMES.map((name) => [name, (r: AuditReport, options) => renderAudit(name, r, {...options, label})]),
+    )
+    await this.present(report, renderers, {format, color: flags.color, output: flags.output})
     process.stderr.write(`${summaryLine(report)}${flags.output ? ` → ${flags.output}` : ''}\n`)
 
-    const failOn = {
-      severity: flags['fail-on'] as Severity | 'none',
-      confidence: flags['fail-on-confidence'] as Confidence,
-    }
+    const failOn = {severity: flags['fail-on'], confidence: flags['fail-on-confidence']}
     if (failsOn(report.findings, failOn)) process.exitCode = ExitCode.findings
     return report
   }

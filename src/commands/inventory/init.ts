@@ -6,6 +6,7 @@ import {Flags} from '@oclif/core'
 import {accountFlags, loadAccount} from '../../cli/account-source.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {checkOutputPaths} from '../../cli/output-path.js'
+import {exitCodes, zoomEnvironment} from '../../cli/help-sections.js'
 import {writeFileAtomic} from '../../cli/write-file-atomic.js'
 import {inventoryInitNotes, type InventoryInitFacts} from '../../report/inventory-text.js'
 import {InputError} from '../../errors.js'
@@ -24,14 +25,18 @@ export default class InventoryInit extends BaseCommand {
 
 With --merge EXISTING (JSON or CSV), the owners, names and must-keep scopes already filled in are kept, every app's scopes are refreshed from the account, and new apps are added at the end. Apps the account no longer shows are kept as they were (and named on stderr): the audit will report them as app-not-found.
 
-Reads no users. The file is written whole or not at all, with mode 0600. An existing --output is only replaced when it is the --merge file, or with --force.
-
-${BaseCommand.exitCodesHelp}`
+Reads no users. The file is written whole or not at all, with mode 0600. An existing --output is only replaced when it is the --merge file, or with --force.`
   static examples = [
     '<%= config.bin %> inventory init --output apps.csv',
     '<%= config.bin %> inventory init --merge apps.csv --output apps.csv',
     '<%= config.bin %> inventory init --snapshot snap.json --output apps.json',
   ]
+  static environment = zoomEnvironment()
+  static exitCodes = exitCodes({
+    ok: 'The inventory was written.',
+    badInput:
+      'Bad input or usage: --output not .json or .csv, or it exists (without --force or --merge of it); a bad --merge file or flag.',
+  })
   static flags = {
     ...accountFlags,
     output: Flags.string({
@@ -90,7 +95,7 @@ ${BaseCommand.exitCodesHelp}`
       apiCalls: client?.stats.apiCalls ?? 0,
       seconds: Math.round(seconds * 10) / 10,
     }
-    for (const note of inventoryInitNotes(result, flags.merge)) process.stderr.write(`${note}\n`)
+    for (const note of inventoryInitNotes(result, flags.merge)) this.note(note)
     return result
   }
 }

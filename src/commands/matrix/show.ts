@@ -1,5 +1,6 @@
-import {BaseCommand} from '../../cli/base-command.js'
+import {BaseCommand, type Renderers} from '../../cli/base-command.js'
 import {matrixFlags} from '../../cli/flags.js'
+import {exitCodes} from '../../cli/help-sections.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import type {MatrixRule, PrivilegeInfo} from '../../matrix/types.js'
 import {renderMatrixRules} from '../../report/matrix-text.js'
@@ -15,11 +16,12 @@ export interface ShowResult {
 
 export default class MatrixShow extends BaseCommand {
   static summary = 'Print the effective matrix: the built-in and your layers, merged.'
-  static description = `Rules with the same scope or pattern in several files appear once, from the file that wins. privileges, implies and unmapped are merged by key (later files win).\n\n${BaseCommand.exitCodesHelp}`
+  static description = `Rules with the same scope or pattern in several files appear once, from the file that wins. privileges, implies and unmapped are merged by key (later files win). Never talks to Zoom.`
   static examples = [
     '<%= config.bin %> matrix show --matrix our-rules.json',
     '<%= config.bin %> matrix show --json > effective-matrix.json',
   ]
+  static exitCodes = exitCodes({ok: 'Printed the matrix.', zoom: false})
   static flags = {...matrixFlags}
 
   async run(): Promise<ShowResult> {
@@ -33,17 +35,16 @@ export default class MatrixShow extends BaseCommand {
       rules: matrix.rules.map((r) => ({...r.rule, file: r.file})),
       unmapped: matrix.unmapped,
     }
-    if (!this.jsonEnabled()) {
-      // A layer (e.g. inferred) may rule scopes an earlier layer lists as unmapped: count only those still without a rule.
-      const stillUnmapped = Object.keys(result.unmapped).filter((scope) => matrix.resolve(scope).winner === null).length
-      const header = `Matrix ${result.version} from ${result.files.join(', ') || '(no files)'}: ${result.rules.length} rules, ${stillUnmapped} known-unmapped scopes.`
-      this.log(
+    // A layer (e.g. inferred) may rule scopes an earlier layer lists as unmapped: count only those still without a rule.
+    const stillUnmapped = Object.keys(result.unmapped).filter((scope) => matrix.resolve(scope).winner === null).length
+    const renderers: Renderers<ShowResult> = {
+      text: (r) =>
         renderMatrixRules(
-          result.rules.map((r) => ({...r, partial: r.partial ?? []})),
-          header,
+          r.rules.map((rule) => ({...rule, partial: rule.partial ?? []})),
+          `Matrix ${r.version} from ${r.files.join(', ') || '(no files)'}: ${r.rules.length} rules, ${stillUnmapped} known-unmapped scopes.`,
         ),
-      )
     }
+    await this.present(result, renderers)
     return result
   }
 }

@@ -2,15 +2,17 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags} from '../../cli/account-source.js'
 import {loadAppUnderReview} from '../../cli/app-under-review.js'
-import {BaseCommand} from '../../cli/base-command.js'
+import {BaseCommand, type Renderers} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
+import {exitCodes, zoomEnvironment} from '../../cli/help-sections.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {ExitCode, InputError} from '../../errors.js'
 import {splitScopeList} from '../../matrix/scope.js'
 import {loadClassicToGranular} from '../../migrate/map.js'
 import {previewMigration, type MigrationPreview} from '../../migrate/preview.js'
-import {MIGRATE_FORMATS, type MigrateFormat} from '../../report/migrate-formats.js'
-import {createStyle, shouldColour} from '../../report/style.js'
+import {MIGRATE_FORMATS} from '../../report/migrate-formats.js'
+
+const RENDERERS: Renderers<MigrationPreview> = MIGRATE_FORMATS
 
 export default class MigratePreview extends BaseCommand {
   static summary =
@@ -21,21 +23,28 @@ With the app's owner (--inventory): the privileges the granular set needs that t
 
 Events are not covered: Zoom's API documents list no scopes for events (webhooks).
 
-Exits 1 when the owner could not hold some granular scope.
-
-${liveNote}
-
-${BaseCommand.exitCodesHelp}`
+${liveNote}`
   static examples = [
     '<%= config.bin %> migrate preview --app aOpsBot012 --snapshot examples/snapshot.json --inventory examples/inventory.json',
     '<%= config.bin %> migrate preview --app aOpsBot012 --inventory apps.csv --format markdown',
     '<%= config.bin %> migrate preview --scopes meeting:read:admin user:read:admin --json',
   ]
+  static environment = zoomEnvironment()
+  static exitCodes = exitCodes({
+    ok: 'The owner could hold every granular scope (or no owner was checked: --scopes alone, an owner the account does not know).',
+    findings: 'The owner could not hold some granular scope: Zoom would deactivate it after the migration.',
+    badInput:
+      'Bad input or usage: an app the account and inventory do not know, a bad file or flag, neither --app nor --scopes.',
+  })
   static flags = {
     app: appFlag(),
     scopes: scopesFlag,
     inventory: inventoryFlag,
-    format: Flags.string({description: 'Output format.', options: Object.keys(MIGRATE_FORMATS), default: 'table'}),
+    format: Flags.option({
+      description: 'Output format.',
+      options: ['table', 'markdown', 'json'] as const,
+      default: 'table',
+    })(),
     ...accountFlags,
     ...matrixFlags,
     ...colorFlag,
@@ -43,14 +52,15 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<MigrationPreview> {
     const {flags} = await this.parse(MigratePreview)
-    const format = (this.jsonEnabled() ? 'json' : flags.format) as MigrateFormat
     const map = loadClassicToGranular()
     let preview: MigrationPreview
     const appId = flags.app
     if (appId) {
-      const {snapshot, matrix, app, entry} = await loadAppUnderReview({...flags, app: appId}, (e) => ({
-        refs: e?.owner.trim() ? [e.owner.trim()] : [],
-      }))
+      const {snapshot, matrix, app, entry} = await loadAppUnderReview(
+        {...flags, app: appId},
+        (e) => ({refs: e?.owner.trim() ? [e.owner.trim()] : []}),
+        (text) => this.note(text),
+      )
       preview = previewMigration({map, matrix, scopes: app.scopes, app, snapshot, ownerRef: entry?.owner})
     } else {
       const scopes = splitScopeList(flags.scopes)
@@ -65,10 +75,7 @@ ${BaseCommand.exitCodesHelp}`
       }
       preview = previewMigration({map, matrix: await matrixFromFlags(flags), scopes})
     }
-    if (!this.jsonEnabled()) {
-      const rendered = MIGRATE_FORMATS[format](preview, {style: createStyle(shouldColour(process.stdout, flags.color))})
-      process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
-    }
+    await this.present(preview, RENDERERS, {format: flags.format, color: flags.color})
     if ((preview.wouldDeactivate ?? []).length > 0) process.exitCode = ExitCode.findings
     return preview
   }

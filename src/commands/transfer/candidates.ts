@@ -2,11 +2,13 @@ import {Flags} from '@oclif/core'
 
 import {accountFlags} from '../../cli/account-source.js'
 import {loadAppUnderReview} from '../../cli/app-under-review.js'
-import {BaseCommand} from '../../cli/base-command.js'
+import {BaseCommand, type Renderers} from '../../cli/base-command.js'
 import {appFlag, colorFlag, inventoryFlag, liveNote, matrixFlags, scopesFlag} from '../../cli/flags.js'
-import {createStyle, shouldColour, terminalWidth} from '../../report/style.js'
+import {exitCodes, zoomEnvironment} from '../../cli/help-sections.js'
 import {renderCandidates} from '../../report/transfer-text.js'
 import {findCandidates, type CandidatesResult} from '../../transfer/candidates.js'
+
+const RENDERERS: Renderers<CandidatesResult> = {text: renderCandidates}
 
 const TABLE_LIMIT = 20
 
@@ -14,18 +16,21 @@ export default class TransferCandidates extends BaseCommand {
   static summary = 'List the active users who could own an app without losing a scope, least privilege first.'
   static description = `A user qualifies when they are active and their role holds, account-wide, every privilege the app's mapped scopes need (a privilege limited to some groups does not cover an admin-level scope). Ordered by excess privileges — how many of the role's privileges none of the app's scopes needs — then by email, so you do not hand an HR integration to a super-admin. Scopes no matrix rule maps are listed and held against nobody.
 
-When nobody qualifies, it says which required privileges no active user's role combines and which roles come closest (exit 0).
+When nobody qualifies, it says which required privileges no active user's role combines and which roles come closest.
 
 Live, it reads the one app, the roles and the list of active users — never one call per user. The table shows the first ${TABLE_LIMIT} unless --limit says otherwise; --json lists everyone unless --limit says otherwise.
 
-${liveNote}
-
-${BaseCommand.exitCodesHelp}`
+${liveNote}`
   static examples = [
     '<%= config.bin %> transfer candidates --app aRecArch01 --snapshot examples/snapshot.json',
     '<%= config.bin %> transfer candidates --app aLegacyS2S --scopes meeting:read:admin,recording:read:admin --limit 5',
     '<%= config.bin %> transfer candidates --app aRecArch01 --json',
   ]
+  static environment = zoomEnvironment()
+  static exitCodes = exitCodes({
+    ok: 'Listed the candidates, also when nobody qualifies (a list, not a gate: it never exits 1).',
+    badInput: 'Bad input or usage: an app the account and inventory do not know, a bad file or flag.',
+  })
   static flags = {
     app: appFlag({required: true}),
     limit: Flags.integer({
@@ -42,17 +47,15 @@ ${BaseCommand.exitCodesHelp}`
 
   async run(): Promise<CandidatesResult> {
     const {flags} = await this.parse(TransferCandidates)
-    const {snapshot, matrix, app, entry} = await loadAppUnderReview(flags, () => 'active')
+    const {snapshot, matrix, app, entry} = await loadAppUnderReview(
+      flags,
+      () => 'active',
+      (text) => this.note(text),
+    )
 
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
     const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})
-    if (!this.jsonEnabled())
-      this.log(
-        renderCandidates(result, {
-          style: createStyle(shouldColour(process.stdout, flags.color)),
-          width: terminalWidth(),
-        }),
-      )
+    await this.present(result, RENDERERS, {color: flags.color})
     return result
   }
 }
