@@ -11,7 +11,6 @@ export const ExitCode = {
 } as const
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
-
 export abstract class ToolError extends Error {
   abstract readonly exitCode: ExitCodeValue
   abstract readonly code: string

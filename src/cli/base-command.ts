@@ -119,25 +119,33 @@ export function describeError(error: Error & {oclif?: {exit?: number}; code?: st
 
 /** oclif's usage messages as one plain sentence: no "The following error occurred:" heading, no colour, no list. */
 function usageSentence(message: string): string {
-  const reasons = message
+  const text = message
     // eslint-disable-next-line no-control-regex -- oclif dims the reasons with ANSI codes
     .replaceAll(/\u001B\[[0-9;]*m/g, '')
     .replace(/\n+See more help with --help\s*$/, '')
     .replace(/^The following errors? occurred:\s*/, '')
     .replace(/^Parsing (--[\w-]+)\s*\n\s*/, '$1: ')
+  const missingArgs = /^Missing \d+ required args?:\n([\s\S]*?)(?:\n\n|$)/.exec(text)
+  if (missingArgs) {
+    const args = missingArgs[1]!.split('\n').map((line) => line.trim().split(/\s{2,}/))
+    return `missing ${args.map(([name, about]) => `${name!.toUpperCase()}${about ? ` (${about})` : ''}`).join(' and ')}`
+  }
+  const sentence = text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
-    .map(plainOptionError)
-  const sentence = reasons.join('; ')
+    .map(plainReason)
+    .join('; ')
   return /[.:]$/.test(sentence) ? sentence.slice(0, -1) : sentence
 }
 
-/** "Expected --plan=enterprise to be one of: free, pro, business" → "--plan enterprise is not one of …", with a hint. */
-function plainOptionError(reason: string): string {
-  const match = /^Expected --([\w-]+)=(.*) to be one of: (.*)$/.exec(reason)
-  if (!match) return reason
-  const [, flag, value, options] = match as unknown as [string, string, string, string]
+/** One of oclif's reasons in plain words; --plan enterprise gets what to write instead. */
+function plainReason(reason: string): string {
+  const required = /^Missing required flag ([\w-]+)$/.exec(reason)
+  if (required) return `--${required[1]} is required`
+  const option = /^Expected --([\w-]+)=(.*) to be one of: (.*)$/.exec(reason)
+  if (!option) return reason
+  const [, flag, value, options] = option as unknown as [string, string, string, string]
   const hint = optionHint(flag, value)
   return `--${flag} ${value} is not one of ${options}${hint ? `: ${hint}` : ''}`
 }

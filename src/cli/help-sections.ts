@@ -35,7 +35,8 @@ export function offlineEnvironment(...own: HelpEntry[]): readonly HelpEntry[] {
   return [...own, ...COMMON_ENVIRONMENT]
 }
 
-const BAD_INPUT = 'Bad input or usage: a file that is missing, not JSON / CSV or not its schema; an unknown flag or value.'
+const BAD_INPUT =
+  'Bad input or usage: a file that is missing, not JSON / CSV or not its schema; an unknown flag or value.'
 const ZOOM_FAILURE = 'Zoom API, authentication or network failure.'
 const INTERNAL = 'Internal error (a bug: please report it; DEBUG=1 prints the stack).'
 

@@ -1,6 +1,6 @@
 // oclif's help, plus two sections every command declares: ENVIRONMENT (the variables it reads) and EXIT CODES (what
 // its exit codes mean). Named in package.json's oclif.helpClass, so `--help`, `help COMMAND` and `oclif readme` agree.
-import {CommandHelp, Help} from '@oclif/core'
+import {CommandHelp, Help, type HelpSection} from '@oclif/core'
 
 import type {HelpEntry} from './help-sections.js'
 
@@ -16,16 +16,17 @@ class ZsaCommandHelp extends CommandHelp {
     const sections = super.sections()
     const after = sections.findIndex((s) => s.header === 'DESCRIPTION')
     const own = [
-      {header: 'ENVIRONMENT', generate: (_: unknown, header: string) => ({header, body: entries(facts.environment)})},
-      {header: 'EXIT CODES', generate: (_: unknown, header: string) => ({header, body: entries(facts.exitCodes)})},
+      {header: 'ENVIRONMENT', generate: (_: unknown, header: string) => entries(header, facts.environment)},
+      {header: 'EXIT CODES', generate: (_: unknown, header: string) => entries(header, facts.exitCodes)},
     ]
     sections.splice(after < 0 ? sections.length : after + 1, 0, ...own)
     return sections
   }
 }
 
-function entries(list: readonly HelpEntry[] | undefined): Array<[string, string]> | undefined {
-  return list && list.length > 0 ? list.map(([name, text]) => [name, text]) : undefined
+/** Nothing for commands that declare none (the help and plugin commands). */
+function entries(header: string, list: readonly HelpEntry[] | undefined): HelpSection | undefined {
+  return list && list.length > 0 ? {header, body: list.map(([name, text]) => [name, text])} : undefined
 }
 
 export default class ZsaHelp extends Help {
