@@ -167,12 +167,12 @@ describe('audit command on the example account (subprocess)', function () {
     {
       name: 'an unknown --format',
       args: () => ['--format', 'xml'],
-      message: /Expected --format=xml to be one of: table, json, csv, markdown, html, xlsx/,
+      message: /--format xml is not one of table, json, csv, markdown, html, xlsx/,
     },
     {
       name: 'an unknown --fail-on',
       args: () => ['--fail-on', 'critical'],
-      message: /Expected --fail-on=critical to be one of: high, medium, low, none/,
+      message: /--fail-on critical is not one of high, medium, low, none/,
     },
   ]
   for (const b of bad) {

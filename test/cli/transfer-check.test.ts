@@ -220,7 +220,7 @@ describe('transfer check (subprocess, example account)', function () {
   it('usage errors exit 2: no --to, no --app', async () => {
     const noTo = await runCli(['transfer', 'check', '--app', 'aRecArch01', ...snap])
     expect(noTo.code).to.equal(2)
-    expect(noTo.stderr).to.match(/Missing required flag to/)
+    expect(noTo.stderr).to.match(/--to is required/)
     expect((await runCli(['transfer', 'check', '--to', 'x@y', ...snap])).code).to.equal(2)
   })
 
