@@ -66,7 +66,7 @@ describe('matrix commands (subprocess)', function () {
   it('--help lists the exit codes', async () => {
     const {code, stdout} = await runCli(['matrix', 'explain', '--help'])
     expect(code).to.equal(0)
-    expect(stdout).to.include('EXIT CODES').and.include('3  Zoom API')
+    expect(stdout).to.include('EXIT CODES').and.include('3  With --live: Zoom API')
   })
 
   const badInputs: Array<{

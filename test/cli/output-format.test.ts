@@ -88,9 +88,12 @@ describe('--output extensions, --json and notes (subprocess)', function () {
   ] as const) {
     it(`audit ${args.join(' ')}: exit 2, nothing written`, async () => {
       const withPaths = args.map((a) => (/^x\./.test(a) ? join(tmp.dir, a) : a))
-      const {code, stderr} = await runCli(['audit', ...example, ...withPaths])
+      // --save-snapshot is for live runs (it excludes --snapshot): refused before any credential is looked for.
+      const account = args[0] === '--save-snapshot' ? ['--inventory', 'examples/inventory.json'] : example
+      const {code, stdout, stderr} = await runCli(['audit', ...account, ...withPaths])
       expect(code).to.equal(2)
-      expect(stderr).to.match(said)
+      // With --json the error is JSON on stdout.
+      expect((args as readonly string[]).includes('--json') ? JSON.parse(stdout).error.message : stderr).to.match(said)
       for (const a of withPaths) if (a.startsWith(tmp.dir)) expect(existsSync(a), a).to.equal(false)
     })
   }

@@ -227,6 +227,6 @@ describe('transfer check (subprocess, example account)', function () {
   it('--help lists the exit codes', async () => {
     const {code, stdout} = await runCli(['transfer', 'check', '--help'])
     expect(code).to.equal(0)
-    expect(stdout).to.include('EXIT CODES').and.include('a gate failed')
+    expect(stdout).to.include('EXIT CODES').and.include('1  A candidate would lose a scope')
   })
 })
