@@ -17,9 +17,9 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
   '.xlsx': 'xlsx',
 }
 
-export interface FormatChoice {
+export interface FormatChoice<F extends string> {
   /** --format, when given. */
-  format?: string | undefined
+  format?: F | undefined
   /** --output, when given. */
   output?: string | undefined
   /** oclif's --json. */
@@ -27,16 +27,16 @@ export interface FormatChoice {
 }
 
 /** The format an extension names, or undefined when it names none of `formats`. */
-export function formatOfExtension(file: string, formats: readonly string[]): string | undefined {
+export function formatOfExtension<F extends string>(file: string, formats: readonly F[]): F | undefined {
   const format = EXTENSION_FORMATS[extname(file).toLowerCase()]
-  return format !== undefined && formats.includes(format) ? format : undefined
+  return formats.find((f) => f === format)
 }
 
 /**
  * --format wins when given; else --json means json; else the --output extension decides; else `fallback`.
  * An extension that names another format than --format / --json, or --json with a non-JSON --format, is exit 2.
  */
-export function resolveFormat<F extends string>(choice: FormatChoice, formats: readonly F[], fallback: F): F {
+export function resolveFormat<F extends string>(choice: FormatChoice<F>, formats: readonly F[], fallback: F): F {
   const {format, output, json} = choice
   if (json && format !== undefined && format !== 'json') {
     throw new InputError(`--json writes JSON, but --format says ${format}: drop one of them.`, {
@@ -44,11 +44,11 @@ export function resolveFormat<F extends string>(choice: FormatChoice, formats: r
       place: '--json',
     })
   }
-  const wanted = format ?? (json ? 'json' : undefined)
-  if (output === undefined) return (wanted as F | undefined) ?? fallback
+  const wanted = format ?? (json ? formats.find((f) => f === 'json') : undefined)
+  if (output === undefined) return wanted ?? fallback
 
   const ext = extname(output).toLowerCase()
-  const fromExtension = formatOfExtension(output, formats) as F | undefined
+  const fromExtension = formatOfExtension(output, formats)
   if (wanted !== undefined) {
     if (fromExtension !== undefined && fromExtension !== wanted) {
       throw new InputError(
@@ -56,7 +56,7 @@ export function resolveFormat<F extends string>(choice: FormatChoice, formats: r
         {code: 'usage', place: '--output'},
       )
     }
-    return wanted as F
+    return wanted
   }
   if (fromExtension !== undefined) return fromExtension
   if (ext === '') return fallback
