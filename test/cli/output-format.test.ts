@@ -61,6 +61,9 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     ['report.json', (text) => expect(schemaProblems('report', JSON.parse(text))).to.deep.equal([])],
     ['report.csv', (text) => expect(text).to.match(/^finding_id,severity,kind,app_id/)],
     ['report.md', (text) => expect(text).to.match(/^# /)],
+    ['report.html', (text) => expect(text).to.match(/^<!doctype html>/i)],
+    // A workbook is a zip file.
+    ['report.xlsx', (text) => expect(text.startsWith('PK')).to.equal(true)],
     [
       'report.txt',
       (text) => {
@@ -83,7 +86,10 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     [['--format', 'csv', '--output', 'x.json'], /--output .*x\.json is a \.json file, but --format csv writes csv/],
     [['--format', 'markdown', '--output', 'x.txt'], /is a \.txt file, but --format markdown/],
     [['--json', '--output', 'x.csv'], /is a \.csv file, but --json writes json/],
-    [['--output', 'x.pdf'], /\.pdf names no report format \(\.json, \.csv, \.md, \.markdown, \.txt\); give --format/],
+    [
+      ['--output', 'x.pdf'],
+      /\.pdf names no report format \(\.json, \.csv, \.md, \.markdown, \.txt, \.html, \.htm, \.xlsx\); give --format/,
+    ],
     [['--save-snapshot', 'x.csv'], /--save-snapshot .*x\.csv: a snapshot is JSON/],
   ] as const) {
     it(`audit ${args.join(' ')}: exit 2, nothing written`, async () => {
