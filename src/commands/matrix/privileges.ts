@@ -19,7 +19,7 @@ export default class MatrixPrivileges extends BaseCommand {
     '<%= config.bin %> matrix privileges',
     '<%= config.bin %> matrix privileges --matrix our-rules.json --json',
   ]
-  static exitCodes = exitCodes({ok: 'Printed the privileges.', zoom: false})
+  static exitCodes = exitCodes({ok: 'Listed the privileges.', zoom: false})
   static flags = {...matrixFlags}
 
   async run(): Promise<PrivilegesResult> {
