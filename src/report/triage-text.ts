@@ -10,7 +10,7 @@ export function triageNotes(r: {expired: Acceptance[]; stale: Acceptance[]}, acc
   const notes = r.expired.map((a) => `Note: the acceptance of ${a.id} ended on ${a.until}; the finding counts again.`)
   if (r.stale.length > 0) {
     notes.push(
-      `Note: ${plural(r.stale.length, 'accepted finding')} no longer occur (${r.stale.map((a) => a.id).join(', ')}): remove them from ${acceptFile}.`,
+      `Note: ${plural(r.stale.length, 'accepted finding')} no longer ${r.stale.length === 1 ? 'occurs' : 'occur'} (${r.stale.map((a) => a.id).join(', ')}): remove ${r.stale.length === 1 ? 'it' : 'them'} from ${acceptFile}.`,
     )
   }
   return notes

@@ -172,7 +172,7 @@ describe('migrate preview (subprocess, example account)', function () {
     [
       'an unknown format',
       ['--scopes', 'meeting:read:admin', '--format', 'csv'],
-      /Expected --format=csv to be one of: table, markdown, json/,
+      /--format csv is not one of table, markdown, json/,
     ],
   ]
   for (const [name, args, message] of badInput) {

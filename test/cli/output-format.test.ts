@@ -141,7 +141,7 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     expect(schemaProblems('report', report)).to.deep.equal([])
     expect(report.notes).to.deep.equal([
       `Note: the acceptance of ${id} ended on 2020-01-31; the finding counts again.`,
-      `Note: 1 accepted finding(s) no longer occur (zsa-000000000000): remove them from ${accept}.`,
+      `Note: 1 accepted finding no longer occurs (zsa-000000000000): remove it from ${accept}.`,
     ])
     for (const note of report.notes as string[]) expect(stderr).to.include(`${note}\n`)
 
