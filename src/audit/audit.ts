@@ -53,7 +53,11 @@ export function runAudit({
   return {
     schemaVersion: 1,
     generatedAt: now.toISOString(),
-    account: {id: snapshot.account.id, capturedAt: snapshot.capturedAt},
+    account: {
+      id: snapshot.account.id,
+      capturedAt: snapshot.capturedAt,
+      ...(snapshot.account.warnings?.length ? {warnings: snapshot.account.warnings} : {}),
+    },
     matrix: {version: matrix.version, files: matrix.files},
     summary: summarise(apps, findings),
     apps: sortApps(apps, findings),

@@ -101,7 +101,7 @@ export interface AuditSummary {
 export interface AuditReport {
   schemaVersion: 1
   generatedAt: string
-  account: {id: string; capturedAt: string}
+  account: {id: string; capturedAt: string; warnings?: string[]}
   matrix: {version: string; files: string[]}
   summary: AuditSummary
   apps: ReportApp[]

@@ -6,8 +6,8 @@ import type {Inventory} from '../inventory/types.js'
 import {fetchSnapshot} from '../snapshot/fetch.js'
 import {loadSnapshot} from '../snapshot/load.js'
 import type {Snapshot} from '../snapshot/types.js'
-import {createZoomClient, type ProgressEvent, type ZoomClient} from '../zoom/client.js'
-import {resolveZoomConfig, zoomFlags, type ZoomFlagValues} from '../zoom/config.js'
+import {createZoomClient, type ZoomClient} from '../zoom/client.js'
+import {resolveZoomConfig, type ZoomFlagValues} from '../zoom/config.js'
 import {RateLimiter} from '../zoom/rate-limiter.js'
 import {
   DEFAULT_PLAN,
@@ -17,7 +17,7 @@ import {
   type ZoomPlan,
 } from '../zoom/rate-plans.js'
 import {now} from './clock.js'
-import {planFlag} from './flags.js'
+import {planFlag, zoomFlags} from './flags.js'
 import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
 
 const budgetExample = describeLabelBudget(rateBudget(DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT).MEDIUM)
@@ -46,6 +46,8 @@ export const accountFlags = {
 export interface LiveFlagValues extends ZoomFlagValues {
   plan?: ZoomPlan
   'rate-budget'?: number
+  timeout?: number
+  'max-body-mb'?: number
   /** oclif's --json: no progress line. */
   json?: boolean
 }
@@ -77,8 +79,8 @@ export async function loadAccount(
     ? createProgress(process.stderr)
     : disabledProgress
   try {
-    const client = createLiveClient(flags, {onProgress: (event) => progress.update(event)})
-    const snapshot = await fetchSnapshot(client, {...needs, now})
+    const client = createLiveClient(flags)
+    const snapshot = await fetchSnapshot(client, {...needs, now, onProgress: (event) => progress.update(event)})
     return {snapshot, client, seconds: (Date.now() - started) / 1000}
   } finally {
     progress.done()
@@ -86,15 +88,15 @@ export async function loadAccount(
 }
 
 /** The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from the env. */
-export function createLiveClient(
-  flags: LiveFlagValues,
-  hooks: {onProgress?: (event: ProgressEvent) => void} = {},
-): ZoomClient {
+export function createLiveClient(flags: LiveFlagValues): ZoomClient {
   const limiter = new RateLimiter(
     rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT),
   )
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,
-    ...(hooks.onProgress ? {onProgress: hooks.onProgress} : {}),
+    ...(flags.timeout === undefined ? {} : {requestTimeoutMs: flags.timeout * 1000}),
+    ...(flags['max-body-mb'] === undefined ? {} : {maxBodyBytes: flags['max-body-mb'] * 1024 * 1024}),
+    // Long waits, an ignored api_url, a listing shorter than announced: one line each on stderr.
+    onNotice: (message) => process.stderr.write(`Warning: ${message}\n`),
   })
 }

@@ -2,6 +2,37 @@
 import {Flags} from '@oclif/core'
 
 import {DEFAULT_PLAN, ZOOM_PLANS} from '../zoom/rate-plans.js'
+import {DEFAULT_MAX_BODY_BYTES} from '../zoom/body.js'
+import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS} from '../zoom/client.js'
+import {DEFAULT_API_URL, DEFAULT_OAUTH_URL} from '../zoom/config.js'
+
+/** Where Zoom is, and how long and how much the client reads of it. */
+export const zoomFlags = {
+  'api-url': Flags.string({
+    description: `Zoom API base URL (overrides ZOOM_API_URL; default ${DEFAULT_API_URL}, or the regional api_url Zoom returns with the token)`,
+    helpValue: '<url>',
+  }),
+  'oauth-url': Flags.string({
+    description: `Zoom OAuth token URL (overrides ZOOM_OAUTH_URL; default ${DEFAULT_OAUTH_URL})`,
+    helpValue: '<url>',
+  }),
+  timeout: Flags.integer({
+    description: `Seconds each request to Zoom may take, its answer included, before it counts as failed (tried at most ${DEFAULT_MAX_ATTEMPTS} times).`,
+    min: 1,
+    max: 600,
+    default: DEFAULT_REQUEST_TIMEOUT_MS / 1000,
+    env: 'ZOOM_TIMEOUT',
+    helpValue: 'SECONDS',
+  }),
+  'max-body-mb': Flags.integer({
+    description: 'Largest answer read from Zoom, in MB after decompression; a larger one stops the run (exit 3).',
+    min: 1,
+    max: 4096,
+    default: DEFAULT_MAX_BODY_BYTES / 1024 / 1024,
+    env: 'ZOOM_MAX_BODY_MB',
+    helpValue: 'MB',
+  }),
+}
 
 export const matrixFlags = {
   matrix: Flags.string({

@@ -2,7 +2,7 @@
 //   Fetching from Zoom… users 1,200/4,000 · apps 12/40 · roles 7/7 · 3 s
 // Drawn with \r on a terminal only (never with --json, never in CI, never when stderr is a file or a pipe), redrawn
 // a few times a second at most, and erased when the fetch ends, so it never ends up in logs or captured output.
-import type {ProgressEvent} from '../zoom/client.js'
+import type {ProgressEvent} from '../snapshot/types.js'
 
 /** Whether to show progress: stderr is a terminal, no --json, not in CI (CI set to anything but '' / 0 / false). */
 export function shouldShowProgress(input: {
@@ -32,7 +32,7 @@ export interface ProgressOptions {
 }
 
 export interface Progress {
-  /** Feed the client's `onProgress` events here. */
+  /** Feed fetchSnapshot's `onProgress` events here. */
   update(event: ProgressEvent): void
   /** Stop and erase the line (if one was drawn). Safe to call more than once. */
   done(): void

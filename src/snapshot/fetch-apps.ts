@@ -5,19 +5,23 @@ import {isWellFormedScope, normalizeScope} from '../matrix/scope.js'
 import type {ZoomClient} from '../zoom/client.js'
 import {ZoomNotFoundError} from '../zoom/errors.js'
 import type {ZoomApp, ZoomListedApp} from '../zoom/types.js'
-import type {SnapshotApp} from './types.js'
+import {noProgress, type OnProgress, type SnapshotApp} from './types.js'
 
 /**
  * Only these apps: one GET /marketplace/apps/{appId} each (404 code 1401 → absent). Never more calls than the
  * list, whose entries usually carry labels and would need that same per-app fetch anyway.
  */
-export async function fetchAppsById(client: ZoomClient, ids: readonly string[]): Promise<SnapshotApp[]> {
+export async function fetchAppsById(
+  client: ZoomClient,
+  ids: readonly string[],
+  progress: OnProgress = noProgress,
+): Promise<SnapshotApp[]> {
   const wanted = [...new Set(ids.map((id) => id.trim()))].filter((id) => id !== '')
   let fetched = 0
   const apps = await Promise.all(
     wanted.map(async (id) => {
       const app = await detailOrAbsent(client, id)
-      client.progress({phase: 'apps', fetched: ++fetched, total: wanted.length})
+      progress({phase: 'apps', fetched: ++fetched, total: wanted.length})
       return app
     }),
   )
@@ -25,7 +29,11 @@ export async function fetchAppsById(client: ZoomClient, ids: readonly string[]):
 }
 
 /** The account's created apps, plus the inventory's apps the list did not return. */
-export async function fetchApps(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotApp[]> {
+export async function fetchApps(
+  client: ZoomClient,
+  inventory: Inventory | undefined,
+  progress: OnProgress = noProgress,
+): Promise<SnapshotApp[]> {
   const listed = await client.listApps('account_created').all()
   const listedIds = new Set(listed.map((app) => app.app_id))
   const unlisted = [...new Set((inventory?.apps ?? []).map((app) => app.id.trim()))].filter(
@@ -34,7 +42,7 @@ export async function fetchApps(client: ZoomClient, inventory: Inventory | undef
   const total = listed.length + unlisted.length
   let fetched = 0
   const done = <T>(value: T): T => {
-    client.progress({phase: 'apps', fetched: ++fetched, total})
+    progress({phase: 'apps', fetched: ++fetched, total})
     return value
   }
 

@@ -4,7 +4,7 @@ import {compareText} from '../text-order.js'
 import type {ZoomClient} from '../zoom/client.js'
 import {ZoomNotFoundError} from '../zoom/errors.js'
 import type {ZoomListedUser, ZoomUserStatus} from '../zoom/types.js'
-import type {SnapshotUser, UserStatus} from './types.js'
+import {noProgress, type OnProgress, type SnapshotUser, type UserStatus} from './types.js'
 
 /** GET /users returns only active users unless `status` says otherwise; owners may be inactive or pending. */
 const STATUSES: readonly ZoomUserStatus[] = ['active', 'inactive', 'pending']
@@ -13,6 +13,7 @@ const STATUSES: readonly ZoomUserStatus[] = ['active', 'inactive', 'pending']
 export async function fetchAllUsers(
   client: ZoomClient,
   statuses: readonly ZoomUserStatus[] = STATUSES,
+  progress: OnProgress = noProgress,
 ): Promise<SnapshotUser[]> {
   const users = new UserSet()
   for (const status of statuses) {
@@ -20,7 +21,7 @@ export async function fetchAllUsers(
     const before = users.size
     for await (const page of client.listUsers(status).pages()) {
       for (const user of page.items) users.add(user, status)
-      client.progress({
+      progress({
         phase: 'users',
         fetched: users.size,
         ...(page.totalRecords === undefined ? {} : {total: before + page.totalRecords}),
@@ -31,10 +32,15 @@ export async function fetchAllUsers(
 }
 
 /** The owners named in the inventory (see fetchNamedUsers). */
-export function fetchOwnerUsers(client: ZoomClient, inventory: Inventory | undefined): Promise<SnapshotUser[]> {
+export function fetchOwnerUsers(
+  client: ZoomClient,
+  inventory: Inventory | undefined,
+  progress: OnProgress = noProgress,
+): Promise<SnapshotUser[]> {
   return fetchNamedUsers(
     client,
     (inventory?.apps ?? []).map((app) => app.owner),
+    progress,
   )
 }
 
@@ -48,7 +54,11 @@ export function fetchOwnerUsers(client: ZoomClient, inventory: Inventory | undef
  * with the number of owners still missing; as soon as fetching those owners one by one is not more expensive, we
  * stop listing and do that. Both plans give the same users: only the named ones are kept.
  */
-export async function fetchNamedUsers(client: ZoomClient, refs: readonly string[]): Promise<SnapshotUser[]> {
+export async function fetchNamedUsers(
+  client: ZoomClient,
+  refs: readonly string[],
+  onProgress: OnProgress = noProgress,
+): Promise<SnapshotUser[]> {
   const missing = new Map<string, string>() // owner key → owner as written (e.g. in the inventory)
   for (const ref of refs) {
     const owner = ref.trim()
@@ -56,7 +66,7 @@ export async function fetchNamedUsers(client: ZoomClient, refs: readonly string[
   }
   const total = missing.size
   const users = new UserSet()
-  const progress = () => client.progress({phase: 'users', fetched: total - missing.size, total})
+  const progress = () => onProgress({phase: 'users', fetched: total - missing.size, total})
 
   let listingsComplete = false
   if (missing.size > STATUSES.length) {

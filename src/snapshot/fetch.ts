@@ -3,11 +3,12 @@
 import type {Inventory} from '../inventory/types.js'
 import {compareText} from '../text-order.js'
 import {ZoomError} from '../errors.js'
+import {schemaProblems} from '../input/schema-check.js'
 import type {ZoomClient} from '../zoom/client.js'
 import type {ZoomRole} from '../zoom/types.js'
 import {fetchApps, fetchAppsById} from './fetch-apps.js'
 import {fetchAllUsers, fetchNamedUsers, fetchOwnerUsers} from './fetch-users.js'
-import type {Snapshot, SnapshotApp, SnapshotRole, SnapshotUser} from './types.js'
+import {noProgress, type OnProgress, type Snapshot, type SnapshotApp, type SnapshotRole, type SnapshotUser} from './types.js'
 
 export interface FetchSnapshotOptions {
   /** The apps to audit and their owners; without it there are no owners and no extra apps to look up. */
@@ -22,33 +23,53 @@ export interface FetchSnapshotOptions {
   /** 'all' (default): the account's created apps plus the inventory's. {ids}: only these apps. */
   apps?: 'all' | {ids: string[]}
   now: () => Date
+  /** Progress of the fetch, e.g. for a progress line. */
+  onProgress?: OnProgress
 }
 
 export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
   const capturedAt = options.now().toISOString()
+  const progress = options.onProgress ?? noProgress
   const [roles, users, apps] = await Promise.all([
-    options.roles === false ? Promise.resolve([]) : fetchRoles(client),
-    fetchUsers(client, options),
-    fetchAppsFor(client, options),
+    options.roles === false ? Promise.resolve([]) : fetchRoles(client, progress),
+    fetchUsers(client, options, progress),
+    fetchAppsFor(client, options, progress),
   ])
-  return {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
+  const warnings = client.warnings
+  const snapshot: Snapshot = {
+    schemaVersion: 1,
+    capturedAt,
+    account: {id: client.accountId, ...(warnings.length > 0 ? {warnings} : {})},
+    users,
+    roles,
+    apps,
+  }
+  // Whatever the tool writes from this (snapshot, --save-snapshot) must be a snapshot it reads back.
+  const problems = schemaProblems('snapshot', JSON.parse(JSON.stringify(snapshot)))
+  if (problems.length > 0) {
+    throw new ZoomError(`Zoom's answers do not make a valid account snapshot: ${problems[0]}.`, {
+      code: 'zoom_bad_answer',
+      problems,
+    })
+  }
+  return snapshot
 }
 
-function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions): Promise<SnapshotUser[]> {
+function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotUser[]> {
   const plan = options.users ?? (options.inventory ? 'owners' : 'all')
-  if (plan === 'all') return fetchAllUsers(client)
-  if (plan === 'active') return fetchAllUsers(client, ['active'])
-  if (plan === 'owners') return fetchOwnerUsers(client, options.inventory)
-  return fetchNamedUsers(client, plan.refs)
+  if (plan === 'all') return fetchAllUsers(client, undefined, progress)
+  if (plan === 'active') return fetchAllUsers(client, ['active'], progress)
+  if (plan === 'owners') return fetchOwnerUsers(client, options.inventory, progress)
+  return fetchNamedUsers(client, plan.refs, progress)
 }
 
-function fetchAppsFor(client: ZoomClient, options: FetchSnapshotOptions): Promise<SnapshotApp[]> {
+function fetchAppsFor(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotApp[]> {
   const apps = options.apps ?? 'all'
-  return apps === 'all' ? fetchApps(client, options.inventory) : fetchAppsById(client, apps.ids)
+  return apps === 'all' ? fetchApps(client, options.inventory, progress) : fetchAppsById(client, apps.ids, progress)
 }
 
 /** GET /roles, then GET /roles/{roleId} for each: only the single role carries privileges and privilege_scopes. */
-async function fetchRoles(client: ZoomClient): Promise<SnapshotRole[]> {
+async function fetchRoles(client: ZoomClient, progress: OnProgress): Promise<SnapshotRole[]> {
   const listed = await client.listRoles().all()
   let fetched = 0
   const roles = await Promise.all(
@@ -61,7 +82,7 @@ async function fetchRoles(client: ZoomClient): Promise<SnapshotRole[]> {
         if (error instanceof ZoomError && error.details.zoomCode === 1034) return undefined
         throw error
       } finally {
-        client.progress({phase: 'roles', fetched: ++fetched, total: listed.length})
+        progress({phase: 'roles', fetched: ++fetched, total: listed.length})
       }
       return toSnapshotRole(role, item.id, item.name)
     }),
@@ -70,12 +91,15 @@ async function fetchRoles(client: ZoomClient): Promise<SnapshotRole[]> {
 }
 
 function toSnapshotRole(role: ZoomRole, listedId: string, listedName: string | undefined): SnapshotRole {
-  const privilegeScopes: Record<string, string[]> = {}
+  // Privilege names are Zoom's data: collected in a Map, so "__proto__" or "constructor" is a name like any other.
+  const groupsOf = new Map<string, Set<string>>()
   const limits = [...(role.privilege_scopes ?? [])].sort((a, b) => compareText(a.permission_id, b.permission_id))
   for (const {permission_id: privilege, group_ids: groups} of limits) {
-    if (!privilege) continue
-    privilegeScopes[privilege] = [...new Set([...(privilegeScopes[privilege] ?? []), ...(groups ?? [])])].sort()
+    const set = groupsOf.get(privilege) ?? new Set<string>()
+    for (const group of groups ?? []) set.add(group)
+    groupsOf.set(privilege, set)
   }
+  const privilegeScopes = Object.fromEntries([...groupsOf].map(([privilege, set]) => [privilege, [...set].sort()]))
   const description = role.description?.trim()
   return {
     // Keyed by the id we listed: one role, one entry, whatever the answer's body says.

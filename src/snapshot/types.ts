@@ -36,8 +36,21 @@ export interface SnapshotApp {
 export interface Snapshot {
   schemaVersion: 1
   capturedAt: string
-  account: {id: string}
+  /** `warnings`: what looked wrong in Zoom's answers without stopping the run (e.g. a listing shorter than announced). */
+  account: {id: string; warnings?: string[]}
   users: SnapshotUser[]
   roles: SnapshotRole[]
   apps: SnapshotApp[]
 }
+
+/** Progress of a live fetch, e.g. for a progress line. */
+export interface ProgressEvent {
+  phase: 'roles' | 'users' | 'apps'
+  fetched: number
+  /** When known (e.g. from total_records or the number of owners). */
+  total?: number
+}
+
+export type OnProgress = (event: ProgressEvent) => void
+
+export const noProgress: OnProgress = () => {}

@@ -7,8 +7,12 @@ export interface CallState {
   kind: 'api' | 'token'
   /** 5xx / connection-failure retries used so far (bounded by `retries`). */
   serverRetries: number
-  /** 429 retries so far (bounded by total wait time, not by count). */
+  /** 429 retries so far (bounded by the total wait time and by `attempts`). */
   rateLimitRetries: number
+  /** Requests sent for this call so far, whatever the reason (bounded by the client's maxAttempts). */
+  attempts: number
+  /** Set to the size cap (bytes) when the body went past it while arriving (the request was cancelled). */
+  tooLarge?: number
   /** Generation of the access token this attempt was sent with, so a 124 renews only a token still current. */
   tokenGeneration?: number
   /** Whether this call already re-minted the token after a 401 code 124. */
@@ -20,7 +24,7 @@ export interface CallState {
 }
 
 export function newCall(endpoint: string, kind: CallState['kind'], slot?: Slot): {call: CallState} {
-  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, reminted: false, ...(slot ? {slot} : {})}}
+  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, attempts: 0, reminted: false, ...(slot ? {slot} : {})}}
 }
 
 export function callOf(context: Record<string, unknown> | undefined): CallState | undefined {

@@ -1,11 +1,15 @@
 // The Zoom client: the only code that speaks HTTP. Read-only, one token per run, bounded concurrency,
-// 429-aware, counted. Returns Zoom's raw shapes (types.ts).
+// 429-aware, counted. Every answer is checked against its endpoint's schema (answers/) before it is returned, so
+// callers get Zoom's raw shapes (types.ts) with exactly the fields they read.
 import type {Got} from 'got'
 
+import {checkAnswer, notJsonError} from './answers/check.js'
+import type {AnswerEndpoint} from './answers/schemas.js'
+import {answerOf, DEFAULT_MAX_BODY_BYTES} from './body.js'
 import {newCall} from './call-context.js'
 import type {ZoomConfig} from './config.js'
 import {endpointPath, type EndpointTemplate} from './endpoints.js'
-import {createHttp, type Limiter} from './http.js'
+import {createApiHttp, createGuardedHttp, type Limiter} from './http.js'
 import {paginate, type ListingSpec, type Page} from './paginate.js'
 import {Pool} from './pool.js'
 import {proxyRoutingFromEnv, type ProxyRouting} from './proxy.js'
@@ -29,24 +33,25 @@ import type {
   ZoomUserStatus,
 } from './types.js'
 
-export interface ProgressEvent {
-  phase: 'roles' | 'users' | 'apps'
-  fetched: number
-  /** When known (e.g. from total_records or the number of owners). */
-  total?: number
-}
+/** Documented in the README ("Reliability"): per attempt, attempts per request. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+export const DEFAULT_MAX_ATTEMPTS = 6
 
 export interface ZoomClientOptions {
   /** Calls in flight at once; default 4. */
   concurrency?: number
-  /** Retries of a call after 5xx or a connection failure; default 3. 429s do not use this budget. */
+  /** Retries of a call after 5xx, a connection failure or a stalled body; default 3. */
   retries?: number
+  /** Requests per call in all (first try, 5xx retries and 429 retries together); default 6. */
+  maxAttempts?: number
   /** First backoff step for 5xx / connection retries (doubles each time, with jitter); default 1000 ms. */
   retryBaseDelayMs?: number
-  /** got's `timeout.request` for each attempt; default 30 s. */
+  /** Time each attempt may take, body included; default 30 s. */
   requestTimeoutMs?: number
   /** Total time the run may spend waiting for 429s before it gives up (exit 3); default 5 minutes. */
   maxRateLimitWaitMs?: number
+  /** Largest answer read, after decompression; default 64 MB. */
+  maxBodyBytes?: number
   /** A listing longer than this many pages is a runaway (exit 3); default 10,000. */
   maxPages?: number
   /** `page_size` asked for; Zoom may return fewer. Default 300. */
@@ -60,9 +65,11 @@ export interface ZoomClientOptions {
   limiter?: Limiter
   /** Proxies: default `proxyRoutingFromEnv()` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); `false` connects directly. */
   proxy?: ProxyRouting | false
-  /** Progress of long fetches, e.g. for a progress bar. */
-  onProgress?: (event: ProgressEvent) => void
-  /** Clock for token lifetime and page-token age; default Date.now. */
+  /** Sentences for stderr: long waits, an ignored api_url, listings shorter than announced. */
+  onNotice?: (message: string) => void
+  /** A request unanswered this long is announced through onNotice; default 5 s. */
+  noticeAfterMs?: number
+  /** The clock for token lifetime, page-token age and Retry-After dates; default Date.now. */
   now?: () => number
 }
 
@@ -85,14 +92,14 @@ export interface ZoomClient {
   listApps(type: ZoomAppListType): Listing<ZoomListedApp>
   /** Throws ZoomNotFoundError (code 1401) when Zoom has no such app. */
   getApp(appId: string): Promise<ZoomApp>
-  /** The auditor's own token: its scopes, and the regional API host Zoom named, if any. */
+  /** The auditor's own token: its scopes, and the regional API host Zoom named, if the client uses it. */
   token(): Promise<{scopes: string[]; apiUrl?: string}>
   /** The API base URL in use (known after the first token when not set explicitly). */
   apiUrl(): Promise<string>
   /** A copy of the counters so far. */
   readonly stats: ZoomStats
-  /** Forward a progress event to `onProgress` (fetchers call this; the client does not know the phases). */
-  progress(event: ProgressEvent): void
+  /** Things worth knowing about Zoom's answers so far (e.g. a listing shorter than its total_records). */
+  readonly warnings: string[]
 }
 
 export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions = {}): ZoomClient {
@@ -104,6 +111,13 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     now,
   }
   const stats = emptyStats()
+  const warnings: string[] = []
+  const notice = options.onNotice ?? (() => {})
+  const warn = (message: string) => {
+    if (warnings.includes(message)) return
+    warnings.push(message)
+    notice(message)
+  }
   const redactor = new Redactor()
   redactor.add(config.clientSecret)
   const basicCredentials = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')
@@ -116,38 +130,47 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   const apiBases = new Set<string>(resolvedApiBase === undefined ? [] : [resolvedApiBase])
   const pool = new Pool(options.concurrency ?? 4)
   const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 5 * 60_000
-  const gate = new RateLimitGate(maxRateLimitWaitMs)
-
-  // eslint-disable-next-line prefer-const -- assigned below, after the HTTP layer it needs; read only through the closure
-  let tokens: TokenSource
-  const http = createHttp({
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const deps = {
     oauthUrl: config.oauthUrl,
     apiBases: () => apiBases,
-    tokens: () => tokens,
-    gate,
+    gate: new RateLimitGate(maxRateLimitWaitMs, now),
     stats,
     redactor,
     retries: options.retries ?? 3,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
-    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     maxRateLimitWaitMs,
+    maxBodyBytes,
+    now,
+    notice,
+    noticeAfterMs: options.noticeAfterMs ?? 5000,
     ...(options.limiter ? {limiter: options.limiter} : {}),
     ...(proxy ? {proxy} : {}),
-  })
+  }
+  if (config.apiUrlExplicit && !/\/v2$/.test(new URL(config.apiUrl).pathname)) {
+    notice(
+      `The API URL ${config.apiUrl} does not end in /v2: Zoom's API is under https://api.zoom.us/v2 (or a regional host's /v2); expect 404s.`,
+    )
+  }
 
-  tokens = new TokenSource(
-    () => mintToken(http.guarded, config, basicCredentials, redactor),
+  const guarded = createGuardedHttp(deps)
+  let acceptedApiUrl: string | undefined
+  const tokens = new TokenSource(
+    () => mintToken(guarded, config, basicCredentials, redactor),
     now,
     (token) => {
       stats.tokenMints++
       redactor.add(token.value)
       // Only when neither ZOOM_API_URL nor --api-url chose the API URL does the token's regional host apply.
-      if (!config.apiUrlExplicit) {
-        resolvedApiBase = token.apiUrl ? `${token.apiUrl}/v2` : config.apiUrl
-        apiBases.add(resolvedApiBase)
-      }
+      if (config.apiUrlExplicit) return
+      acceptedApiUrl = token.apiUrl === undefined ? undefined : acceptApiUrl(token.apiUrl, config, warn)
+      resolvedApiBase = acceptedApiUrl ? `${acceptedApiUrl}/v2` : config.apiUrl
+      apiBases.add(resolvedApiBase)
     },
   )
+  const api = createApiHttp(guarded, tokens, deps)
 
   async function apiBase(): Promise<string> {
     if (resolvedApiBase === undefined) await tokens.current()
@@ -161,11 +184,13 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   ): Promise<T> {
     return pool.run(async (slot) => {
       const url = `${await apiBase()}${endpointPath(endpoint, params)}`
+      let response
       try {
-        return await http.api.get(url, {searchParams: query, context: newCall(endpoint, 'api', slot)}).json<T>()
+        response = await api.get(url, {searchParams: query, context: newCall(endpoint, 'api', slot)})
       } catch (error) {
         throw translateError(error, redactor)
       }
+      return checkedBody<T>(endpoint, response)
     })
   }
 
@@ -178,7 +203,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
           ...spec,
           fetchPage: (query) => getJson<ZoomPageEnvelope & Record<string, unknown>>(spec.endpoint, spec.params, query),
         },
-        limits,
+        {...limits, warn},
       )
     return {
       pages,
@@ -229,7 +254,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     getApp: (appId) => getJson<ZoomApp>('GET /marketplace/apps/{appId}', {appId}),
     async token() {
       const token = await tokens.current()
-      return {scopes: token.scopes, ...(token.apiUrl ? {apiUrl: token.apiUrl} : {})}
+      return {scopes: token.scopes, ...(acceptedApiUrl ? {apiUrl: acceptedApiUrl} : {})}
     },
     apiUrl: apiBase,
     get stats() {
@@ -238,8 +263,8 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
         byEndpoint: Object.fromEntries(Object.entries(stats.byEndpoint).sort(([a], [b]) => a.localeCompare(b))),
       }
     },
-    progress(event) {
-      options.onProgress?.(event)
+    get warnings() {
+      return [...warnings]
     },
   }
 }
@@ -250,15 +275,45 @@ async function mintToken(
   basicCredentials: string,
   redactor: Redactor,
 ): Promise<ZoomTokenResponse> {
+  let response
   try {
-    return await guarded
-      .post(config.oauthUrl, {
-        headers: {authorization: `Basic ${basicCredentials}`},
-        form: {grant_type: 'account_credentials', account_id: config.accountId},
-        context: newCall('POST /oauth/token', 'token'),
-      })
-      .json<ZoomTokenResponse>()
+    response = await guarded.post(config.oauthUrl, {
+      headers: {authorization: `Basic ${basicCredentials}`},
+      form: {grant_type: 'account_credentials', account_id: config.accountId},
+      context: newCall('POST /oauth/token', 'token'),
+    })
   } catch (error) {
     throw translateError(error, redactor)
   }
+  return checkedBody<ZoomTokenResponse>('POST /oauth/token', response)
+}
+
+/** The body of a successful answer, once checked against the endpoint's schema. */
+function checkedBody<T>(endpoint: AnswerEndpoint, response: object): T {
+  const answer = answerOf(response)
+  if (!answer || 'text' in answer) throw notJsonError(endpoint, answer?.contentType, answer?.text ?? '')
+  return checkAnswer<T>(endpoint, answer.json)
+}
+
+/**
+ * The token's api_url carries the bearer token wherever it points, so it is used only when it is https on a
+ * zoom.us host, or on the very origin of the configured token or API URL (a test server, a gateway the admin
+ * chose). Anything else is ignored with a warning and the configured API URL stays in use.
+ */
+function acceptApiUrl(raw: string, config: ZoomConfig, warn: (message: string) => void): string | undefined {
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  const trusted = new Set([new URL(config.apiUrl).origin, new URL(config.oauthUrl).origin])
+  const zoomHost = url !== undefined && (url.hostname === 'zoom.us' || url.hostname.endsWith('.zoom.us'))
+  if (url && !url.search && !url.hash && ((url.protocol === 'https:' && zoomHost) || trusted.has(url.origin))) {
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  }
+  warn(
+    `Ignored the api_url ${JSON.stringify(raw.slice(0, 100))} of Zoom's token answer (only https on a zoom.us host is followed); using ${config.apiUrl}.`,
+  )
+  return undefined
 }

@@ -1,6 +1,4 @@
 // Where to reach Zoom and with which credentials. Pure: reads only the env and flag values it is given.
-import {Flags} from '@oclif/core'
-
 import {InputError} from '../errors.js'
 
 export const DEFAULT_API_URL = 'https://api.zoom.us/v2'
@@ -21,18 +19,6 @@ export interface ZoomConfig {
 export interface ZoomFlagValues {
   'api-url'?: string
   'oauth-url'?: string
-}
-
-/** Spread into a command's `flags` to accept the endpoint overrides. */
-export const zoomFlags = {
-  'api-url': Flags.string({
-    description: `Zoom API base URL (overrides ZOOM_API_URL; default ${DEFAULT_API_URL}, or the regional api_url Zoom returns with the token)`,
-    helpValue: '<url>',
-  }),
-  'oauth-url': Flags.string({
-    description: `Zoom OAuth token URL (overrides ZOOM_OAUTH_URL; default ${DEFAULT_OAUTH_URL})`,
-    helpValue: '<url>',
-  }),
 }
 
 const CREDENTIAL_VARIABLES = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'] as const

@@ -1,18 +1,25 @@
-// The got instances, composed by extension: base (timeouts, retry rules, error translation, proxy agents) →
-// read-only guard → auth (bearer token, re-mint on 401 code 124) → rate limiting (per-endpoint 429 gate, limiter
-// seam, counting). Token requests use the guarded instance; API requests the full stack.
+// The got instances, composed by extension: base (timeouts, body cap, retry rules, error translation, proxy agents)
+// → read-only guard → auth (bearer token, re-mint on 401 code 124) → rate limiting (the 429 gate per rate-limit
+// label, limiter seam, counting). Token requests use the guarded instance; API requests the full stack.
 import got, {type Got, type RequestError, type RetryObject} from 'got'
 
-import {ZoomError} from '../errors.js'
+import {ToolError} from '../errors.js'
+import {answerOf, errorFacts, readAnswer} from './body.js'
 import {callOf} from './call-context.js'
 import {ENDPOINT_LABELS, type EndpointTemplate, type RateLimitLabel} from './endpoints.js'
-import {ReadOnlyViolationError, ZoomRateLimitError} from './errors.js'
+import {ReadOnlyViolationError} from './errors.js'
 import type {ProxyRouting} from './proxy.js'
 import {isDailyLimit, parseRetryAfter, type RateLimitGate} from './retry-after-gate.js'
 import type {Redactor} from './redact.js'
 import type {ZoomStats} from './stats.js'
 import type {TokenSource} from './token.js'
-import {translateError} from './translate-error.js'
+import {
+  dailyLimitError,
+  isStalledBody,
+  redirectError,
+  tooManyAttemptsError,
+  translateError,
+} from './translate-error.js'
 
 /** What the client offers a limiter while it waits. */
 export interface LimiterContext {
@@ -33,15 +40,23 @@ export interface HttpDeps {
   oauthUrl: string
   /** API base URLs used this run (after the token's api_url rule); GETs are allowed under these only. */
   apiBases: () => Iterable<string>
-  tokens: () => TokenSource
   gate: RateLimitGate
   stats: ZoomStats
   redactor: Redactor
   /** 5xx / connection-failure retries per call. */
   retries: number
+  /** Attempts per call, whatever the reason for trying again (429s included). */
+  maxAttempts: number
   retryBaseDelayMs: number
   requestTimeoutMs: number
   maxRateLimitWaitMs: number
+  /** Largest body read, after decompression. */
+  maxBodyBytes: number
+  now: () => number
+  /** A sentence about a long wait, for stderr. */
+  notice: (message: string) => void
+  /** A request still unanswered after this long says so through `notice`. */
+  noticeAfterMs: number
   limiter?: Limiter
   /** Which requests go through a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); none when absent. */
   proxy?: ProxyRouting
@@ -58,18 +73,26 @@ const TRANSIENT_ERROR_CODES = new Set([
   'EHOSTUNREACH',
 ])
 const MAX_BACKOFF_MS = 30_000
+/** A Retry-After of 0, negative, unreadable or in the past still waits this long: never a tight retry loop. */
+export const MIN_RATE_LIMIT_WAIT_MS = 1000
+/** Waits at least this long are announced on stderr. */
+const ANNOUNCED_WAIT_MS = 3000
 
-export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
+/** The instance for the token request: everything but auth and the rate-limit gate. */
+export function createGuardedHttp(deps: HttpDeps): Got {
   const base = got.extend({
     timeout: {request: deps.requestTimeoutMs},
     // Redirects would carry credentials elsewhere; Zoom's API does not redirect (3xx is refused below).
     followRedirect: false,
-    responseType: 'json',
-    headers: {'user-agent': 'zoom-scope-audit', accept: 'application/json'},
+    // Raw bytes: body.ts decompresses within the cap and parses once.
+    responseType: 'buffer',
+    decompress: false,
+    headers: {'user-agent': 'zoom-scope-audit', accept: 'application/json', 'accept-encoding': 'gzip, deflate, br'},
     // got's retry machinery does the waiting and re-sending; calculateDelay (always consulted, enforceRetryRules
-    // off) decides: 5xx/resets within `retries`, 429s by Retry-After within the run's total wait.
+    // off) decides: 5xx/resets within `retries`, 429s by Retry-After within the run's total wait, and never more
+    // than `maxAttempts` attempts in all.
     retry: {
-      limit: deps.retries,
+      limit: deps.maxAttempts - 1,
       enforceRetryRules: false,
       // POST is only ever the token request: minting twice is harmless, so it may be retried like a GET.
       methods: ['GET', 'POST'],
@@ -80,6 +103,29 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
       maxRetryAfter: deps.maxRateLimitWaitMs,
       calculateDelay: (retry) => transientDelay(retry, deps),
     },
+    handlers: [
+      (options, next) => {
+        const call = callOf(options.context)
+        const request = next(options)
+        if (options.isStream || !('cancel' in request)) return request
+        // Counted on the wire as it arrives: past the cap the request is cancelled, long before memory runs out.
+        request.on('downloadProgress', ({transferred}: {transferred: number}) => {
+          if (transferred > deps.maxBodyBytes && call && call.tooLarge === undefined) {
+            call.tooLarge = deps.maxBodyBytes
+            request.cancel()
+          }
+        })
+        const timer = setTimeout(() => {
+          deps.notice(
+            `Still waiting for Zoom's answer to ${call?.endpoint ?? 'a request'} (each attempt gives up after ${seconds(deps.requestTimeoutMs)}, at most ${deps.maxAttempts} attempts).`,
+          )
+        }, deps.noticeAfterMs)
+        timer.unref()
+        const stop = () => clearTimeout(timer)
+        request.then(stop, stop)
+        return request
+      },
+    ],
     hooks: {
       beforeRequest: [
         (options) => {
@@ -88,19 +134,17 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
           const call = callOf(options.context)
           if (route) options.agent = route.agent
           if (call) {
+            call.attempts++
             if (route) call.proxy = route.display
             else delete call.proxy
           }
         },
       ],
       afterResponse: [
-        (response) => {
-          if (response.statusCode >= 300 && response.statusCode < 400) {
-            throw new ZoomError(
-              `Zoom answered ${callOf(response.request.options.context)?.endpoint ?? 'a request'} with a redirect (HTTP ${response.statusCode}); check --api-url / --oauth-url.`,
-              {code: 'zoom_redirect', status: response.statusCode},
-            )
-          }
+        async (response) => {
+          const endpoint = callOf(response.request.options.context)?.endpoint ?? 'a request'
+          if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(endpoint, response.statusCode)
+          await readAnswer(response, deps.maxBodyBytes, endpoint)
           return response
         },
       ],
@@ -108,7 +152,7 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
     },
   })
 
-  const guarded = base.extend({
+  return base.extend({
     hooks: {
       beforeRequest: [
         (options) => {
@@ -123,12 +167,15 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
       ],
     },
   })
+}
 
+/** The instance for API requests: the guarded one, with the bearer token and the rate-limit gate. */
+export function createApiHttp(guarded: Got, tokens: TokenSource, deps: HttpDeps): Got {
   const authed = guarded.extend({
     hooks: {
       beforeRequest: [
         async (options) => {
-          const token = await deps.tokens().current()
+          const token = await tokens.current()
           const call = callOf(options.context)
           if (call) call.tokenGeneration = token.generation
           options.headers.authorization = `Bearer ${token.value}`
@@ -137,9 +184,10 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
       afterResponse: [
         async (response, retryWithMergedOptions) => {
           const call = callOf(response.request.options.context)
-          if (response.statusCode === 401 && zoomCode(response.body) === 124 && call && !call.reminted) {
+          const code = errorFacts(answerOf(response)).code
+          if (response.statusCode === 401 && code === 124 && call && !call.reminted) {
             call.reminted = true
-            await deps.tokens().renew(call.tokenGeneration)
+            await tokens.renew(call.tokenGeneration)
             // The auth hook above sets the new token on the retried request.
             return retryWithMergedOptions({})
           }
@@ -149,7 +197,7 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
     },
   })
 
-  const api = authed.extend({
+  return authed.extend({
     retry: {calculateDelay: (retry) => rateLimitAwareDelay(retry, deps)},
     hooks: {
       beforeRequest: [
@@ -163,10 +211,10 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
           // The 429 gate first, then the budget; if a 429 closed the gate while we waited for the budget, wait for
           // the gate again and take a fresh budget slot (the one taken is simply not used).
           for (;;) {
-            await deps.gate.pass(call.endpoint)
-            if (!deps.limiter || !label) break
+            await deps.gate.pass(label)
+            if (!deps.limiter) break
             await deps.limiter({endpoint, label}, context)
-            if (deps.gate.isOpen(call.endpoint)) break
+            if (deps.gate.isOpen(label)) break
           }
           deps.stats.apiCalls++
           deps.stats.byEndpoint[call.endpoint] = (deps.stats.byEndpoint[call.endpoint] ?? 0) + 1
@@ -179,8 +227,6 @@ export function createHttp(deps: HttpDeps): {guarded: Got; api: Got} {
       ],
     },
   })
-
-  return {guarded, api}
 }
 
 /** Only GET under the API base, and POST to the token URL. */
@@ -192,44 +238,52 @@ function isAllowed(method: string, url: URL, deps: HttpDeps): boolean {
   return false
 }
 
-/** 5xx and connection failures: a few retries with exponential backoff and jitter. */
+/** 5xx, connection failures and bodies that stopped mid-way: a few retries with exponential backoff and jitter. */
 function transientDelay({error}: RetryObject, deps: HttpDeps): number {
   if (error.name === 'RetryError') return 1 // an afterResponse hook asked for it (token re-mint)
   const call = callOf(error.options.context)
-  if (!call || !isTransient(error) || call.serverRetries >= deps.retries) return 0
+  if (!call || !isTransient(error) || call.serverRetries >= deps.retries || call.attempts >= deps.maxAttempts) return 0
   call.serverRetries++
-  return backoff(deps.retryBaseDelayMs, call.serverRetries)
+  const wait = backoff(deps.retryBaseDelayMs, call.serverRetries)
+  if (wait >= ANNOUNCED_WAIT_MS) {
+    deps.notice(`${call.endpoint} failed (${error.code}); trying again in ${seconds(wait)} (attempt ${call.attempts + 1} of at most ${deps.maxAttempts}).`)
+  }
+  return wait
 }
 
-/** 429: wait for Retry-After (bounded by total wait, not by the retry count); a daily limit stops the run. */
+/** 429: wait for Retry-After (at least a second; bounded by total wait and attempts); a daily limit stops the run. */
 function rateLimitAwareDelay(retry: RetryObject, deps: HttpDeps): number {
   const {error} = retry
   const response = error.response
   if (response?.statusCode !== 429) return transientDelay(retry, deps)
   const call = callOf(error.options.context)
   if (!call) return 0
-  const now = Date.now()
-  const retryAfter = headerValue(response.headers['retry-after'])
-  const waitMs = parseRetryAfter(retryAfter, now)
-  if (isDailyLimit(headerValue(response.headers['x-ratelimit-type']), zoomMessage(response.body))) {
+  const now = deps.now()
+  const waitMs = parseRetryAfter(headerValue(response.headers['retry-after']), now)
+  const facts = errorFacts(answerOf(response))
+  if (isDailyLimit(headerValue(response.headers['x-ratelimit-type']), facts.message ?? facts.text)) {
     const resetAt = waitMs === undefined ? undefined : new Date(now + waitMs).toISOString()
-    throw new ZoomRateLimitError(
-      `Zoom's daily rate limit for ${call.endpoint} is used up; ${resetAt ? `it resets at ${resetAt}` : 'Zoom did not say when it resets'}. Run again after that.`,
-      {endpoint: call.endpoint, daily: true, status: 429, ...(resetAt ? {resetAt} : {})},
-    )
+    throw dailyLimitError(call.endpoint, resetAt)
   }
-  const wait = waitMs ?? backoff(deps.retryBaseDelayMs, call.rateLimitRetries + 1)
-  deps.gate.close(call.endpoint, wait)
+  if (call.attempts >= deps.maxAttempts) throw tooManyAttemptsError(call.endpoint, call.attempts)
+  const wait = Math.max(MIN_RATE_LIMIT_WAIT_MS, waitMs ?? backoff(deps.retryBaseDelayMs, call.rateLimitRetries + 1))
+  // Zoom counts its limits per label: a 429 on one endpoint holds every endpoint of its label.
+  deps.gate.close(ENDPOINT_LABELS[call.endpoint as EndpointTemplate], wait, call.endpoint)
   call.rateLimitRetries++
   deps.stats.rateLimitWaits++
   deps.stats.rateLimitWaitMs = deps.gate.totalWaitMs
-  // got waits this long, then the gate (in beforeRequest) holds the retry until the endpoint is open again.
-  return Math.max(1, wait)
+  if (wait >= ANNOUNCED_WAIT_MS) {
+    deps.notice(`Zoom rate-limited ${call.endpoint}; waiting ${seconds(wait)} as it asked before trying again.`)
+  }
+  // got waits this long, then the gate (in beforeRequest) holds the retry until the label is open again.
+  return wait
 }
 
 function isTransient(error: RequestError): boolean {
+  if (error.cause instanceof ToolError) return false // our own decision (too large, bad answer, redirect)
+  if (isStalledBody(error)) return true
   if (error.response) return TRANSIENT_STATUS.has(error.response.statusCode)
-  return TRANSIENT_ERROR_CODES.has(error.code)
+  return TRANSIENT_ERROR_CODES.has(error.code) || error.name === 'TimeoutError'
 }
 
 /** Exponential backoff with jitter: base·2^(n-1), capped, scaled by a random 50–100 %. */
@@ -242,13 +296,6 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function zoomCode(body: unknown): number | undefined {
-  const code = body !== null && typeof body === 'object' ? (body as {code?: unknown}).code : undefined
-  return typeof code === 'number' ? code : undefined
-}
-
-function zoomMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return body
-  const message = body !== null && typeof body === 'object' ? (body as {message?: unknown}).message : undefined
-  return typeof message === 'string' ? message : undefined
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`
 }

@@ -37,6 +37,8 @@ export interface PaginationLimits {
   /** Zoom's page tokens expire after 15 minutes. */
   pageTokenTtlMs: number
   now: () => number
+  /** Told when a listing ends with fewer items than its total_records announced. */
+  warn?: (message: string) => void
 }
 
 export async function* paginate<T>(spec: ListingSpec<T>, limits: PaginationLimits): AsyncGenerator<Page<T>> {
@@ -67,8 +69,8 @@ export async function* paginate<T>(spec: ListingSpec<T>, limits: PaginationLimit
         throw error
       }
       tokenReceivedAt = limits.now()
-      const raw = body[spec.itemsKey]
-      const received = Array.isArray(raw) ? (raw as T[]) : []
+      // The client checked the page against its schema: the list is there and the token is a string.
+      const received = body[spec.itemsKey] as T[]
       const items = received.filter((item) => {
         const key = spec.key(item)
         if (seen.has(key)) return false
@@ -84,7 +86,14 @@ export async function* paginate<T>(spec: ListingSpec<T>, limits: PaginationLimit
         ...(typeof body.total_records === 'number' ? {totalRecords: body.total_records} : {}),
       }
 
-      if (next === '') return
+      if (next === '') {
+        if (typeof body.total_records === 'number' && seen.size < body.total_records) {
+          limits.warn?.(
+            `Zoom's listing of ${describeListing(spec)} ended with ${seen.size} of the ${body.total_records} items its total_records announced; the snapshot may miss some (did the account change while it was read?).`,
+          )
+        }
+        return
+      }
       if (next === pageToken || tokensSeen.has(next)) {
         throw new ZoomError(
           `Zoom returned the same next_page_token twice while listing ${spec.endpoint}; stopped to avoid looping forever.`,
@@ -108,4 +117,9 @@ function pageTokenError(endpoint: string, how: 'expired' | 'rejected'): ZoomErro
     `Zoom ${how === 'expired' ? 'page token expired' : 'rejected the page token'} again after restarting the listing of ${endpoint}; try again.`,
     {code: 'zoom_pagination', endpoint},
   )
+}
+
+function describeListing(spec: {endpoint: string; query?: Record<string, string>}): string {
+  const query = new URLSearchParams(spec.query ?? {}).toString()
+  return query ? `${spec.endpoint}?${query}` : spec.endpoint
 }

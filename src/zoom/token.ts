@@ -10,7 +10,7 @@ export interface AccessToken {
   /** ms since epoch (by the client's clock) after which we mint a new one instead of using this. */
   renewAt: number
   scopes: string[]
-  /** Regional API host from the token response (no `/v2`), when Zoom sent a usable one. */
+  /** The token response's `api_url` as Zoom sent it (trailing slashes removed); the client decides whether to use it. */
   apiUrl?: string
 }
 
@@ -70,27 +70,15 @@ function isRefusal(error: unknown): boolean {
 }
 
 function toAccessToken(response: ZoomTokenResponse, now: number, generation: number): AccessToken {
-  if (typeof response?.access_token !== 'string' || response.access_token === '') {
-    throw new ZoomError('Zoom answered the access-token request without an access_token.', {code: 'zoom_auth_failed'})
-  }
   const ttlMs =
     (typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in : DEFAULT_TTL_S) * 1000
   const scopes = typeof response.scope === 'string' ? response.scope.split(/\s+/).filter(Boolean) : []
+  const apiUrl = response.api_url?.trim().replace(/\/+$/, '')
   return {
     value: response.access_token,
     generation,
     renewAt: now + ttlMs - Math.min(RENEW_MARGIN_MS, ttlMs / 10),
     scopes: [...new Set(scopes)].sort(),
-    ...(usableApiUrl(response.api_url) ? {apiUrl: response.api_url!.replace(/\/+$/, '')} : {}),
-  }
-}
-
-function usableApiUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
+    ...(apiUrl ? {apiUrl} : {}),
   }
 }

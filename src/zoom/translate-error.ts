@@ -1,12 +1,14 @@
-// The one place where got's errors become the tool's errors. got errors carry the request options, headers
-// included (Basic credentials, bearer token): they never leave the client; only a clean one-line message does.
+// The one place where got's errors become the tool's errors, and where every sentence about a failed request is
+// written (429s, daily limits, redirects, stalled or oversized bodies). got errors carry the request options,
+// headers included (Basic credentials, bearer token): they never leave the client; only a clean one-line message
+// does.
 import {RequestError} from 'got'
 
 import {ToolError, ZoomError} from '../errors.js'
+import {answerOf, errorFacts, tooLargeError, type ZoomErrorFacts} from './body.js'
 import {callOf, type CallState} from './call-context.js'
 import {ZoomMissingScopesError, ZoomNotFoundError, ZoomRateLimitError} from './errors.js'
 import type {Redactor} from './redact.js'
-import type {ZoomApiErrorBody, ZoomTokenErrorBody} from './types.js'
 
 const MISSING_SCOPES_PREFIX = 'Invalid access token, does not contain scopes'
 /** Zoom codes that mean "no such user" (1001) and "no such app" (1401). */
@@ -23,19 +25,72 @@ export function translateError(error: unknown, redactor: Redactor): ToolError {
   }
   const call = callOf(error.options?.context)
   const endpoint = call?.endpoint ?? 'a Zoom request'
+  if (call?.tooLarge !== undefined) return tooLargeError(endpoint, call.tooLarge)
+  if (isStalledBody(error)) return stalledBodyError(error, endpoint, call)
   const response = error.response
   if (!response) return networkError(error, endpoint, call, redactor)
   const status = response.statusCode
-  const body: unknown = response.body
+  const facts = errorFacts(answerOf(response))
+  const url = error.options?.url instanceof URL ? error.options.url : undefined
   return call?.kind === 'token'
-    ? tokenError(status, body, redactor)
-    : apiError(status, body, endpoint, call, redactor, response.statusMessage)
+    ? tokenError(status, facts, redactor)
+    : apiError(status, facts, endpoint, call, redactor, response.statusMessage, url)
 }
 
-function tokenError(status: number, body: unknown, redactor: Redactor): ZoomError {
-  const {reason, error} = asObject<ZoomTokenErrorBody>(body)
-  const {code, message} = asObject<ZoomApiErrorBody>(body)
-  const why = redactor.clean(String(reason ?? message ?? (typeof body === 'string' && body ? body : `HTTP ${status}`)))
+/** A 2xx whose body stopped arriving (no more bytes until the timeout, or the connection closed mid-way). */
+export function isStalledBody(error: RequestError): boolean {
+  const status = error.response?.statusCode
+  return (
+    status !== undefined &&
+    status >= 200 &&
+    status < 300 &&
+    (error.name === 'TimeoutError' || error.name === 'ReadError')
+  )
+}
+
+function stalledBodyError(error: RequestError, endpoint: string, call: CallState | undefined): ZoomError {
+  const how = error.name === 'TimeoutError' ? 'stopped sending' : 'closed the connection in the middle of'
+  return new ZoomError(
+    `Zoom ${how} its answer to ${endpoint} (HTTP ${error.response?.statusCode}, ${call?.attempts ?? 1} attempt(s)); try again later.`,
+    {code: 'zoom_body_stalled', endpoint},
+  )
+}
+
+export function redirectError(endpoint: string, status: number): ZoomError {
+  return new ZoomError(
+    `Zoom answered ${endpoint} with a redirect (HTTP ${status}); check --api-url / --oauth-url.`,
+    {code: 'zoom_redirect', status},
+  )
+}
+
+export function dailyLimitError(endpoint: string, resetAt: string | undefined): ZoomRateLimitError {
+  return new ZoomRateLimitError(
+    `Zoom's daily rate limit for ${endpoint} is used up; ${resetAt ? `it resets at ${resetAt}` : 'Zoom did not say when it resets'}. Run again after that.`,
+    {endpoint, daily: true, status: 429, ...(resetAt ? {resetAt} : {})},
+  )
+}
+
+export function rateLimitWaitError(endpoint: string, waitMs: number, maxTotalWaitMs: number): ZoomRateLimitError {
+  return new ZoomRateLimitError(
+    `Zoom keeps rate-limiting ${endpoint}: waiting another ${seconds(waitMs)} would exceed the ${seconds(maxTotalWaitMs)} this run may wait in total. Try again later.`,
+    {endpoint, daily: false, status: 429},
+  )
+}
+
+export function tooManyAttemptsError(endpoint: string, attempts: number): ZoomRateLimitError {
+  return new ZoomRateLimitError(
+    `Zoom keeps rate-limiting ${endpoint}: still HTTP 429 after ${attempts} attempts; stopped. Try again later.`,
+    {endpoint, daily: false, status: 429},
+  )
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`
+}
+
+function tokenError(status: number, facts: ZoomErrorFacts, redactor: Redactor): ZoomError {
+  const {reason, error, code, message, text} = facts
+  const why = redactor.clean(String(reason ?? message ?? text ?? `HTTP ${status}`))
   const label = [`HTTP ${status}`, typeof error === 'string' ? redactor.clean(error, 60) : undefined]
     .filter(Boolean)
     .join(', ')
@@ -53,41 +108,41 @@ function tokenError(status: number, body: unknown, redactor: Redactor): ZoomErro
 
 function apiError(
   status: number,
-  body: unknown,
+  facts: ZoomErrorFacts,
   endpoint: string,
   call: CallState | undefined,
   redactor: Redactor,
   statusMessage: string | undefined,
+  url: URL | undefined,
 ): ZoomError {
-  const {code, message} = asObject<ZoomApiErrorBody>(body)
-  const zoomCode = typeof code === 'number' ? code : undefined
-  const text = typeof message === 'string' ? redactor.clean(message) : undefined
-  const facts = {status, endpoint, ...(zoomCode === undefined ? {} : {zoomCode})}
+  const zoomCode = facts.code
+  const text = facts.message === undefined ? undefined : redactor.clean(facts.message)
+  const details = {status, endpoint, ...(zoomCode === undefined ? {} : {zoomCode})}
 
   const scopes = text === undefined ? undefined : missingScopes(text)
   if (scopes) {
     const which = scopes.length === 1 ? `the scope ${scopes[0]}` : `one of the scopes ${scopes.join(', ')}`
     return new ZoomMissingScopesError(
       `Zoom refused ${endpoint}: the auditor's app lacks ${which}. Add it to the Server-to-Server OAuth app (ZOOM_CLIENT_ID) on marketplace.zoom.us and run again.`,
-      {...facts, scopes},
+      {...details, scopes},
     )
   }
   const said = `HTTP ${status}${zoomCode === undefined ? '' : `, code ${zoomCode}`}`
-  const what = text ?? redactor.clean(statusMessage ?? 'no further detail')
+  const what = text ?? redactor.clean(facts.text ?? statusMessage ?? 'no further detail', 120)
   if (status === 404 && zoomCode !== undefined && NOT_FOUND_CODES.has(zoomCode)) {
-    return new ZoomNotFoundError(`Zoom: ${what} (${endpoint}, ${said})`, {...facts, status})
+    return new ZoomNotFoundError(`Zoom: ${what} (${endpoint}, ${said})`, {...details, status})
   }
   if (status === 429) {
     return new ZoomRateLimitError(`Zoom rate-limited ${endpoint} (${said}): ${what}`, {endpoint, daily: false, status})
   }
   if (status === 401) {
     return new ZoomError(`Zoom rejected the access token on ${endpoint} (${said}): ${what}`, {
-      ...facts,
+      ...details,
       code: 'zoom_auth_failed',
     })
   }
   const retried = call && call.serverRetries > 0 ? ` (after ${call.serverRetries} retries)` : ''
-  return new ZoomError(`Zoom API error on ${endpoint} (${said}): ${what}${retried}`, facts)
+  return new ZoomError(`Zoom API error on ${endpoint} (${said}): ${what}${retried}${v2Hint(status, url)}`, details)
 }
 
 function networkError(
@@ -168,6 +223,8 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
-function asObject<T extends object>(body: unknown): Partial<T> {
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Partial<T>) : {}
+/** Zoom's API lives under /v2: a 404 from an API URL without it says so, instead of one 404 per endpoint. */
+function v2Hint(status: number, url: URL | undefined): string {
+  if (status !== 404 || !url || /\/v2(\/|$)/.test(url.pathname)) return ''
+  return ` The API URL has no /v2 in its path: Zoom's API is under https://api.zoom.us/v2 (or the regional host's /v2).`
 }

@@ -4,7 +4,7 @@ import {startFakeZoom, type FakeZoom} from '../fake-zoom/index.js'
 import {ZoomError} from '../../src/errors.js'
 import {fetchSnapshot} from '../../src/snapshot/fetch.js'
 import {ReadOnlyViolationError, ZoomMissingScopesError} from '../../src/zoom/errors.js'
-import {createHttp} from '../../src/zoom/http.js'
+import {createApiHttp, createGuardedHttp} from '../../src/zoom/http.js'
 import {RateLimitGate} from '../../src/zoom/retry-after-gate.js'
 import {Redactor} from '../../src/zoom/redact.js'
 import {emptyStats} from '../../src/zoom/stats.js'
@@ -194,23 +194,28 @@ describe('zoom client: token, credentials, read-only', function () {
   })
 
   it('the read-only guard throws before anything but GET under the API URL or POST to the token URL is sent', async () => {
-    const {api} = createHttp({
+    const deps = {
       oauthUrl: fake.oauthUrl,
       apiBases: () => [fake.apiUrl],
-      tokens: () =>
-        new TokenSource(
-          async () => ({access_token: 'guard-test-token-xyz'}),
-          Date.now,
-          () => {},
-        ),
-      gate: new RateLimitGate(1000),
+      gate: new RateLimitGate(1000, Date.now),
       stats: emptyStats(),
       redactor: new Redactor(),
       retries: 0,
+      maxAttempts: 1,
       retryBaseDelayMs: 1,
       requestTimeoutMs: 2000,
       maxRateLimitWaitMs: 1000,
-    })
+      maxBodyBytes: 1024 * 1024,
+      now: Date.now,
+      notice: () => {},
+      noticeAfterMs: 5000,
+    }
+    const tokens = new TokenSource(
+      async () => ({access_token: 'guard-test-token-xyz'}),
+      Date.now,
+      () => {},
+    )
+    const api = createApiHttp(createGuardedHttp(deps), tokens, deps)
     const attempts = [
       () => api.post(`${fake.apiUrl}/users`, {json: {email: 'x@example.com'}}),
       () => api.delete(`${fake.apiUrl}/roles/2`),
@@ -239,12 +244,42 @@ describe('zoom client: token, credentials, read-only', function () {
     })
     afterEach(() => regional.close())
 
-    it("without ZOOM_API_URL or --api-url, the token's api_url (+ /v2) replaces the default host", async () => {
+    it("without ZOOM_API_URL or --api-url, the token's api_url (+ /v2) on the token URL's own origin is used", async () => {
+      fake.scenario.tokenApiUrl = fake.url
       const client = clientFor(fake, {retries: 0})
-      expect(await client.apiUrl()).to.equal(`${regional.url}/v2`)
-      expect(await client.token()).to.deep.include({apiUrl: regional.url})
-      await rejectionOf(client.listRoles().all()) // the regional fake does not know the other fake's tokens
-      expect(apiRequests(regional, 'GET /v2/roles').length).to.be.greaterThan(0)
+      expect(await client.apiUrl()).to.equal(`${fake.url}/v2`)
+      expect(await client.token()).to.deep.include({apiUrl: fake.url})
+      expect((await client.listRoles().all()).length).to.be.greaterThan(0)
+      expect(client.warnings).to.deep.equal([])
+      expect(regional.requests).to.deep.equal([])
+    })
+
+    it('an https zoom.us api_url is used; any other host, or plain http, is ignored with a warning', async () => {
+      const cases: Array<[string, string | undefined]> = [
+        ['https://api-eu.zoom.us', 'https://api-eu.zoom.us/v2'],
+        ['https://zoom.us/', 'https://zoom.us/v2'],
+        ['http://api.zoom.us', undefined],
+        ['https://api.zoom.us.example.com', undefined],
+        ['https://evilzoom.us', undefined],
+        [regional.url, undefined],
+        ['not a url', undefined],
+      ]
+      for (const [apiUrl, expected] of cases) {
+        fake.scenario.tokenApiUrl = apiUrl
+        const notices: string[] = []
+        const client = clientFor(fake, {retries: 0, onNotice: (message) => notices.push(message)})
+        expect(await client.apiUrl(), apiUrl).to.equal(expected ?? 'https://api.zoom.us/v2')
+        if (expected) {
+          expect(client.warnings, apiUrl).to.deep.equal([])
+        } else {
+          expect(client.warnings, apiUrl).to.have.length(1)
+          expect(client.warnings[0]).to.match(/^Ignored the api_url .* of Zoom's token answer .*; using https:\/\/api\.zoom\.us\/v2\.$/)
+          expect(notices).to.deep.equal(client.warnings)
+          expect((await client.token()).apiUrl).to.equal(undefined)
+        }
+      }
+      // Nothing was sent anywhere but the token URL (no API call was made).
+      expect(regional.requests).to.deep.equal([])
       expect(apiRequests(fake)).to.deep.equal([])
     })
 

@@ -1,7 +1,8 @@
 import {expect} from 'chai'
 
 import {InputError} from '../../src/errors.js'
-import {DEFAULT_API_URL, DEFAULT_OAUTH_URL, resolveZoomConfig, zoomFlags} from '../../src/zoom/config.js'
+import {zoomFlags} from '../../src/cli/flags.js'
+import {DEFAULT_API_URL, DEFAULT_OAUTH_URL, resolveZoomConfig} from '../../src/zoom/config.js'
 
 const CREDENTIALS = {ZOOM_ACCOUNT_ID: 'acct-1', ZOOM_CLIENT_ID: 'client-1', ZOOM_CLIENT_SECRET: 'very-secret-value'}
 
@@ -73,7 +74,7 @@ describe('zoom config', () => {
   })
 
   it('exports --api-url and --oauth-url flag definitions for commands to spread', () => {
-    expect(Object.keys(zoomFlags)).to.deep.equal(['api-url', 'oauth-url'])
+    expect(Object.keys(zoomFlags)).to.deep.equal(['api-url', 'oauth-url', 'timeout', 'max-body-mb'])
     expect(zoomFlags['api-url'].type).to.equal('option')
   })
 })

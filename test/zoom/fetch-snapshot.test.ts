@@ -8,7 +8,7 @@ import {generateScenario, startFakeZoom, type FakeZoom, type FakeZoomScenario} f
 import type {Inventory} from '../../src/inventory/types.js'
 import {fetchSnapshot} from '../../src/snapshot/fetch.js'
 import type {Snapshot} from '../../src/snapshot/types.js'
-import type {ProgressEvent} from '../../src/zoom/client.js'
+import type {ProgressEvent} from '../../src/snapshot/types.js'
 import {clientFor, smallAccount} from './support.js'
 
 const ajv = new Ajv2020({allErrors: true, strict: true})
@@ -54,8 +54,12 @@ describe('fetchSnapshot', function () {
   it('builds the expected, schema-valid snapshot of the inventory owners and apps', async () => {
     fake = await startFakeZoom(scenario())
     const progress: ProgressEvent[] = []
-    const client = clientFor(fake, {onProgress: (event) => progress.push(event)})
-    const snapshot = await fetchSnapshot(client, {inventory: INVENTORY, now: NOW})
+    const client = clientFor(fake)
+    const snapshot = await fetchSnapshot(client, {
+      inventory: INVENTORY,
+      now: NOW,
+      onProgress: (event) => progress.push(event),
+    })
     expectValid(snapshot)
     expect(snapshot).to.include({schemaVersion: 1, capturedAt: '2026-03-01T12:00:00.000Z'})
     expect(snapshot.account).to.deep.equal({id: 'kQ3fZpX9TgWm2LrBv7YcNa'})
