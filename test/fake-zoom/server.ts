@@ -2,6 +2,7 @@
 // Faithful to zoom-api.md (sections cited as §n), not to what is convenient for a client. Node's http only.
 import {randomBytes} from 'node:crypto'
 import http from 'node:http'
+import zlib from 'node:zlib'
 import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 
@@ -170,6 +171,18 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     })
   }
 
+  /** Resolves when the fake closes (a hanging answer; also frees the socket then). */
+  function untilClosed(): Promise<void> {
+    if (closed) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = (): void => {
+        pending.delete(done)
+        resolve()
+      }
+      pending.add(done)
+    })
+  }
+
   function matches(spec: FaultSpec, ctx: Ctx): boolean {
     const m = spec.match
     if (m.method !== undefined && m.method.toUpperCase() !== ctx.method) return false
@@ -216,7 +229,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     requests.push(rec)
     const ctx: Ctx = {req, res, rec, method, path, query, body}
 
-    const window = retryWindows.get(endpoint)
+    const window = retryWindows.get(windowKey(method, path, endpoint))
     // A request on another connection that arrives within the grace may have been sent before the 429 reached the
     // client (concurrent clients): not counted. On the connection that got the 429 it always counts.
     if (window && at < window.until && (req.socket === window.socket || performance.now() - window.sentAt > graceMs)) {
@@ -259,6 +272,21 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
         case 'repeat-page-token':
           ctx.repeatToken = query.next_page_token
           break
+        case 'raw':
+          rec.status = fault.status ?? 200
+          res.writeHead(rec.status, {'content-type': fault.contentType ?? 'application/json', ...fault.headers})
+          res.end(fault.body)
+          return
+        case 'hang':
+          await untilClosed()
+          req.socket.destroy()
+          return
+        case 'gzip-bomb':
+          sendGzipBomb(ctx, fault.megabytes)
+          return
+        case 'mutate':
+        case 'stall':
+          break
       }
     }
 
@@ -266,13 +294,54 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     if (path === '/oauth/token') answer = oauth(ctx)
     else if (underV2) answer = v2(ctx)
     else answer = apiError(404, 2300, MESSAGES.notRecognized)
+    if (fault?.kind === 'mutate') answer = new HttpAnswer(answer.status, fault.mutate(answer.body), answer.headers)
+    if (fault?.kind === 'stall') {
+      await sendStalled(ctx, answer, fault.afterBytes ?? 10)
+      return
+    }
     send(ctx, answer)
+  }
+
+  /** Zoom counts rate limits per label: a 429 window covers every endpoint of the label (§7). */
+  function windowKey(method: string, path: string, endpoint: string): string {
+    const label = method === 'GET' ? matchV2Path(path)?.def.rateLabel : undefined
+    return label === undefined ? endpoint : `label ${label}`
+  }
+
+  async function sendStalled(ctx: Ctx, answer: HttpAnswer, afterBytes: number): Promise<void> {
+    const payload = Buffer.from(JSON.stringify(answer.body))
+    ctx.rec.status = answer.status
+    ctx.res.writeHead(answer.status, {'content-type': 'application/json;charset=UTF-8', 'content-length': String(payload.length)})
+    ctx.res.write(payload.subarray(0, Math.min(afterBytes, payload.length - 1)))
+    await untilClosed()
+    ctx.req.socket.destroy()
+  }
+
+  function sendGzipBomb(ctx: Ctx, megabytes: number): void {
+    // One member inflates to 16 MB of spaces; gzip allows members back to back, so the bomb costs little to make.
+    const member = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20), {level: 9})
+    const members = Math.max(1, Math.ceil(megabytes / 16))
+    ctx.rec.status = 200
+    ctx.res.writeHead(200, {'content-type': 'application/json;charset=UTF-8', 'content-encoding': 'gzip'})
+    const write = (left: number): void => {
+      if (left === 0 || ctx.res.destroyed) {
+        ctx.res.end()
+        return
+      }
+      if (ctx.res.write(member)) write(left - 1)
+      else ctx.res.once('drain', () => write(left - 1))
+    }
+    write(members)
   }
 
   function rateLimited(ctx: Ctx, f: Extract<FaultSpec['fault'], {kind: 'rate-limit'}>, at: number): HttpAnswer {
     let until: number
     let retryAfter: string
-    if (typeof f.retryAfter === 'number') {
+    if (typeof f.retryAfter === 'object') {
+      // A hostile header: no window the client could honour (it is told nothing usable).
+      until = at
+      retryAfter = f.retryAfter.raw
+    } else if (typeof f.retryAfter === 'number') {
       until = at + f.retryAfter * 1000
       retryAfter = String(f.retryAfter)
     } else {
@@ -280,9 +349,10 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       until = Math.ceil((at + (f.seconds ?? 2) * 1000) / 1000) * 1000
       retryAfter = f.retryAfter === 'date' ? new Date(until).toUTCString() : isoSeconds(until)
     }
-    const prev = retryWindows.get(ctx.rec.endpoint)
+    const key = windowKey(ctx.method, ctx.path, ctx.rec.endpoint)
+    const prev = retryWindows.get(key)
     if (!prev || prev.until < until)
-      retryWindows.set(ctx.rec.endpoint, {until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now()})
+      retryWindows.set(key, {until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now()})
     const headers: Record<string, string> = {'retry-after': retryAfter}
     const def = matchV2Path(ctx.path)?.def
     if (def) headers['x-ratelimit-category'] = observedCategory(def.rateLabel)

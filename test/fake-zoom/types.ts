@@ -87,7 +87,24 @@ export type FaultSpec = {
     | {kind: 'status'; status: number; body?: unknown}
     | {kind: 'reset'}
     | {kind: 'delay'; ms: number}
-    | {kind: 'rate-limit'; retryAfter: number | 'date' | 'iso'; seconds?: number; daily?: boolean}
+    | {
+        kind: 'rate-limit'
+        /** Seconds, a date form, or `{raw}`: the header exactly as given ('0', '-5', 'soon', a past date). */
+        retryAfter: number | 'date' | 'iso' | {raw: string}
+        seconds?: number
+        daily?: boolean
+      }
+    // Hostile answers (see README "Hostile answers"):
+    /** The normal answer, its JSON body replaced by what `mutate` returns (status and headers kept). */
+    | {kind: 'mutate'; mutate: (body: unknown) => unknown}
+    /** Exactly these bytes, with this status (default 200) and content type (default application/json). */
+    | {kind: 'raw'; status?: number; body: string | Buffer; contentType?: string; headers?: Record<string, string>}
+    /** 200 and the first `afterBytes` (default 10) bytes of the normal body, then nothing until the fake closes. */
+    | {kind: 'stall'; afterBytes?: number}
+    /** No answer at all until the fake closes. */
+    | {kind: 'hang'}
+    /** 200, gzip-encoded, inflating to about `megabytes` MB of spaces (sent as many small gzip members). */
+    | {kind: 'gzip-bomb'; megabytes: number}
     | {kind: 'expire-page-token'}
     | {kind: 'repeat-page-token'}
 }
