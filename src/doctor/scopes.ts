@@ -1,6 +1,6 @@
 // Which OAuth scopes the auditor's own Server-to-Server app needs, and whether a token's `scope` has them.
-// Pure. Each need is one endpoint the tool reads; Zoom accepts a classic or a granular scope for it (zoom-api.md
-// §2–§4, and the x-macro-scopes / x-granular-scopes of those operations in data/zoom/operations/*.tsv).
+// Pure. Each need is one endpoint the tool reads; Zoom accepts a classic or a granular scope for it (docs/zoom-api.md
+// "API answers the tool reads", and the x-macro-scopes / x-granular-scopes of those operations in data/zoom/operations/*.tsv).
 import {cleanScopes} from '../matrix/scope.js'
 import type {EndpointTemplate} from '../zoom/endpoints.js'
 

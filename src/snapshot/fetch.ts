@@ -8,7 +8,14 @@ import type {ZoomClient} from '../zoom/client.js'
 import type {ZoomRole} from '../zoom/types.js'
 import {fetchApps, fetchAppsById} from './fetch-apps.js'
 import {fetchAllUsers, fetchNamedUsers, fetchOwnerUsers} from './fetch-users.js'
-import {noProgress, type OnProgress, type Snapshot, type SnapshotApp, type SnapshotRole, type SnapshotUser} from './types.js'
+import {
+  noProgress,
+  type OnProgress,
+  type Snapshot,
+  type SnapshotApp,
+  type SnapshotRole,
+  type SnapshotUser,
+} from './types.js'
 
 export interface FetchSnapshotOptions {
   /** The apps to audit and their owners; without it there are no owners and no extra apps to look up. */

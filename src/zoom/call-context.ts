@@ -24,7 +24,17 @@ export interface CallState {
 }
 
 export function newCall(endpoint: string, kind: CallState['kind'], slot?: Slot): {call: CallState} {
-  return {call: {endpoint, kind, serverRetries: 0, rateLimitRetries: 0, attempts: 0, reminted: false, ...(slot ? {slot} : {})}}
+  return {
+    call: {
+      endpoint,
+      kind,
+      serverRetries: 0,
+      rateLimitRetries: 0,
+      attempts: 0,
+      reminted: false,
+      ...(slot ? {slot} : {}),
+    },
+  }
 }
 
 export function callOf(context: Record<string, unknown> | undefined): CallState | undefined {

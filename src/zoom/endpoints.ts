@@ -1,4 +1,4 @@
-// Every Zoom endpoint the tool calls, templated, with Zoom's rate-limit label (zoom-api.md §7).
+// Every Zoom endpoint the tool calls, templated, with Zoom's rate-limit label (docs/zoom-api.md, "Rate limits").
 // Stats, the 429 gate and the (future) per-plan limiter are all keyed by the template, never by the raw path.
 
 export type RateLimitLabel = 'LIGHT' | 'MEDIUM' | 'HEAVY' | 'RESOURCE_INTENSIVE'

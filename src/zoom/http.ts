@@ -13,13 +13,7 @@ import {isDailyLimit, parseRetryAfter, type RateLimitGate} from './retry-after-g
 import type {Redactor} from './redact.js'
 import type {ZoomStats} from './stats.js'
 import type {TokenSource} from './token.js'
-import {
-  dailyLimitError,
-  isStalledBody,
-  redirectError,
-  tooManyAttemptsError,
-  translateError,
-} from './translate-error.js'
+import {dailyLimitError, isStalledBody, redirectError, tooManyAttemptsError, translateError} from './translate-error.js'
 
 /** What the client offers a limiter while it waits. */
 export interface LimiterContext {
@@ -109,7 +103,7 @@ export function createGuardedHttp(deps: HttpDeps): Got {
         const request = next(options)
         if (options.isStream || !('cancel' in request)) return request
         // Counted on the wire as it arrives: past the cap the request is cancelled, long before memory runs out.
-        request.on('downloadProgress', ({transferred}: {transferred: number}) => {
+        void request.on('downloadProgress', ({transferred}: {transferred: number}) => {
           if (transferred > deps.maxBodyBytes && call && call.tooLarge === undefined) {
             call.tooLarge = deps.maxBodyBytes
             request.cancel()
@@ -122,7 +116,7 @@ export function createGuardedHttp(deps: HttpDeps): Got {
         }, deps.noticeAfterMs)
         timer.unref()
         const stop = () => clearTimeout(timer)
-        request.then(stop, stop)
+        void request.then(stop, stop)
         return request
       },
     ],
@@ -143,7 +137,8 @@ export function createGuardedHttp(deps: HttpDeps): Got {
       afterResponse: [
         async (response) => {
           const endpoint = callOf(response.request.options.context)?.endpoint ?? 'a request'
-          if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(endpoint, response.statusCode)
+          if (response.statusCode >= 300 && response.statusCode < 400)
+            throw redirectError(endpoint, response.statusCode)
           await readAnswer(response, deps.maxBodyBytes, endpoint)
           return response
         },
@@ -246,7 +241,9 @@ function transientDelay({error}: RetryObject, deps: HttpDeps): number {
   call.serverRetries++
   const wait = backoff(deps.retryBaseDelayMs, call.serverRetries)
   if (wait >= ANNOUNCED_WAIT_MS) {
-    deps.notice(`${call.endpoint} failed (${error.code}); trying again in ${seconds(wait)} (attempt ${call.attempts + 1} of at most ${deps.maxAttempts}).`)
+    deps.notice(
+      `${call.endpoint} failed (${error.code}); trying again in ${seconds(wait)} (attempt ${call.attempts + 1} of at most ${deps.maxAttempts}).`,
+    )
   }
   return wait
 }

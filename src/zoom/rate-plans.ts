@@ -1,7 +1,7 @@
 // Zoom's per-account rate limits by plan and rate-limit label, and the share of them this tool allows itself.
 //
 // Source: Zoom's "Rate limits" page, https://developers.zoom.us/docs/api/rate-limits/ (research notes:
-// zoom-api.md §7). The limits are per account and shared by every app and user of the account, so an audit that
+// docs/zoom-api.md). The limits are per account and shared by every app and user of the account, so an audit that
 // used all of them would starve the integrations the account depends on; --rate-budget caps our share.
 // Each endpoint's label is in Zoom's OpenAPI documents (`x-zoom-rate-limit-label`; data/zoom/operations/*.tsv,
 // column rate_limit_label); the endpoints this tool calls are labelled in endpoints.ts.

@@ -57,10 +57,10 @@ function stalledBodyError(error: RequestError, endpoint: string, call: CallState
 }
 
 export function redirectError(endpoint: string, status: number): ZoomError {
-  return new ZoomError(
-    `Zoom answered ${endpoint} with a redirect (HTTP ${status}); check --api-url / --oauth-url.`,
-    {code: 'zoom_redirect', status},
-  )
+  return new ZoomError(`Zoom answered ${endpoint} with a redirect (HTTP ${status}); check --api-url / --oauth-url.`, {
+    code: 'zoom_redirect',
+    status,
+  })
 }
 
 export function dailyLimitError(endpoint: string, resetAt: string | undefined): ZoomRateLimitError {

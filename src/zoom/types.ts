@@ -1,4 +1,4 @@
-// Zoom's raw response shapes, as far as this tool reads them (zoom-api.md §1–§4). Fields Zoom documents but the
+// Zoom's raw response shapes, as far as this tool reads them (docs/zoom-api.md). Fields Zoom documents but the
 // audit never reads are left out; every field is optional where Zoom may omit it.
 
 export type ZoomUserStatus = 'active' | 'inactive' | 'pending'

@@ -681,7 +681,7 @@ describe('fake Zoom API', () => {
       expect(r.status).to.equal(200)
     })
 
-    it('rate-limit (seconds): 429 with Retry-After, and a violation when the endpoint is called again too early', async () => {
+    it('rate-limit (seconds): 429 with Retry-After, and a violation when its label is called again too early', async () => {
       const s = small()
       const f = await start(s, true, {inFlightGraceMs: 0})
       const token = await tokenOf(f, s)
@@ -695,15 +695,19 @@ describe('fake Zoom API', () => {
       expect(r.headers.get('retry-after')).to.equal('1')
       expect(r.headers.get('x-ratelimit-category')).to.equal('Medium')
       expect(r.headers.get('x-ratelimit-type')).to.equal(null)
-      expect((await get(f, token, '/roles')).status).to.equal(200) // another endpoint: fine
+      expect((await get(f, token, '/roles/1')).status).to.equal(200) // another rate-limit label (Light): fine
       expect(f.violations).to.deep.equal([])
       clock += 999
       expect((await get(f, token, '/users')).status).to.equal(200) // answered, but too early
       expect(f.violations).to.have.length(1)
       expect(f.violations[0]).to.contain('GET /v2/users')
+      // Zoom counts per label: another Medium endpoint within the window is a violation too.
+      expect((await get(f, token, '/roles')).status).to.equal(200)
+      expect(f.violations).to.have.length(2)
+      expect(f.violations[1]).to.contain('GET /v2/roles')
       clock += 1
       await get(f, token, '/users')
-      expect(f.violations).to.have.length(1)
+      expect(f.violations).to.have.length(2)
       f.reset()
       expect(f.violations).to.deep.equal([])
     })

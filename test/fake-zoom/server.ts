@@ -311,7 +311,10 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   async function sendStalled(ctx: Ctx, answer: HttpAnswer, afterBytes: number): Promise<void> {
     const payload = Buffer.from(JSON.stringify(answer.body))
     ctx.rec.status = answer.status
-    ctx.res.writeHead(answer.status, {'content-type': 'application/json;charset=UTF-8', 'content-length': String(payload.length)})
+    ctx.res.writeHead(answer.status, {
+      'content-type': 'application/json;charset=UTF-8',
+      'content-length': String(payload.length),
+    })
     ctx.res.write(payload.subarray(0, Math.min(afterBytes, payload.length - 1)))
     await untilClosed()
     ctx.req.socket.destroy()

@@ -6,6 +6,8 @@ import {join} from 'node:path'
 import {expect} from 'chai'
 
 import {schemaProblems} from '../../src/input/schema-check.js'
+import {DEFAULT_MAX_BODY_BYTES} from '../../src/zoom/body.js'
+import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS} from '../../src/zoom/client.js'
 import {loadSnapshot} from '../../src/snapshot/load.js'
 import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
 import {liveEnv} from '../helpers/live-env.js'
@@ -48,6 +50,19 @@ describe('hostile Zoom answers (subprocess)', function () {
   // The whole table runs in-process (test/zoom/hostile-answers.test.ts); here a sample goes through the CLI.
   const sample = BAD_ANSWERS.filter((bad) => CLI_SAMPLE.includes(bad.name))
   it('the CLI sample is part of the table', () => expect(sample).to.have.length(CLI_SAMPLE.length))
+
+  it('README "Reliability" quotes the table\'s size and the client\'s bounds', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const section = /### Reliability\n([\s\S]*?)\n### /.exec(readme)?.[1] ?? ''
+    const n = BAD_ANSWERS.length
+    expect(section).to.contain(`${n} kinds of malformed answer`)
+    expect(section).to.contain(`${n} handled`)
+    expect(section).to.match(
+      new RegExp(`\\(\`--timeout\`, \`ZOOM_TIMEOUT\`\\) \\| ${DEFAULT_REQUEST_TIMEOUT_MS / 1000} s \\|`),
+    )
+    expect(section).to.match(new RegExp(`attempts per request, whatever the reason \\| ${DEFAULT_MAX_ATTEMPTS} \\|`))
+    expect(section).to.contain(`| ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024} MB, counted as it arrives |`)
+  })
   for (const [index, bad] of sample.entries()) {
     it(`${bad.name}: exit 3 naming the endpoint and the place, no file written`, async () => {
       for (const fault of bad.faults) fake.inject(fault)
@@ -70,7 +85,9 @@ describe('hostile Zoom answers (subprocess)', function () {
     const output = join(tmp.dir, 'short.json')
     const {code, stderr} = await runCli(['snapshot', '--output', output], {env: liveEnv(fake, scenario)})
     expect(code, stderr).to.equal(0)
-    expect(stderr).to.match(/^Warning: Zoom's listing of GET \/users\?status=active ended with \d+ of the \d+ items its total_records announced/m)
+    expect(stderr).to.match(
+      /^Warning: Zoom's listing of GET \/users\?status=active ended with \d+ of the \d+ items its total_records announced/m,
+    )
     const snapshot = JSON.parse(readFileSync(output, 'utf8'))
     expect(schemaProblems('snapshot', snapshot)).to.deep.equal([])
     expect(snapshot.account.warnings).to.have.length(3) // one per user status listed
@@ -84,11 +101,31 @@ describe('hostile Zoom answers (subprocess)', function () {
   it('names from Zoom such as __proto__, constructor, toString and numbers are data: the snapshot reads back', async () => {
     const names = ['__proto__', 'constructor', 'toString', '123', 'hasOwnProperty']
     fake.inject(
-      mutate(ROLE, (b) => ({...b, name: 'constructor', privileges: [...names, ...((b.privileges as string[]) ?? [])],
-        privilege_scopes: names.map((name) => ({permission_id: name, group_ids: ['g1']}))}), Infinity),
+      mutate(
+        ROLE,
+        (b) => ({
+          ...b,
+          name: 'constructor',
+          privileges: [...names, ...((b.privileges as string[]) ?? [])],
+          privilege_scopes: names.map((name) => ({permission_id: name, group_ids: ['g1']})),
+        }),
+        Infinity,
+      ),
     )
-    fake.inject(mutate(USERS, firstItem('users', (u) => ({...u, display_name: '__proto__', role_id: 'constructor'})), Infinity))
-    fake.inject(mutate(APP, (b) => ({...b, app_name: 'toString', app_scopes: [...(b.app_scopes as string[]), '__proto__']}), Infinity))
+    fake.inject(
+      mutate(
+        USERS,
+        firstItem('users', (u) => ({...u, display_name: '__proto__', role_id: 'constructor'})),
+        Infinity,
+      ),
+    )
+    fake.inject(
+      mutate(
+        APP,
+        (b) => ({...b, app_name: 'toString', app_scopes: [...(b.app_scopes as string[]), '__proto__']}),
+        Infinity,
+      ),
+    )
     const output = join(tmp.dir, 'names.json')
     const {code, stderr} = await runCli(['snapshot', '--output', output], {env: liveEnv(fake, scenario)})
     expect(code, stderr).to.equal(0)
@@ -138,9 +175,14 @@ describe('hostile Zoom answers (subprocess)', function () {
   })
 
   it('--max-body-mb lowers the cap (a 2 MB answer with --max-body-mb 1): exit 3', async () => {
-    fake.inject({match: {endpoint: ROLES}, fault: {kind: 'raw', body: JSON.stringify({roles: [], pad: 'x'.repeat(2 * 1024 * 1024)})}})
+    fake.inject({
+      match: {endpoint: ROLES},
+      fault: {kind: 'raw', body: JSON.stringify({roles: [], pad: 'x'.repeat(2 * 1024 * 1024)})},
+    })
     const output = join(tmp.dir, 'cap.json')
-    const {code, stderr} = await runCli(['snapshot', '--output', output, '--max-body-mb', '1'], {env: liveEnv(fake, scenario)})
+    const {code, stderr} = await runCli(['snapshot', '--output', output, '--max-body-mb', '1'], {
+      env: liveEnv(fake, scenario),
+    })
     expect(code, stderr).to.equal(3)
     expect(stderr).to.match(/Zoom's answer to GET \/roles is larger than 1 MB/)
     expect(existsSync(output)).to.equal(false)

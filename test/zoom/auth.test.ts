@@ -273,7 +273,9 @@ describe('zoom client: token, credentials, read-only', function () {
           expect(client.warnings, apiUrl).to.deep.equal([])
         } else {
           expect(client.warnings, apiUrl).to.have.length(1)
-          expect(client.warnings[0]).to.match(/^Ignored the api_url .* of Zoom's token answer .*; using https:\/\/api\.zoom\.us\/v2\.$/)
+          expect(client.warnings[0]).to.match(
+            /^Ignored the api_url .* of Zoom's token answer .*; using https:\/\/api\.zoom\.us\/v2\.$/,
+          )
           expect(notices).to.deep.equal(client.warnings)
           expect((await client.token()).apiUrl).to.equal(undefined)
         }

@@ -41,9 +41,21 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
     message: /Zoom's answer to GET \/users is not JSON \(text\/html\): "<html><body>Service Unavailable/m,
   },
   {name: 'an empty users page', faults: [raw(USERS, '')], message: /Zoom's answer to GET \/users is empty\./},
-  {name: 'a users page that is null', faults: [raw(USERS, 'null')], message: /Zoom's answer to GET \/users is null; expected an object\./},
-  {name: 'a users page that is a list', faults: [raw(USERS, '[]')], message: /GET \/users is a list; expected an object\./},
-  {name: 'a users page {}', faults: [mutate(USERS, () => ({}))], message: /Zoom's answer to GET \/users has no \/users; expected a list\./},
+  {
+    name: 'a users page that is null',
+    faults: [raw(USERS, 'null')],
+    message: /Zoom's answer to GET \/users is null; expected an object\./,
+  },
+  {
+    name: 'a users page that is a list',
+    faults: [raw(USERS, '[]')],
+    message: /GET \/users is a list; expected an object\./,
+  },
+  {
+    name: 'a users page {}',
+    faults: [mutate(USERS, () => ({}))],
+    message: /Zoom's answer to GET \/users has no \/users; expected a list\./,
+  },
   {
     name: 'a users page under another key',
     faults: [mutate(USERS, (b) => ({...without(b, 'users'), members: b.users}))],
@@ -51,17 +63,32 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
   },
   {
     name: 'a user without email',
-    faults: [mutate(USERS, firstItem('users', (u) => without(u, 'email')))],
+    faults: [
+      mutate(
+        USERS,
+        firstItem('users', (u) => without(u, 'email')),
+      ),
+    ],
     message: /GET \/users has no \/users\/0\/email; expected a string/,
   },
   {
     name: 'a user with an empty email',
-    faults: [mutate(USERS, firstItem('users', (u) => ({...u, email: ''})))],
+    faults: [
+      mutate(
+        USERS,
+        firstItem('users', (u) => ({...u, email: ''})),
+      ),
+    ],
     message: /GET \/users has \/users\/0\/email empty/,
   },
   {
     name: 'a user id that is a number',
-    faults: [mutate(USERS, firstItem('users', (u) => ({...u, id: 42})))],
+    faults: [
+      mutate(
+        USERS,
+        firstItem('users', (u) => ({...u, id: 42})),
+      ),
+    ],
     message: /GET \/users has \/users\/0\/id as a number; expected a string/,
   },
   {
@@ -74,17 +101,35 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
     faults: [mutate(USERS, (b) => ({...b, total_records: '600'}))],
     message: /GET \/users has \/total_records as a string; expected a whole number/,
   },
-  {name: 'a users page that is a string', faults: [raw(USERS, '"users"')], message: /GET \/users is a string; expected an object/},
-  {name: 'a users page that is a number', faults: [raw(USERS, '0')], message: /GET \/users is a number; expected an object/},
+  {
+    name: 'a users page that is a string',
+    faults: [raw(USERS, '"users"')],
+    message: /GET \/users is a string; expected an object/,
+  },
+  {
+    name: 'a users page that is a number',
+    faults: [raw(USERS, '0')],
+    message: /GET \/users is a number; expected an object/,
+  },
   {name: 'roles that are null', faults: [mutate(ROLES, () => null)], message: /GET \/roles is null/},
   {
     name: 'a role without id',
-    faults: [mutate(ROLES, firstItem('roles', (r) => without(r, 'id')))],
+    faults: [
+      mutate(
+        ROLES,
+        firstItem('roles', (r) => without(r, 'id')),
+      ),
+    ],
     message: /GET \/roles has no \/roles\/0\/id; expected a string/,
   },
   {
     name: 'a role id that is a number',
-    faults: [mutate(ROLES, firstItem('roles', (r) => ({...r, id: 2})))],
+    faults: [
+      mutate(
+        ROLES,
+        firstItem('roles', (r) => ({...r, id: 2})),
+      ),
+    ],
     message: /GET \/roles has \/roles\/0\/id as a number; expected a string/,
   },
   {
@@ -112,7 +157,11 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
     faults: [mutate(ROLE, (b) => ({...b, privilege_scopes: {}}), Infinity)],
     message: /GET \/roles\/\{roleId\} has \/privilege_scopes as an object; expected a list/,
   },
-  {name: 'a role that is not JSON', faults: [raw(ROLE, '{"id": "1", "privileges": [')], message: /GET \/roles\/\{roleId\} is not JSON/},
+  {
+    name: 'a role that is not JSON',
+    faults: [raw(ROLE, '{"id": "1", "privileges": [')],
+    message: /GET \/roles\/\{roleId\} is not JSON/,
+  },
   {
     name: 'an apps page without apps',
     faults: [mutate(APPS, (b) => without(b, 'apps'))],
@@ -120,12 +169,22 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
   },
   {
     name: 'an app without app_id',
-    faults: [mutate(APPS, firstItem('apps', (a) => without(a, 'app_id')))],
+    faults: [
+      mutate(
+        APPS,
+        firstItem('apps', (a) => without(a, 'app_id')),
+      ),
+    ],
     message: /GET \/marketplace\/apps has no \/apps\/0\/app_id/,
   },
   {
     name: 'app scopes as a string in the list',
-    faults: [mutate(APPS, firstItem('apps', (a) => ({...a, scopes: 'user:read:admin'})))],
+    faults: [
+      mutate(
+        APPS,
+        firstItem('apps', (a) => ({...a, scopes: 'user:read:admin'})),
+      ),
+    ],
     message: /GET \/marketplace\/apps has \/apps\/0\/scopes as a string; expected a list/,
   },
   {
@@ -138,9 +197,21 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
     faults: [mutate(APP, (b) => ({...b, app_scopes: 'user:read:admin'}), Infinity)],
     message: /GET \/marketplace\/apps\/\{appId\} has \/app_scopes as a string; expected a list/,
   },
-  {name: 'an app detail that is null', faults: [mutate(APP, () => null, Infinity)], message: /GET \/marketplace\/apps\/\{appId\} is null/},
-  {name: 'a token answer that is null', faults: [raw(TOKEN, 'null')], message: /POST \/oauth\/token is null; expected an object/},
-  {name: 'a token answer that is HTML', faults: [raw(TOKEN, '<html>hi</html>', 'text/html')], message: /POST \/oauth\/token is not JSON/},
+  {
+    name: 'an app detail that is null',
+    faults: [mutate(APP, () => null, Infinity)],
+    message: /GET \/marketplace\/apps\/\{appId\} is null/,
+  },
+  {
+    name: 'a token answer that is null',
+    faults: [raw(TOKEN, 'null')],
+    message: /POST \/oauth\/token is null; expected an object/,
+  },
+  {
+    name: 'a token answer that is HTML',
+    faults: [raw(TOKEN, '<html>hi</html>', 'text/html')],
+    message: /POST \/oauth\/token is not JSON/,
+  },
   {
     name: 'a token answer without access_token',
     faults: [mutate(TOKEN, (b) => without(b, 'access_token'))],
@@ -153,7 +224,12 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
   },
   {
     name: 'a redirect',
-    faults: [{match: {endpoint: ROLES}, fault: {kind: 'raw', status: 302, body: '', headers: {location: 'http://127.0.0.1:1/'}}}],
+    faults: [
+      {
+        match: {endpoint: ROLES},
+        fault: {kind: 'raw', status: 302, body: '', headers: {location: 'http://127.0.0.1:1/'}},
+      },
+    ],
     message: /Zoom answered GET \/roles with a redirect \(HTTP 302\)/,
   },
   {
@@ -163,8 +239,9 @@ export const BAD_ANSWERS: BadAnswerCase[] = [
   },
   {
     name: 'a corrupt gzip body',
-    faults: [{match: {endpoint: ROLES}, fault: {kind: 'raw', body: 'not gzip at all', headers: {'content-encoding': 'gzip'}}}],
+    faults: [
+      {match: {endpoint: ROLES}, fault: {kind: 'raw', body: 'not gzip at all', headers: {'content-encoding': 'gzip'}}},
+    ],
     message: /GET \/roles could not be decompressed \(gzip\)/,
   },
 ]
-

@@ -84,7 +84,11 @@ describe('hostile Zoom transport (client)', function () {
       (r) => r !== rateLimited && (r.endpoint === ROLE || r.endpoint === 'GET /v2/users/{userId}'),
     )
     expect(light.length).to.equal(3)
-    for (const request of light) expect(request.at - rateLimited.at, JSON.stringify(light.map((r) => [r.endpoint, r.at - rateLimited.at, r.status]))).to.be.at.least(1990)
+    for (const request of light)
+      expect(
+        request.at - rateLimited.at,
+        JSON.stringify(light.map((r) => [r.endpoint, r.at - rateLimited.at, r.status])),
+      ).to.be.at.least(1990)
   })
 
   it('a body that stalls mid-way is a network error: retried like a reset, then its own message', async () => {
@@ -140,7 +144,10 @@ describe('hostile Zoom transport (client)', function () {
   })
 
   it('an uncompressed answer larger than the cap is cancelled while it arrives', async () => {
-    fake.inject({match: {endpoint: USERS}, fault: {kind: 'raw', body: `{"users": [], "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`}})
+    fake.inject({
+      match: {endpoint: USERS},
+      fault: {kind: 'raw', body: `{"users": [], "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`},
+    })
     const client = clientFor(fake, {maxBodyBytes: 1024 * 1024})
     const error = (await rejectionOf(client.listUsers('active').all())) as ZoomError
     expect(error.exitCode).to.equal(3)

@@ -36,7 +36,10 @@ export function checkAnswer<T>(endpoint: AnswerEndpoint, body: unknown): T {
 
 /** A body that is not JSON at all. */
 export function notJsonError(endpoint: string, contentType: string | undefined, text: string): ZoomError {
-  const start = text.trim().slice(0, 40).replace(/[^\x20-\x7e]/g, '?')
+  const start = text
+    .trim()
+    .slice(0, 40)
+    .replace(/[^\x20-\x7e]/g, '?')
   const what = text.trim() === '' ? 'empty' : `not JSON${contentType ? ` (${contentType.split(';')[0]})` : ''}`
   return new ZoomError(`Zoom's answer to ${endpoint} is ${what}${start ? `: "${start}…"` : ''}.`, {
     code: 'zoom_bad_answer',
