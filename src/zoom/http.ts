@@ -240,10 +240,12 @@ function transientDelay({error}: RetryObject, deps: HttpDeps): number {
   if (!call || !isTransient(error) || call.serverRetries >= deps.retries || call.attempts >= deps.maxAttempts) return 0
   call.serverRetries++
   const wait = backoff(deps.retryBaseDelayMs, call.serverRetries)
-  if (wait >= ANNOUNCED_WAIT_MS) {
-    deps.notice(
-      `${call.endpoint} failed (${error.code}); trying again in ${seconds(wait)} (attempt ${call.attempts + 1} of at most ${deps.maxAttempts}).`,
-    )
+  const next = `trying again in ${seconds(wait)} (attempt ${call.attempts + 1} of at most ${Math.min(deps.maxAttempts, deps.retries + 1)})`
+  // A timeout has already cost a whole --timeout: say so, so a dead endpoint is never a silent wait.
+  if (error.name === 'TimeoutError' && !isStalledBody(error)) {
+    deps.notice(`No answer from Zoom to ${call.endpoint} within ${seconds(deps.requestTimeoutMs)}; ${next}.`)
+  } else if (wait >= ANNOUNCED_WAIT_MS) {
+    deps.notice(`${call.endpoint} failed (${error.code}); ${next}.`)
   }
   return wait
 }

@@ -161,6 +161,10 @@ describe('hostile Zoom answers (subprocess)', function () {
     expect(code, stderr).to.equal(3)
     expect(stdout + stderr).to.match(/did not answer POST \/oauth\/token in time after 3 retries/)
     expect(fake.requests.filter((r) => r.endpoint === TOKEN)).to.have.length(4)
+    // Never a silent wait: each timed-out attempt is announced.
+    expect(
+      stderr.match(/^Warning: No answer from Zoom to POST \/oauth\/token within 1 s; trying again/gm),
+    ).to.have.length(3)
     expect(seconds).to.be.lessThan(4 * 1 + 7 + 8) // 4 attempts of 1 s, backoff ≤ 1 + 2 + 4 s, start-up on a busy machine
   })
 
