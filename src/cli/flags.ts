@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 
 import {DEFAULT_PLAN, ZOOM_PLANS} from '../zoom/rate-plans.js'
 import {DEFAULT_MAX_BODY_BYTES} from '../zoom/body.js'
-import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS} from '../zoom/client.js'
+import {DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES} from '../zoom/client.js'
 import {DEFAULT_API_URL, DEFAULT_OAUTH_URL} from '../zoom/config.js'
 
 /** Where Zoom is, and how long and how much the client reads of it. */
@@ -17,7 +17,7 @@ export const zoomFlags = {
     helpValue: '<url>',
   }),
   timeout: Flags.integer({
-    description: `Seconds each request to Zoom may take, its answer included, before it counts as failed (tried at most ${DEFAULT_MAX_ATTEMPTS} times).`,
+    description: `Seconds each request to Zoom may take, its answer included, before it counts as failed; a request that keeps timing out is tried ${DEFAULT_RETRIES + 1} times in all.`,
     min: 1,
     max: 600,
     default: DEFAULT_REQUEST_TIMEOUT_MS / 1000,

@@ -36,6 +36,8 @@ import type {
 /** Documented in the README ("Reliability"): per attempt, attempts per request. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_ATTEMPTS = 6
+/** Of those, retries after 5xx, a dropped connection, a timeout or a stalled body. */
+export const DEFAULT_RETRIES = 3
 
 export interface ZoomClientOptions {
   /** Calls in flight at once; default 4. */
@@ -137,7 +139,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     gate: new RateLimitGate(maxRateLimitWaitMs, now),
     stats,
     redactor,
-    retries: options.retries ?? 3,
+    retries: options.retries ?? DEFAULT_RETRIES,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
