@@ -136,6 +136,9 @@ describe('hostile Zoom answers (subprocess)', function () {
     // The tool reads back what it wrote.
     const loaded = await loadSnapshot(output)
     expect(loaded.roles.find((r) => r.id === '2')?.name).to.equal('constructor')
+    const audit = await runCli(['audit', '--snapshot', output, '--inventory', 'examples/inventory.json', '--json'])
+    expect(audit.code, audit.stderr).to.be.oneOf([0, 1])
+    expect(schemaProblems('report', JSON.parse(audit.stdout))).to.deep.equal([])
   })
 
   it('429 with Retry-After: 0 for ever: waits at least 1 s each time, stops after a bounded number of attempts', async () => {
