@@ -40,7 +40,7 @@ describe('roles commands and matrix explain live (subprocess)', function () {
   })
 
   it("roles show --inventory: the roles and the inventory's apps by id, no user", async () => {
-    await same(['roles', 'show', 'EMEA Admin', ...inv], {...roleCalls, 'GET /v2/marketplace/apps/{appId}': 14})
+    await same(['roles', 'show', 'EMEA Admin', ...inv], {...roleCalls, 'GET /v2/marketplace/apps/{appId}': 15})
   })
 
   it('roles suggest --app: the roles and that one app', async () => {
