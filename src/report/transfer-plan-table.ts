@@ -49,7 +49,6 @@ function appBlock(a: PlanApp, plan: TransferPlan, style: Style, limit: number): 
   const lines = [style.bold(`${a.app.name} (${a.app.id})`)]
   if (!a.checked) {
     lines.push(...wrapText(`${style.red('Cannot check:')} ${a.blockers?.message ?? ''}`, '  '))
-    if (a.to) lines.push(...wrapText(`To ${plan.to?.ref}: ${outcomeSentence(a.to)}`, '  '))
     return lines
   }
   lines.push(...wrapText(`Scopes: ${a.app.scopes.join(' ') || '(none)'}`, '  '))

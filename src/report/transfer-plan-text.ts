@@ -33,6 +33,6 @@ export function summarySentence(plan: TransferPlan): string {
     `${s.withoutCandidate} with no eligible candidate`,
   ]
   if (s.onlyAccountOwner > 0) parts.push(`${s.onlyAccountOwner} only the account owner could take`)
-  if (s.toLosesScopes !== null && plan.to) parts.push(`${s.toLosesScopes} ${plan.to.ref} would lose scopes on`)
+  if (s.toLosesScopes !== null && plan.to) parts.push(`${plan.to.ref} would lose scopes on ${s.toLosesScopes}`)
   return `${parts.join(', ')}.`
 }

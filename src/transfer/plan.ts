@@ -135,8 +135,7 @@ export function planTransfer(input: PlanInput): TransferPlan {
         suggested: null,
         blockers: {message: error.message, explanation: null},
         accountOwner: null,
-        ...(input.to
-          ? {to: checkTransfer({snapshot, matrix, app: unread, candidates: [input.to]}).candidates[0]!}
+        // No `to`: nobody can tell what the heir would keep (the summary counts it against them).
           : {}),
       }
     }
