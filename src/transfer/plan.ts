@@ -136,7 +136,6 @@ export function planTransfer(input: PlanInput): TransferPlan {
         blockers: {message: error.message, explanation: null},
         accountOwner: null,
         // No `to`: nobody can tell what the heir would keep (the summary counts it against them).
-          : {}),
       }
     }
     const found = findCandidates({snapshot, matrix, app, ownerRef: entry.owner})
