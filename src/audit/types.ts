@@ -96,6 +96,8 @@ export interface AuditSummary {
   new?: number
   /** With --accept: findings set aside as accepted. */
   accepted?: number
+  /** With --owner, --app, --severity or --kind: what the report was narrowed to (counts are of what is left). */
+  filter?: {owner?: string; apps?: string[]; severities?: Severity[]; kinds?: FindingKind[]}
 }
 
 export interface AuditReport {

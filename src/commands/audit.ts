@@ -2,7 +2,8 @@ import {Flags} from '@oclif/core'
 
 import {runAudit} from '../audit/audit.js'
 import {CONFIDENCE_ORDER, failsOn} from '../audit/fail-on.js'
-import type {AuditReport} from '../audit/types.js'
+import {filterReport, parseSeverities} from '../audit/filter.js'
+import {FINDING_KINDS, type AuditReport} from '../audit/types.js'
 import {accountFlags, loadAccount} from '../cli/account-source.js'
 import {BaseCommand, type Renderers} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
@@ -84,6 +85,18 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       options: CONFIDENCE_ORDER,
       default: 'inferred',
     })(),
+    owner: Flags.string({description: 'Only apps this user owns (email or Zoom user id).', helpValue: 'USER'}),
+    app: Flags.string({description: 'Only this app (repeatable).', multiple: true, helpValue: 'APP_ID'}),
+    severity: Flags.string({
+      description: 'Only findings of these severities (comma-separated: high,medium).',
+      multiple: true,
+      helpValue: 'LIST',
+    }),
+    kind: Flags.option({
+      description: 'Only findings of this kind (repeatable).',
+      multiple: true,
+      options: FINDING_KINDS,
+    })(),
     ...colorFlag,
   }
 
@@ -105,6 +118,12 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       )
     }
     if (flags['save-snapshot']) assertJsonFile(flags['save-snapshot'], '--save-snapshot')
+    const filter = {
+      owner: flags.owner,
+      apps: flags.app,
+      severities: parseSeverities(flags.severity),
+      kinds: flags.kind,
+    }
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
@@ -116,7 +135,8 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       newOnly: flags['new-only'] === true,
       now: clock,
     })
-    const {report} = triaged
+    // Filters narrow what is shown and what --fail-on counts (after triage, so acceptances are matched in full).
+    const report = filterReport(triaged.report, filter)
     for (const note of triageNotes(triaged, flags.accept)) this.note(note)
 
     // Every format, each given the matrix's portal labels besides the style and width.

@@ -109,6 +109,7 @@ export function summaryLine(report: AuditReport): string {
   const extra = [
     report.summary.new === undefined ? '' : `, ${report.summary.new} new`,
     report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`,
+    report.summary.filter ? ` (${filterNote(report.summary.filter)})` : '',
   ].join('')
   return `${plural(apps, 'app')}, ${appsAtRisk} at risk, ${plural(findings, 'finding')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
 }
@@ -117,4 +118,15 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
   return groups
+}
+
+/** How the one-line summary says that the report is narrowed. */
+export function filterNote(filter: NonNullable<AuditReport['summary']['filter']>): string {
+  const parts = [
+    filter.owner ? `owner ${filter.owner}` : '',
+    filter.apps ? `app ${filter.apps.join(', ')}` : '',
+    filter.severities ? `severity ${filter.severities.join(', ')}` : '',
+    filter.kinds ? `kind ${filter.kinds.join(', ')}` : '',
+  ].filter(Boolean)
+  return `filtered: ${parts.join('; ')}`
 }
