@@ -20,6 +20,7 @@ function appSection(a: PlanApp, plan: TransferPlan): string[] {
   const lines = [`## ${cell(a.app.name)} (\`${a.app.id}\`)`, '']
   if (!a.checked) return [...lines, `Cannot check: ${cell(a.blockers?.message ?? '')}`]
   lines.push(`Scopes: ${a.app.scopes.map((s) => `\`${s}\``).join(', ') || '(none)'}`, '')
+  if (a.unmappedScopes.length > 0) lines.push(`Cannot tell (no matrix rule): ${a.unmappedScopes.join(', ')}`, '')
   lines.push(
     a.suggested
       ? `- [ ] Hand over to **${a.suggested.user.email}**${candidateMarks(a.suggested)} (${cell(a.suggested.user.roleName)})`

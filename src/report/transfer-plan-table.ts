@@ -52,6 +52,8 @@ function appBlock(a: PlanApp, plan: TransferPlan, style: Style, limit: number): 
     return lines
   }
   lines.push(...wrapText(`Scopes: ${a.app.scopes.join(' ') || '(none)'}`, '  '))
+  if (a.unmappedScopes.length > 0)
+    lines.push(...wrapText(style.dim(`Cannot tell (no matrix rule): ${a.unmappedScopes.join(' ')}`), '  '))
   if (a.suggested) {
     const s = a.suggested
     lines.push(

@@ -10,7 +10,7 @@ import {resolveApp, type AppTarget} from './app.js'
 import {findCandidates, type NobodyQualifies, type RankedCandidate} from './candidates.js'
 import {checkTransfer, type CandidateOutcome, type TransferUser} from './check.js'
 
-/** Zoom's built-in Owner role: matched by name, as its id differs between accounts (see docs/account-owner.md). */
+/** Zoom's built-in Owner role: matched by name, as the API does not document its id (docs/account-owner.md). */
 const OWNER_ROLE_NAME = 'owner'
 
 export interface PlanCandidate extends RankedCandidate {
@@ -32,6 +32,8 @@ export interface PlanApp {
   ownerRef: string
   /** False when neither the account nor the inventory gives the app's scopes: nothing could be checked. */
   checked: boolean
+  /** Scopes no matrix rule covers: held against nobody (cannot tell). */
+  unmappedScopes: string[]
   /** Everyone who keeps every mapped scope, least excess privilege first (as `transfer candidates`). */
   candidates: PlanCandidate[]
   /** The first candidate who is not the person leaving; null when there is none. */
@@ -131,6 +133,7 @@ export function planTransfer(input: PlanInput): TransferPlan {
         app: unread,
         ownerRef: entry.owner,
         checked: false,
+        unmappedScopes: [],
         candidates: [],
         suggested: null,
         blockers: {message: error.message, explanation: null},
@@ -157,6 +160,7 @@ export function planTransfer(input: PlanInput): TransferPlan {
       app,
       ownerRef: entry.owner,
       checked: true,
+      unmappedScopes: found.unmappedScopes,
       candidates,
       suggested,
       blockers,
