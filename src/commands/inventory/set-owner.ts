@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../cli/base-command.js'
+import {exitCodes} from '../../cli/help-sections.js'
+import {checkOutputPaths} from '../../cli/output-path.js'
 import {writeFileAtomic} from '../../cli/write-file-atomic.js'
 import {InputError} from '../../errors.js'
 import {readTextFile} from '../../input/read-file.js'
@@ -18,13 +20,12 @@ export default class InventorySetOwner extends BaseCommand {
   static summary = 'After a hand-over in the portal: write the new owner of some apps into the inventory.'
   static description = `Rewrites only the owner cells of the apps named with --app in a JSON or CSV inventory; every other byte of the file is kept (in CSV only the changed cell is re-quoted, and only if it must be). The file is replaced atomically (written whole or not at all, mode 0600), so next week's audit agrees with Zoom.
 
-An --app the inventory does not list is refused (exit 2) and nothing is written. Reads nothing from Zoom.
-
-${BaseCommand.exitCodesHelp}`
+An --app the inventory does not list is refused (exit 2) and nothing is written. Reads nothing from Zoom. The file must be a plain file (not a link, FIFO or device).`
   static examples = [
     '<%= config.bin %> inventory set-owner --file apps.csv --app aRecArch01 --app aInsight13 --owner kim.it@acme.example',
     '<%= config.bin %> inventory set-owner --file apps.json --app aPhoneSy06 --owner uBob000005',
   ]
+  static exitCodes = exitCodes({ok: 'The owners were written.', zoom: false})
   static flags = {
     file: Flags.string({description: 'The inventory to update (JSON or CSV).', required: true, helpValue: 'FILE'}),
     app: Flags.string({
@@ -45,6 +46,7 @@ ${BaseCommand.exitCodesHelp}`
     const format = inventoryFormatOf(flags.file)
     if (!format)
       throw new InputError(`--file must end in .json or .csv (got ${flags.file}).`, {code: 'usage', place: '--file'})
+    await checkOutputPaths(flags, {outputs: ['file'], inputs: []})
     const inventory = await loadInventory(flags.file)
     const text = await readTextFile(flags.file, 'inventory')
     const result = setOwner({text, inventory, format, appIds: flags.app, owner: flags.owner, file: flags.file})

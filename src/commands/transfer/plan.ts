@@ -1,16 +1,21 @@
 import {Flags} from '@oclif/core'
 
 import {accountFlags} from '../../cli/account-source.js'
-import {BaseCommand} from '../../cli/base-command.js'
+import {BaseCommand, type Renderers} from '../../cli/base-command.js'
 import {colorFlag, liveNote, matrixFlags} from '../../cli/flags.js'
+import {exitCodes, zoomEnvironment} from '../../cli/help-sections.js'
 import {matrixFromFlags} from '../../cli/matrix-from-flags.js'
 import {loadOffboardingAccount} from '../../cli/offboarding-account.js'
 import {ExitCode} from '../../errors.js'
 import {loadInventory} from '../../inventory/load.js'
-import {createStyle, shouldColour} from '../../report/style.js'
 import {renderPlanMarkdown} from '../../report/transfer-plan-markdown.js'
 import {renderPlanTable} from '../../report/transfer-plan-table.js'
 import {planTransfer, type TransferPlan} from '../../transfer/plan.js'
+
+const RENDERERS: Renderers<TransferPlan> = {
+  table: renderPlanTable,
+  markdown: (plan) => renderPlanMarkdown(plan).trimEnd(),
+}
 
 export default class TransferPlanCommand extends BaseCommand {
   static summary = 'Plan the hand-over of every app a leaving person owns: who could take each one, and who to pick.'
@@ -18,18 +23,21 @@ export default class TransferPlanCommand extends BaseCommand {
 
 With --to USER2: also checks handing every app to USER2, app by app, as "transfer check" does.
 
-Exits 1 when some app has no eligible candidate (with --to: when USER2 would lose a scope on some app), so an offboarding script can refuse.
-
 Live, it reads the active users, the roles and each of USER's apps once (plus USER when no longer active).
 
-${liveNote}
-
-${BaseCommand.exitCodesHelp}`
+${liveNote}`
   static examples = [
     '<%= config.bin %> transfer plan --from priya.nair@acme.example --inventory examples/inventory.json --snapshot examples/snapshot.json',
     '<%= config.bin %> transfer plan --from uDana00003 --to marco.rossi@acme.example --inventory apps.csv',
     '<%= config.bin %> transfer plan --from dana@example.com --inventory apps.csv --format markdown > ticket.md',
   ]
+  static environment = zoomEnvironment()
+  static exitCodes = exitCodes({
+    ok: 'Every app of USER has an eligible new owner (with --to: USER2 keeps every scope of every app).',
+    findings:
+      'Some app has no eligible candidate (with --to: USER2 would lose a scope on some app): an offboarding script can refuse.',
+    badInput: 'Bad input or usage: USER unknown and owning nothing in the inventory, a bad file or flag.',
+  })
   static flags = {
     from: Flags.string({
       description: 'The person leaving: email (any case) or Zoom user id.',
@@ -45,11 +53,11 @@ ${BaseCommand.exitCodesHelp}`
       required: true,
       helpValue: 'FILE',
     }),
-    format: Flags.string({
+    format: Flags.option({
       description: 'Output format (--json for JSON).',
-      options: ['table', 'markdown'],
+      options: ['table', 'markdown'] as const,
       default: 'table',
-    }),
+    })(),
     ...accountFlags,
     ...matrixFlags,
     ...colorFlag,
@@ -68,10 +76,7 @@ ${BaseCommand.exitCodesHelp}`
       ...(flags.to ? {to: flags.to} : {}),
       source: {snapshot: flags.snapshot},
     })
-    if (!this.jsonEnabled()) {
-      const style = createStyle(shouldColour(process.stdout, flags.color))
-      this.log(flags.format === 'markdown' ? renderPlanMarkdown(plan).trimEnd() : renderPlanTable(plan, {style}))
-    }
+    await this.present(plan, RENDERERS, {format: flags.format, color: flags.color})
     if (!plan.summary.ready) process.exitCode = ExitCode.findings
     return plan
   }
