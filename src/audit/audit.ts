@@ -32,6 +32,9 @@ export function runAudit({
   const account = indexAccount(snapshot)
   const inventoryById = new Map(inventory.apps.map((a) => [a.id, a]))
   const snapshotIds = new Set(snapshot.apps.map((a) => a.id))
+  // A snapshot taken without (this app in) an inventory never asked Zoom for apps the account's list does not show.
+  const lookedUp = snapshot.inventoryApps === undefined ? undefined : new Set(snapshot.inventoryApps ?? [])
+  const notLookedUp = (id: string) => lookedUp !== undefined && !lookedUp.has(id)
   const inventoryOnly: SnapshotApp[] = inventory.apps
     .filter((a) => !snapshotIds.has(a.id))
     .map((a) => ({
@@ -46,7 +49,8 @@ export function runAudit({
   const apps: ReportApp[] = []
   const findings: Finding[] = []
   for (const app of [...snapshot.apps, ...inventoryOnly]) {
-    const audited = auditApp(app, inventoryById.get(app.id), snapshotIds.has(app.id), account, matrix, classicMap)
+    const presence = snapshotIds.has(app.id) ? 'in-account' : notLookedUp(app.id) ? 'not-looked-up' : 'not-found'
+    const audited = auditApp(app, inventoryById.get(app.id), presence, account, matrix, classicMap)
     apps.push(audited.app)
     findings.push(...audited.findings)
   }
@@ -68,11 +72,12 @@ export function runAudit({
 function auditApp(
   app: SnapshotApp,
   entry: InventoryApp | undefined,
-  inAccount: boolean,
+  presence: 'in-account' | 'not-found' | 'not-looked-up',
   account: ReturnType<typeof indexAccount>,
   matrix: Matrix,
   classicMap: ClassicToGranular,
 ): {app: ReportApp; findings: Finding[]} {
+  const inAccount = presence === 'in-account'
   const name = app.name || entry?.name || app.id
   // The account's scopes win; the inventory's stand in for apps Zoom did not show us.
   const scopes = cleanScopes(inAccount ? app.scopes : (entry?.scopes ?? []))
@@ -95,7 +100,9 @@ function auditApp(
 
   if (entry?.type?.trim().toLowerCase() === 'jwt')
     add('legacy-jwt-app', 'medium', null, messages.legacyJwtApp({app: name}))
-  if (!inAccount)
+  if (presence === 'not-looked-up')
+    add('app-not-in-snapshot', 'high', null, messages.appNotInSnapshot({app: name, id: app.id}))
+  else if (!inAccount)
     add('app-not-found', 'medium', null, messages.appNotFound({app: name, id: app.id, audited: scopes.length > 0}))
 
   const report: ReportApp = {

@@ -34,6 +34,8 @@ export const messages = {
     `${c.owner}, who owns ${c.app}, is ${c.status === 'pending' ? 'pending (has not accepted the invitation)' : 'deactivated'}: transfer ${c.app} to an active user who holds its privileges.`,
   legacyJwtApp: (c: {app: string}) =>
     `${c.app} is a JWT app: Zoom ended JWT apps in September 2023; move the integration to a Server-to-Server OAuth app.`,
+  appNotInSnapshot: (c: {app: string; id: string}) =>
+    `The inventory lists ${c.app} (${c.id}), but the snapshot was taken without it in an inventory, and Zoom's app list shows only apps created in the account: this audit cannot see the app's scopes, a live audit would. Take the snapshot with --inventory.`,
   appNotFound: (c: {app: string; id: string; audited: boolean}) =>
     `The inventory lists ${c.app} (${c.id}), but Zoom's app list does not show it: check the app id (Server-to-Server apps are not always visible to the Marketplace API)${c.audited ? '; its scopes from the inventory were checked anyway' : ''}.`,
 }

@@ -16,6 +16,8 @@ export type FindingKind =
   | 'owner-inactive'
   | 'app-not-found'
   | 'legacy-jwt-app'
+  | 'app-not-in-snapshot'
+  | 'expired-acceptance'
 
 export const FINDING_KINDS: FindingKind[] = [
   'missing-privilege',
@@ -28,6 +30,8 @@ export const FINDING_KINDS: FindingKind[] = [
   'owner-inactive',
   'app-not-found',
   'legacy-jwt-app',
+  'app-not-in-snapshot',
+  'expired-acceptance',
 ]
 
 export type ReportScopeStatus = 'ok' | 'missing' | 'partial' | 'unmapped' | 'unchecked'
@@ -94,8 +98,12 @@ export interface AuditSummary {
   appsOnClassicScopes: number
   /** With --baseline: findings not in the previous report. */
   new?: number
+  /** With --baseline: findings of the previous report that are gone. */
+  resolved?: number
   /** With --accept: findings set aside as accepted. */
   accepted?: number
+  /** With --new-only: findings counted above but left out of `findings` because they are not new. */
+  omitted?: number
   /** With --owner, --app, --severity or --kind: what the report was narrowed to (counts are of what is left). */
   filter?: {owner?: string; apps?: string[]; severities?: Severity[]; kinds?: FindingKind[]}
 }
@@ -103,11 +111,14 @@ export interface AuditSummary {
 export interface AuditReport {
   schemaVersion: 1
   generatedAt: string
-  account: {id: string; capturedAt: string; warnings?: string[]}
+  /** `source`: where the account came from (a snapshot's age is generatedAt − capturedAt). */
+  account: {id: string; capturedAt: string; warnings?: string[]; source?: 'zoom' | 'snapshot'}
   matrix: {version: string; files: string[]}
   summary: AuditSummary
   apps: ReportApp[]
   findings: Finding[]
   /** With --accept: findings an admin accepted, with why and until when. */
-  accepted?: Array<{finding: Finding; reason: string; until: string | null; by: string | null}>
+  accepted?: Array<{finding: Finding; reason: string; until: string | null; by: string | null; ticket?: string | null}>
+  /** With --baseline: the previous report's findings that this run no longer has. */
+  resolved?: Array<Pick<Finding, 'id' | 'kind' | 'severity' | 'appId' | 'appName' | 'scope' | 'missingPrivileges'>>
 }

@@ -58,6 +58,10 @@ function describe(error: ErrorObject): string {
       return `${pointer} must have required property "${String(params.missingProperty)}"`
     case 'enum':
       return `${pointer} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+    case 'format':
+      return params.format === 'date'
+        ? `${pointer} must be a date written YYYY-MM-DD`
+        : `${pointer} must be a ${String(params.format)}`
     case 'const':
       return `${pointer} must be ${JSON.stringify(params.allowedValue)}`
     default:

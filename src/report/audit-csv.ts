@@ -17,13 +17,24 @@ export const CSV_HEADER = [
   'message',
 ]
 
-/** The CSV's columns: the finding columns (which the workbook shares), then the matrix rule's confidence. */
-export const AUDIT_CSV_COLUMNS = [...CSV_HEADER, 'confidence']
+/**
+ * The CSV's columns: the finding columns (which the workbook shares), the matrix rule's confidence, then triage:
+ * new against --baseline (empty without one), and accepted with the acceptance's reason and last day.
+ */
+export const AUDIT_CSV_COLUMNS = [...CSV_HEADER, 'confidence', 'new', 'accepted', 'accept_reason', 'accept_until']
 
-export function renderAuditCsv(report: AuditReport): string {
+export interface AuditCsvOptions {
+  /** Start with a UTF-8 byte-order mark: Excel on Windows then reads "José Muñoz" as written. */
+  bom?: boolean
+}
+
+export function renderAuditCsv(report: AuditReport, options: AuditCsvOptions = {}): string {
+  const baseline = report.summary.new !== undefined
+  const open = report.findings.map((f) => ({f, acceptance: undefined}))
+  const accepted = (report.accepted ?? []).map((a) => ({f: a.finding, acceptance: a}))
   // Only free text is defused: identifiers (finding, app, owner, scope, privileges) stay exactly as they are, so a
   // script can match them against Zoom and against other reports.
-  const rows = report.findings.map((f) => [
+  const rows = [...open, ...accepted].map(({f, acceptance}) => [
     f.id,
     f.severity,
     f.kind,
@@ -35,7 +46,12 @@ export function renderAuditCsv(report: AuditReport): string {
     f.missingPrivileges.join(';'),
     spreadsheetSafe(f.message),
     f.confidence ?? '',
+    baseline && !acceptance ? String(f.new === true) : '',
+    String(acceptance !== undefined),
+    spreadsheetSafe(acceptance?.reason ?? ''),
+    acceptance?.until ?? '',
   ])
   // CRLF is what RFC 4180 and Excel expect.
-  return stringify([AUDIT_CSV_COLUMNS, ...rows], {record_delimiter: 'windows'})
+  const csv = stringify([AUDIT_CSV_COLUMNS, ...rows], {record_delimiter: 'windows'})
+  return options.bom ? `\uFEFF${csv}` : csv
 }

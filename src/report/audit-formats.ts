@@ -9,12 +9,14 @@ import {renderAuditXlsx} from './audit-xlsx.js'
 export interface AuditRenderOptions extends TableRenderOptions {
   /** Portal label of a privilege (the matrix's): the HTML grid and the workbook name the privileges owners hold too. */
   label?: (privilege: string) => string
+  /** CSV only: start with a UTF-8 byte-order mark (for Excel on Windows). */
+  csvBom?: boolean
 }
 
 export const AUDIT_FORMATS = {
   table: (report: AuditReport, options: AuditRenderOptions) => renderAuditTable(report, options),
   json: (report: AuditReport) => `${JSON.stringify(report, null, 2)}\n`,
-  csv: (report: AuditReport) => renderAuditCsv(report),
+  csv: (report: AuditReport, options: AuditRenderOptions) => renderAuditCsv(report, {bom: options.csvBom === true}),
   markdown: (report: AuditReport) => renderAuditMarkdown(report),
   html: (report: AuditReport, options: AuditRenderOptions) => renderAuditHtml(report, options),
 } satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => string>

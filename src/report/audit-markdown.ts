@@ -12,6 +12,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     '',
     `**${summaryLine(report)}**`,
     '',
+    ...changeSections(report),
   ]
   const byApp = new Map<string, typeof report.findings>()
   for (const f of report.findings) byApp.set(f.appId, [...(byApp.get(f.appId) ?? []), f])
@@ -34,22 +35,51 @@ export function renderAuditMarkdown(report: AuditReport): string {
     lines.push('')
   }
   if (report.accepted && report.accepted.length > 0) {
-    lines.push('## Accepted findings', '', '| Finding | App | Scope | Reason | Until |', '|---|---|---|---|---|')
+    lines.push(
+      '## Accepted findings',
+      '',
+      '| Finding | App | Kind | Scope | Reason | By | Ticket | Until |',
+      '|---|---|---|---|---|---|---|---|',
+    )
     for (const a of report.accepted)
       lines.push(
-        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.until ?? '')} |`,
+        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${a.finding.kind} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.by ?? '')} | ${text(a.ticket ?? '')} | ${text(a.until ?? '')} |`,
       )
     lines.push('')
   }
   const clean = report.apps.filter((a) => !byApp.has(a.id))
   if (clean.length > 0)
     lines.push(
-      report.summary.new === undefined ? '## Apps without findings' : '## Apps without new findings',
+      report.summary.omitted === undefined ? '## Apps without findings' : '## Apps without new findings',
       '',
       ...clean.map((a) => `- ${text(a.name)} (${code(a.id)})`),
       '',
     )
   return lines.join('\n')
+}
+
+/** With a baseline: what is new and what is gone, before the findings app by app. */
+function changeSections(report: AuditReport): string[] {
+  if (report.summary.new === undefined) return []
+  const fresh = report.findings.filter((f) => f.new === true)
+  const lines = ['## New since the baseline', '']
+  if (fresh.length === 0) lines.push('No new findings.', '')
+  else {
+    lines.push('| Severity | App | Kind | Scope | Finding |', '|---|---|---|---|---|')
+    for (const f of fresh)
+      lines.push(`| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`)
+    lines.push('')
+  }
+  const resolved = report.resolved ?? []
+  lines.push('## Resolved since the baseline', '')
+  if (resolved.length === 0) lines.push('No finding of the baseline is gone.', '')
+  else {
+    lines.push('| Severity | App | Kind | Scope | Finding |', '|---|---|---|---|---|')
+    for (const f of resolved)
+      lines.push(`| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`)
+    lines.push('')
+  }
+  return lines
 }
 
 function ownerText(app: ReportApp): string {

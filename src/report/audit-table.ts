@@ -49,7 +49,7 @@ export function renderAuditTable(input: AuditReport, {style, width = 80}: TableR
   }
   if (marksUsed.size > 0) sections.push(legend(marksUsed, width).join('\n'))
   // With a baseline (and --new-only) an app listed here may still have older findings: say so.
-  const without = report.summary.new === undefined ? 'without findings' : 'without new findings'
+  const without = report.summary.omitted === undefined ? 'without findings' : 'without new findings'
   if (clean.length > 0) {
     const prefix = `${plural(clean.length, 'app')} ${without}`
     const [first = '', ...rest] = wrapText(`${prefix}: ${clean.map((a) => a.name).join(', ')}`, width)
@@ -102,16 +102,31 @@ function ownerLine(app: ReportApp): string {
 
 /** "12 apps, 3 at risk, 5 findings (2 high, 3 medium)" — also the stderr line of `audit`. */
 export function summaryLine(report: AuditReport): string {
-  const {apps, appsAtRisk, findings, bySeverity} = report.summary
+  const {apps, appsAtRisk, findings, bySeverity, new: fresh, resolved, accepted, omitted} = report.summary
   const parts = (['high', 'medium', 'low'] as const)
     .filter((s) => bySeverity[s] > 0)
     .map((s) => `${bySeverity[s]} ${s}`)
   const extra = [
-    report.summary.new === undefined ? '' : `, ${report.summary.new} new`,
-    report.summary.accepted === undefined ? '' : `, ${report.summary.accepted} accepted`,
+    fresh === undefined ? '' : `, ${fresh} new${omitted === undefined ? '' : ` (only these reported; ${omitted} not new left out)`}`,
+    resolved === undefined ? '' : `, ${resolved} resolved`,
+    accepted === undefined ? '' : `, ${accepted} accepted`,
     report.summary.filter ? ` (${filterNote(report.summary.filter)})` : '',
+    report.account.source === 'snapshot' ? `; ${snapshotAge(report)}` : '',
   ].join('')
   return `${plural(apps, 'app')}, ${appsAtRisk} at risk, ${plural(findings, 'finding')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
+}
+
+/** "snapshot of 2026-11-20T07:00:00Z, 9 days old": how stale the account data of a report is. */
+export function snapshotAge(report: Pick<AuditReport, 'account' | 'generatedAt'>): string {
+  const ms = Date.parse(report.generatedAt) - Date.parse(report.account.capturedAt)
+  return `snapshot of ${report.account.capturedAt}, ${describeAge(ms)} old`
+}
+
+export function describeAge(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  if (minutes < 120) return plural(minutes, 'minute')
+  const hours = Math.floor(minutes / 60)
+  return hours < 48 ? plural(hours, 'hour') : plural(Math.floor(hours / 24), 'day')
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -42,6 +42,7 @@ export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOp
     fetchUsers(client, options, progress),
     fetchAppsFor(client, options, progress),
   ])
+<<<<<<< HEAD
   const warnings = client.warnings
   const snapshot: Snapshot = {
     schemaVersion: 1,
@@ -60,6 +61,17 @@ export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOp
     })
   }
   return snapshot
+=======
+  const snapshot: Snapshot = {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
+  // Recorded so that an offline audit can tell "not in the account" from "never looked up".
+  if ((options.apps ?? 'all') === 'all') snapshot.inventoryApps = inventoryIds(options.inventory)
+  return snapshot
+}
+
+function inventoryIds(inventory: Inventory | undefined): string[] | null {
+  if (!inventory) return null
+  return [...new Set(inventory.apps.map((app) => app.id.trim()))].filter((id) => id !== '').sort(compareText)
+>>>>>>> 6ce7f30 (Weekly job, core: new/resolved against a baseline, acceptances by id or pattern with ticket and expiry findings, CSV triage columns and BOM, Markdown change sections, snapshot age, snapshots record their inventory apps (WIP: command not wired))
 }
 
 function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotUser[]> {

@@ -41,6 +41,11 @@ export interface Snapshot {
   users: SnapshotUser[]
   roles: SnapshotRole[]
   apps: SnapshotApp[]
+  /**
+   * The inventory apps this snapshot looked up beyond the account's app list; null when it was taken without an
+   * inventory, so an app the list does not show cannot be in it. Absent in snapshots of earlier versions.
+   */
+  inventoryApps?: string[] | null
 }
 
 /** Progress of a live fetch, e.g. for a progress line. */

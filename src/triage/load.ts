@@ -1,21 +1,34 @@
-// The files triage reads: a previous report (its finding ids) and the accepted findings.
+// The files triage reads: a previous report (its findings) and the accepted findings.
 import type {AuditReport} from '../audit/types.js'
+import {InputError} from '../errors.js'
 import {parseJson} from '../input/parse-json.js'
 import {readTextFile} from '../input/read-file.js'
 import {assertSchema} from '../input/schema-check.js'
-import type {Acceptance} from './types.js'
+import type {Acceptance, Baseline} from './types.js'
 
-export async function loadBaselineIds(file: string): Promise<Set<string>> {
-  const report = assertSchema<AuditReport>(
-    'report',
-    parseJson(await readTextFile(file, 'baseline report'), file, 'baseline report'),
-    file,
-    'audit report (from audit --json)',
-  )
-  return new Set(report.findings.map((f) => f.id))
+export async function loadBaseline(file: string): Promise<Baseline> {
+  const document = parseJson(await readTextFile(file, 'baseline report'), file, 'baseline report')
+  // Another version's report would compare ids that may mean something else: refuse it by name, before the schema.
+  const version = (document as {schemaVersion?: unknown} | null)?.schemaVersion
+  if (typeof document === 'object' && document !== null && version !== undefined && version !== 1) {
+    throw new InputError(
+      `${file}: the baseline report has schemaVersion ${JSON.stringify(version)}; this version of zoom-scope-audit reads schemaVersion 1 (run the audit again with --json to make a new baseline).`,
+      {code: 'baseline_version', file, place: '/schemaVersion'},
+    )
+  }
+  const report = assertSchema<AuditReport>('report', document, file, 'audit report (from audit --json)')
+  return {file, findings: [...report.findings, ...(report.accepted ?? []).map((a) => a.finding)]}
 }
 
 export async function loadAcceptances(file: string): Promise<Acceptance[]> {
   const document = parseJson(await readTextFile(file, 'accepted findings'), file, 'accepted findings')
-  return assertSchema<{accepted: Acceptance[]}>('acceptances', document, file, 'accepted-findings file').accepted
+  const {accepted} = assertSchema<{accepted: Acceptance[]}>('acceptances', document, file, 'accepted-findings file')
+  const aimless = accepted.findIndex((a) => [a.id, a.app, a.kind, a.scope].every((field) => field === undefined))
+  if (aimless >= 0) {
+    throw new InputError(
+      `${file}: /accepted/${aimless} says what it accepts nowhere: give an "id", or one or more of "app", "kind", "scope".`,
+      {code: 'schema_invalid', file, place: `/accepted/${aimless}`},
+    )
+  }
+  return accepted
 }

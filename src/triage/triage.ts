@@ -1,51 +1,122 @@
-// Marks findings new against a previous report and sets accepted ones aside. Pure: the clock is passed in.
-import {summarise} from '../audit/summary.js'
-import type {AuditReport} from '../audit/types.js'
-import type {Acceptance, AcceptedFinding} from './types.js'
+// Marks findings new against a previous report, lists the ones that are gone, and sets accepted ones aside. Pure:
+// the clock is passed in.
+import {sortFindings, summarise} from '../audit/summary.js'
+import {findingId} from '../audit/finding-id.js'
+import type {AuditReport, Finding} from '../audit/types.js'
+import {acceptanceMatches, acceptanceTarget, describeAcceptance} from './acceptance-match.js'
+import type {Acceptance, AcceptedFinding, Baseline, ResolvedFinding} from './types.js'
 
 export interface TriageOptions {
-  /** Finding ids of the previous report; without it nothing is marked new. */
-  baselineIds?: Set<string>
+  /** The previous report; without it nothing is marked new or resolved. */
+  baseline?: Baseline
   acceptances?: Acceptance[]
-  /** Keep only findings that are new against the baseline. */
+  /** Keep only findings that are new against the baseline (the summary still counts every finding). */
   newOnly?: boolean
   now: Date
 }
 
 export interface TriageResult {
   report: AuditReport
-  /** Acceptances past their `until` day: their findings count again. */
+  /** Acceptances past their `until` day: they no longer apply, and each gave an expired-acceptance finding. */
   expired: Acceptance[]
-  /** Acceptances whose finding no longer exists (fixed, or the app is gone): safe to delete. */
+  /** Acceptances that match no finding (fixed, or the app is gone): safe to delete. */
   stale: Acceptance[]
 }
 
 export function triage(report: AuditReport, options: TriageOptions): TriageResult {
   const today = options.now.toISOString().slice(0, 10)
-  const active = new Map<string, Acceptance>()
-  const expired: Acceptance[] = []
-  for (const acceptance of options.acceptances ?? []) {
-    if (acceptance.until !== undefined && acceptance.until < today) expired.push(acceptance)
-    else active.set(acceptance.id, acceptance)
-  }
-  const present = new Set(report.findings.map((f) => f.id))
-  const stale = [...active.values()].filter((a) => !present.has(a.id))
+  const acceptances = options.acceptances ?? []
+  const active = acceptances.filter((a) => a.until === undefined || a.until >= today)
+  const expired = acceptances.filter((a) => a.until !== undefined && a.until < today)
 
+  const used = new Set<Acceptance>()
   const accepted: AcceptedFinding[] = []
-  let findings = report.findings.flatMap((finding) => {
-    const acceptance = active.get(finding.id)
-    if (acceptance) {
-      accepted.push({finding, reason: acceptance.reason, until: acceptance.until ?? null, by: acceptance.by ?? null})
-      return []
+  const open: Finding[] = []
+  for (const finding of report.findings) {
+    const acceptance = active.find((a) => acceptanceMatches(a, finding))
+    if (!acceptance) {
+      open.push(finding)
+      continue
     }
-    return options.baselineIds ? [{...finding, new: !options.baselineIds.has(finding.id)}] : [finding]
-  })
-  if (options.newOnly) findings = findings.filter((f) => f.new === true)
+    used.add(acceptance)
+    accepted.push({
+      finding,
+      reason: acceptance.reason,
+      until: acceptance.until ?? null,
+      by: acceptance.by ?? null,
+      ticket: acceptance.ticket ?? null,
+    })
+  }
+  const stale = active.filter((a) => !used.has(a))
+  const all = sortFindings([...open, ...expired.map((a) => expiredFinding(a, report.findings))])
+
+  const baselineIds = options.baseline ? new Set(options.baseline.findings.map((f) => f.id)) : undefined
+  const marked = baselineIds ? all.map((f) => ({...f, new: !baselineIds.has(f.id)})) : all
+  const present = new Set([...report.findings, ...all].map((f) => f.id))
+  const resolved = options.baseline ? resolvedFindings(options.baseline.findings, present) : undefined
+  const findings = options.newOnly ? marked.filter((f) => f.new === true) : marked
 
   const summary = {
-    ...summarise(report.apps, findings),
-    ...(options.baselineIds ? {new: findings.filter((f) => f.new).length} : {}),
+    // Counted over every open finding, so a --new-only report still says how many apps are at risk.
+    ...summarise(report.apps, marked),
+    ...(baselineIds ? {new: marked.filter((f) => f.new).length} : {}),
+    ...(resolved ? {resolved: resolved.length} : {}),
     ...(options.acceptances ? {accepted: accepted.length} : {}),
+    ...(options.newOnly ? {omitted: marked.length - findings.length} : {}),
   }
-  return {report: {...report, summary, findings, ...(options.acceptances ? {accepted} : {})}, expired, stale}
+  return {
+    report: {
+      ...report,
+      summary,
+      findings,
+      ...(resolved ? {resolved} : {}),
+      ...(options.acceptances ? {accepted} : {}),
+    },
+    expired,
+    stale,
+  }
+}
+
+/** Baseline findings (open or accepted then) that this run does not have, each once. */
+function resolvedFindings(baseline: Finding[], present: Set<string>): ResolvedFinding[] {
+  const seen = new Set<string>()
+  const gone = baseline.filter((f) => !present.has(f.id) && !seen.has(f.id) && seen.add(f.id))
+  return sortFindings(gone).map(({id, kind, severity, appId, appName, scope, missingPrivileges}) => ({
+    id,
+    kind,
+    severity,
+    appId,
+    appName,
+    scope,
+    missingPrivileges,
+  }))
+}
+
+/** A low finding that names an acceptance past its `until`: it stopped applying, and someone should renew or drop it. */
+function expiredFinding(acceptance: Acceptance, findings: Finding[]): Finding {
+  const covered = findings.filter((f) => acceptanceMatches(acceptance, f))
+  const apps = new Map(covered.map((f) => [f.appId, f.appName]))
+  const [onlyApp] = apps.size === 1 ? [...apps] : []
+  const appId = acceptance.app !== undefined && acceptance.app !== '*' ? acceptance.app : (onlyApp?.[0] ?? '')
+  const appName = onlyApp?.[1] ?? appId
+  const covers =
+    covered.length === 0 ? 'it covers no finding today' : `the ${covered.length === 1 ? 'finding it covered counts' : `${covered.length} findings it covered count`} again`
+  return {
+    id: findingId('expired-acceptance', appId, `${acceptanceTarget(acceptance)} until ${acceptance.until}`),
+    kind: 'expired-acceptance',
+    severity: 'low',
+    appId,
+    appName,
+    owner: null,
+    ownerRole: null,
+    scope: null,
+    missingPrivileges: [],
+    labels: {},
+    confidence: null,
+    message: `${capitalise(describeAcceptance(acceptance))} ended on ${acceptance.until}: ${covers}; renew it with a later until, or remove it.`,
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -1,0 +1,36 @@
+// --max-age: how old a snapshot may be before an unattended run refuses it (a stale file must not pass for this
+// week's account).
+import {Flags} from '@oclif/core'
+
+import {InputError} from '../errors.js'
+import {describeAge} from '../report/audit-table.js'
+
+const UNITS: Record<string, number> = {d: 86_400_000, h: 3_600_000, m: 60_000}
+
+/** "8d", "36h", "90m" → milliseconds. */
+export function parseMaxAge(value: string): number {
+  const match = /^\s*(\d+)\s*([dhm])\s*$/i.exec(value)
+  if (!match) throw new Error(`--max-age ${value} is not an age: write a number and d, h or m (8d, 36h, 90m)`)
+  return Number(match[1]) * UNITS[match[2]!.toLowerCase()]!
+}
+
+export const maxAgeFlag = Flags.custom<{text: string; ms: number}>({
+  description:
+    'With --snapshot: exit 2 when the snapshot is older than this (8d, 36h, 90m), so a scheduled run never reports on stale data.',
+  helpValue: 'AGE',
+  parse: async (input) => ({text: input.trim(), ms: parseMaxAge(input)}),
+})
+
+export function assertFreshEnough(
+  snapshot: {capturedAt: string},
+  file: string,
+  maxAge: {text: string; ms: number},
+  now: Date,
+): void {
+  const age = now.getTime() - Date.parse(snapshot.capturedAt)
+  if (age <= maxAge.ms) return
+  throw new InputError(
+    `${file}: the snapshot was taken ${snapshot.capturedAt}, ${describeAge(age)} ago — older than --max-age ${maxAge.text}. Take a new snapshot (or audit live).`,
+    {code: 'snapshot_too_old', file, place: '/capturedAt'},
+  )
+}
