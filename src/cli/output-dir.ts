@@ -18,7 +18,10 @@ export const FORMAT_EXTENSIONS: Record<AuditFormat, string> = {
 
 /** 2026-11-23T07:00:05.123Z → 20261123T070005Z. */
 export function fileTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(/[-:]/g, '')
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(/[-:]/g, '')
 }
 
 export interface OutputDirPlan {

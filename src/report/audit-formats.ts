@@ -16,7 +16,7 @@ export interface AuditRenderOptions extends TableRenderOptions {
 export const AUDIT_FORMATS = {
   table: (report: AuditReport, options: AuditRenderOptions) => renderAuditTable(report, options),
   json: (report: AuditReport) => `${JSON.stringify(report, null, 2)}\n`,
-  csv: (report: AuditReport, options: AuditRenderOptions) => renderAuditCsv(report, {bom: options.csvBom === true}),
+  csv: (report: AuditReport, options?: AuditRenderOptions) => renderAuditCsv(report, {bom: options?.csvBom === true}),
   markdown: (report: AuditReport) => renderAuditMarkdown(report),
   html: (report: AuditReport, options: AuditRenderOptions) => renderAuditHtml(report, options),
 } satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => string>

@@ -244,14 +244,14 @@ function resolvedSection(report: AuditReport): string {
     return [...lines, '<p class="note">No finding of the baseline has gone away.</p>', '</section>'].join('\n')
   lines.push(
     '<table class="plain">',
-    `<thead><tr>${['Finding', 'Severity', 'App', 'Kind', 'Scope', 'Was'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${['Finding', 'Severity', 'App', 'Kind', 'Scope', 'Missing privileges'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
     '<tbody>',
   )
   for (const f of resolved) {
     lines.push(
       `<tr><td data-label="Finding"><code>${e(f.id)}</code></td><td data-label="Severity">${e(f.severity)}</td>` +
         `<td data-label="App">${e(f.appName)} <span class="id">${e(f.appId)}</span></td><td data-label="Kind">${e(f.kind)}</td>` +
-        `<td data-label="Scope">${f.scope ? `<code>${e(f.scope)}</code>` : ''}</td><td data-label="Was">${e(f.message)}</td></tr>`,
+        `<td data-label="Scope">${f.scope ? `<code>${e(f.scope)}</code>` : ''}</td><td data-label="Missing privileges">${e(f.missingPrivileges.join(', '))}</td></tr>`,
     )
   }
   return [...lines, '</tbody>', '</table>', '</section>'].join('\n')

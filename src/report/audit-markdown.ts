@@ -67,7 +67,9 @@ function changeSections(report: AuditReport): string[] {
   else {
     lines.push('| Severity | App | Kind | Scope | Finding |', '|---|---|---|---|---|')
     for (const f of fresh)
-      lines.push(`| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`)
+      lines.push(
+        `| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`,
+      )
     lines.push('')
   }
   const resolved = report.resolved ?? []
@@ -76,7 +78,9 @@ function changeSections(report: AuditReport): string[] {
   else {
     lines.push('| Severity | App | Kind | Scope | Finding |', '|---|---|---|---|---|')
     for (const f of resolved)
-      lines.push(`| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`)
+      lines.push(
+        `| ${f.severity} | ${text(f.appName)} (${code(f.appId)}) | ${f.kind} | ${code(f.scope ?? '')} | ${code(f.id)} |`,
+      )
     lines.push('')
   }
   return lines

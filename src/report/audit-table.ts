@@ -101,17 +101,20 @@ function ownerLine(app: ReportApp): string {
 }
 
 /** "12 apps, 3 at risk, 5 findings (2 high, 3 medium)" — also the stderr line of `audit`. */
-export function summaryLine(report: AuditReport): string {
+/** The one-line summary; `age`: add how old the snapshot was (stderr only — reports stay the same whenever rendered). */
+export function summaryLine(report: AuditReport, {age = false}: {age?: boolean} = {}): string {
   const {apps, appsAtRisk, findings, bySeverity, new: fresh, resolved, accepted, omitted} = report.summary
   const parts = (['high', 'medium', 'low'] as const)
     .filter((s) => bySeverity[s] > 0)
     .map((s) => `${bySeverity[s]} ${s}`)
   const extra = [
-    fresh === undefined ? '' : `, ${fresh} new${omitted === undefined ? '' : ` (only these reported; ${omitted} not new left out)`}`,
+    fresh === undefined
+      ? ''
+      : `, ${fresh} new${omitted === undefined ? '' : ` (only these reported; ${omitted} not new left out)`}`,
     resolved === undefined ? '' : `, ${resolved} resolved`,
     accepted === undefined ? '' : `, ${accepted} accepted`,
     report.summary.filter ? ` (${filterNote(report.summary.filter)})` : '',
-    report.account.source === 'snapshot' ? `; ${snapshotAge(report)}` : '',
+    age && report.account.source === 'snapshot' ? `; ${snapshotAge(report)}` : '',
   ].join('')
   return `${plural(apps, 'app')}, ${appsAtRisk} at risk, ${plural(findings, 'finding')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${extra}`
 }

@@ -10,18 +10,20 @@ export function findingConfidence(finding: Finding): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-/** Findings of the baseline that no longer occur, when the report lists them (as findings or as {finding} entries). */
+/** Findings of the baseline that no longer occur, when the report lists them, as findings (no owner, no message). */
 export function resolvedFindings(report: AuditReport): Finding[] | undefined {
-  const resolved = (report as unknown as Loose).resolved
-  if (!Array.isArray(resolved)) return undefined
-  return resolved.map(
-    (entry: Loose) => (entry.finding && typeof entry.finding === 'object' ? entry.finding : entry) as Finding,
-  )
+  return report.resolved?.map((f) => ({
+    ...f,
+    owner: null,
+    ownerRole: null,
+    labels: {},
+    confidence: null,
+    message: '',
+  }))
 }
 
 export function resolvedCount(report: AuditReport): number | undefined {
-  const count = (report.summary as unknown as Loose).resolved
-  return typeof count === 'number' ? count : resolvedFindings(report)?.length
+  return report.summary.resolved ?? report.resolved?.length
 }
 
 export function acceptedCount(report: AuditReport): number | undefined {

@@ -9,7 +9,8 @@ export function triageNotes(r: {expired: Acceptance[]; stale: Acceptance[]}, acc
   r = terminalSafeDeep(r)
   acceptFile = acceptFile === undefined ? undefined : terminalSafe(acceptFile)
   const notes = r.expired.map(
-    (a) => `Note: ${describeAcceptance(a)} ended on ${a.until}; it no longer applies (see its expired-acceptance finding).`,
+    (a) =>
+      `Note: ${describeAcceptance(a)} ended on ${a.until}; it no longer applies (see its expired-acceptance finding).`,
   )
   if (r.stale.length > 0) {
     notes.push(

@@ -6,7 +6,8 @@ import {readTextFile} from '../input/read-file.js'
 import {assertSchema} from '../input/schema-check.js'
 import type {Acceptance, Baseline} from './types.js'
 
-export async function loadBaseline(file: string): Promise<Baseline> {
+export async function loadBaseline(file: string | undefined): Promise<Baseline | undefined> {
+  if (file === undefined) return undefined
   const document = parseJson(await readTextFile(file, 'baseline report'), file, 'baseline report')
   // Another version's report would compare ids that may mean something else: refuse it by name, before the schema.
   const version = (document as {schemaVersion?: unknown} | null)?.schemaVersion

@@ -100,7 +100,9 @@ function expiredFinding(acceptance: Acceptance, findings: Finding[]): Finding {
   const appId = acceptance.app !== undefined && acceptance.app !== '*' ? acceptance.app : (onlyApp?.[0] ?? '')
   const appName = onlyApp?.[1] ?? appId
   const covers =
-    covered.length === 0 ? 'it covers no finding today' : `the ${covered.length === 1 ? 'finding it covered counts' : `${covered.length} findings it covered count`} again`
+    covered.length === 0
+      ? 'it covers no finding today'
+      : `the ${covered.length === 1 ? 'finding it covered counts' : `${covered.length} findings it covered count`} again`
   return {
     id: findingId('expired-acceptance', appId, `${acceptanceTarget(acceptance)} until ${acceptance.until}`),
     kind: 'expired-acceptance',

@@ -73,6 +73,11 @@ describe('report renderers', () => {
         missing_privileges: f.missingPrivileges.join(';'),
         confidence: f.confidence ?? '',
         message: f.message,
+        // No baseline, nothing accepted.
+        new: '',
+        accepted: 'false',
+        accept_reason: '',
+        accept_until: '',
       })
     }
   })

@@ -22,7 +22,9 @@ describe('audit command on the example account (subprocess)', function () {
     const {code, stdout, stderr} = await runCli(['audit', ...example])
     expect(code).to.equal(1)
     expect(stdout).to.include('Recording Archiver').and.include('Users: Edit')
-    expect(stderr.trim()).to.match(/^16 apps, \d+ at risk, \d+ findings \(\d+ high, \d+ medium(, \d+ low)?\)$/)
+    expect(stderr.trim()).to.match(
+      /^16 apps, \d+ at risk, \d+ findings \(\d+ high, \d+ medium(, \d+ low)?\); snapshot of 2026-11-16T07:00:00.000Z, \d+ days old$/,
+    )
   })
 
   it('--json: the report on stdout, valid against the schema, exit code set not thrown', async () => {

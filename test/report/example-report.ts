@@ -41,22 +41,22 @@ export function hostileReport(): AuditReport {
 export function triagedReport(): AuditReport {
   const [first, second] = exampleReport.findings
   const accepted = exampleReport.findings.find((f) => f.appId === 'aRecArch01')!
-  const {report} = triage(exampleReport, {
-    baselineIds: new Set([first!.id, second!.id]),
-    acceptances: [{id: accepted.id, reason: 'Dana gets Users: Edit <Monday>', until: '2026-12-31', by: 'priya'}],
-    now,
-  })
-  const resolved: Finding = {
+  const gone: Finding = {
     ...second!,
     id: 'zsa-0000000000aa',
     appId: 'aGoneApp99',
     appName: 'Gone App',
     message: 'Gone App lost a scope.',
   }
+  const {report} = triage(exampleReport, {
+    baseline: {file: 'last-week.json', findings: [first!, second!, gone]},
+    acceptances: [
+      {id: accepted.id, reason: 'Dana gets Users: Edit <Monday>', until: '2026-12-31', by: 'priya', ticket: 'CHG-12'},
+    ],
+    now,
+  })
   return {
     ...report,
     findings: report.findings.map((f, i) => ({...f, confidence: i % 2 === 0 ? 'documented' : 'inferred'})),
-    summary: {...report.summary, resolved: 1},
-    resolved: [resolved],
-  } as AuditReport
+  }
 }

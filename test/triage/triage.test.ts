@@ -24,7 +24,7 @@ const [first, second, third] = report.findings
 
 describe('triage: new against a baseline, accepted findings set aside', () => {
   it('marks findings whose id the baseline lacks as new, and counts them', () => {
-    const {report: r} = triage(report, {baselineIds: new Set([first!.id, second!.id]), now})
+    const {report: r} = triage(report, {baseline: {file: 'b', findings: [first!, second!]}, now})
     const fresh = r.findings.filter((f) => f.new).map((f) => f.id)
     expect(fresh).to.include(third!.id)
     expect(fresh).not.to.include(first!.id)
@@ -32,14 +32,20 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
     expect(schemaProblems('report', r)).to.deep.equal([])
   })
 
-  it('--new-only keeps only the new findings and recounts the summary', () => {
+  it('--new-only keeps only the new findings; the summary still counts them all and says how many it left out', () => {
     const {report: r} = triage(report, {
-      baselineIds: new Set(report.findings.slice(1).map((f) => f.id)),
+      baseline: {file: 'b', findings: report.findings.slice(1)},
       newOnly: true,
       now,
     })
     expect(r.findings.map((f) => f.id)).to.deep.equal([first!.id])
-    expect(r.summary).to.include({findings: 1, new: 1})
+    expect(r.summary).to.include({
+      findings: report.findings.length,
+      appsAtRisk: report.summary.appsAtRisk,
+      new: 1,
+      omitted: report.findings.length - 1,
+      resolved: 0,
+    })
   })
 
   const acceptanceCases: Array<{name: string; until?: string; accepted: boolean}> = [
@@ -56,14 +62,15 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
       expect(r.findings.some((f) => f.id === first!.id)).to.equal(!c.accepted)
       expect(r.accepted!.map((a) => a.finding.id)).to.deep.equal(c.accepted ? [first!.id] : [])
       expect(expired).to.have.length(c.accepted ? 0 : 1)
-      expect(r.summary.findings).to.equal(report.findings.length - (c.accepted ? 1 : 0))
+      // An expired acceptance adds one low expired-acceptance finding.
+      expect(r.summary.findings).to.equal(report.findings.length + (c.accepted ? -1 : 1))
       expect(schemaProblems('report', r)).to.deep.equal([])
     })
   }
 
   it('an accepted finding is never new; acceptances of findings that no longer occur are stale', () => {
     const {report: r, stale} = triage(report, {
-      baselineIds: new Set(),
+      baseline: {file: 'b', findings: []},
       acceptances: [
         {id: first!.id, reason: 'ok'},
         {id: 'zsa-000000000000', reason: 'fixed'},
@@ -169,7 +176,7 @@ describe('audit --baseline / --new-only / --accept (subprocess)', function () {
     expect(r.summary.accepted).to.equal(high.length)
     expect(r.accepted[0]).to.include({reason: 'tracked in CHG-7', until: '2099-01-01', by: 'priya'})
     expect(stderr)
-      .to.include('zsa-0123456789ab')
+      .to.include('id zsa-0123456789ab')
       .and.match(/ended on 2020-01-01/)
   })
 
@@ -183,7 +190,7 @@ describe('audit --baseline / --new-only / --accept (subprocess)', function () {
     [
       'a date that is not a date',
       {accepted: [{id: 'zsa-0123456789ab', reason: 'x', until: 'next week'}]},
-      /\/accepted\/0\/until must match format "date"/,
+      /bad-accept\.json: not a valid accepted-findings file: \/accepted\/0\/until must be a date written YYYY-MM-DD/,
     ],
   ]
   for (const [name, content, message] of bad) {
