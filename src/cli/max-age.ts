@@ -7,26 +7,34 @@ import {describeAge} from '../report/audit-table.js'
 
 const UNITS: Record<string, number> = {d: 86_400_000, h: 3_600_000, m: 60_000}
 
+export interface MaxAge {
+  text: string
+  ms: number
+}
+
 /** "8d", "36h", "90m" → milliseconds. */
 export function parseMaxAge(value: string): number {
   const match = /^\s*(\d+)\s*([dhm])\s*$/i.exec(value)
-  if (!match) throw new Error(`--max-age ${value} is not an age: write a number and d, h or m (8d, 36h, 90m)`)
+  if (!match)
+    throw new InputError(`--max-age ${value} is not an age: write a number and d, h or m (8d, 36h, 90m).`, {
+      code: 'usage',
+      place: '--max-age',
+    })
   return Number(match[1]) * UNITS[match[2]!.toLowerCase()]!
 }
 
-export const maxAgeFlag = Flags.custom<{text: string; ms: number}>({
+/** Checked when the command starts, before anything is fetched. */
+export function maxAgeOf(value: string | undefined): MaxAge | undefined {
+  return value === undefined ? undefined : {text: value.trim(), ms: parseMaxAge(value)}
+}
+
+export const maxAgeFlag = Flags.string({
   description:
     'With --snapshot: exit 2 when the snapshot is older than this (8d, 36h, 90m), so a scheduled run never reports on stale data.',
   helpValue: 'AGE',
-  parse: async (input) => ({text: input.trim(), ms: parseMaxAge(input)}),
 })
 
-export function assertFreshEnough(
-  snapshot: {capturedAt: string},
-  file: string,
-  maxAge: {text: string; ms: number},
-  now: Date,
-): void {
+export function assertFreshEnough(snapshot: {capturedAt: string}, file: string, maxAge: MaxAge, now: Date): void {
   const age = now.getTime() - Date.parse(snapshot.capturedAt)
   if (age <= maxAge.ms) return
   throw new InputError(

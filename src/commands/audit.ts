@@ -17,7 +17,7 @@ import {ExitCode, InputError} from '../errors.js'
 import {loadInventory} from '../inventory/load.js'
 import {loadAcceptances, loadBaseline} from '../triage/load.js'
 import {checkFormatCount, lastReport, planOutputDir} from '../cli/audit-outputs.js'
-import {assertFreshEnough, maxAgeFlag} from '../cli/max-age.js'
+import {assertFreshEnough, maxAgeFlag, maxAgeOf} from '../cli/max-age.js'
 import {AUDIT_CSV_COLUMNS} from '../report/audit-csv.js'
 import {triage} from '../triage/triage.js'
 import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit, type AuditFormat} from '../report/audit-formats.js'
@@ -66,7 +66,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     'csv-bom': Flags.boolean({
       description: `CSV: start with a UTF-8 byte-order mark, so Excel on Windows shows accented names as written. Columns: ${AUDIT_CSV_COLUMNS.join(', ')}.`,
     }),
-    'max-age': maxAgeFlag(),
+    'max-age': maxAgeFlag,
     'save-snapshot': Flags.string({
       description: 'Live runs: also save what was fetched as a snapshot file (0600).',
       helpValue: 'FILE',
@@ -129,6 +129,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     const {flags} = await this.parse(Audit)
     const formats = [...new Set(flags.format ?? [])]
     checkFormatCount({...flags, format: formats})
+    const maxAge = maxAgeOf(flags['max-age'])
     const inputs = ['inventory', 'snapshot', 'matrix', 'baseline', 'accept']
     await checkOutputPaths(flags, {outputs: ['output', 'save-snapshot'], inputs})
     const clock = now()
@@ -160,7 +161,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     const baseline = await loadBaseline(flags.baseline ?? lastFile)
     const acceptances = flags.accept ? await loadAcceptances(flags.accept) : undefined
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
-    if (flags.snapshot && flags['max-age']) assertFreshEnough(snapshot, flags.snapshot, flags['max-age'], clock)
+    if (flags.snapshot && maxAge) assertFreshEnough(snapshot, flags.snapshot, maxAge, clock)
     if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
     const audited = runAudit({snapshot, inventory, matrix, now: clock})
     audited.account.source = flags.snapshot ? 'snapshot' : 'zoom'
