@@ -20,7 +20,7 @@ import {checkFormatCount, lastReport, planOutputDir} from '../cli/audit-outputs.
 import {assertFreshEnough, maxAgeFlag, maxAgeOf} from '../cli/max-age.js'
 import {AUDIT_CSV_COLUMNS} from '../report/audit-csv.js'
 import {triage} from '../triage/triage.js'
-import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit, type AuditFormat} from '../report/audit-formats.js'
+import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit} from '../report/audit-formats.js'
 import {summaryLine} from '../report/audit-table.js'
 import {createStyle} from '../report/style.js'
 import {triageNotes} from '../report/triage-text.js'
