@@ -159,7 +159,6 @@ describe('flag errors are one plain sentence (subprocess)', function () {
   for (const [args, sentence] of [
     [['audit', ...example, '--fail-on', 'critical'], '--fail-on critical is not one of high, medium, low, none'],
     [['audit', '--snapshot', 'examples/snapshot.json'], '--inventory is required'],
-    [['audit', ...example, '--new-only'], 'All of the following must be provided when using --new-only: --baseline'],
     [['matrix', 'explain'], 'missing SCOPE (OAuth scope(s) to explain)'],
     [['audit', ...example, '--nope'], 'Nonexistent flag: --nope'],
   ] as const) {

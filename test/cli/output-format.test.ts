@@ -140,8 +140,8 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     const report = JSON.parse(stdout)
     expect(schemaProblems('report', report)).to.deep.equal([])
     expect(report.notes).to.deep.equal([
-      `Note: the acceptance of ${id} ended on 2020-01-31; the finding counts again.`,
-      `Note: 1 accepted finding no longer occurs (zsa-000000000000): remove it from ${accept}.`,
+      `Note: the acceptance of id ${id} ("fixed on Monday") ended on 2020-01-31; it no longer applies (see its expired-acceptance finding).`,
+      `Note: 1 accepted-findings entry no longer matches any finding (id zsa-000000000000): remove it from ${accept}.`,
     ])
     for (const note of report.notes as string[]) expect(stderr).to.include(`${note}\n`)
 
