@@ -42,7 +42,6 @@ export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOp
     fetchUsers(client, options, progress),
     fetchAppsFor(client, options, progress),
   ])
-<<<<<<< HEAD
   const warnings = client.warnings
   const snapshot: Snapshot = {
     schemaVersion: 1,
@@ -52,6 +51,8 @@ export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOp
     roles,
     apps,
   }
+  // Recorded so that an offline audit can tell "not in the account" from "never looked up".
+  if ((options.apps ?? 'all') === 'all') snapshot.inventoryApps = inventoryIds(options.inventory)
   // Whatever the tool writes from this (snapshot, --save-snapshot) must be a snapshot it reads back.
   const problems = schemaProblems('snapshot', JSON.parse(JSON.stringify(snapshot)))
   if (problems.length > 0) {
@@ -61,17 +62,11 @@ export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOp
     })
   }
   return snapshot
-=======
-  const snapshot: Snapshot = {schemaVersion: 1, capturedAt, account: {id: client.accountId}, users, roles, apps}
-  // Recorded so that an offline audit can tell "not in the account" from "never looked up".
-  if ((options.apps ?? 'all') === 'all') snapshot.inventoryApps = inventoryIds(options.inventory)
-  return snapshot
 }
 
 function inventoryIds(inventory: Inventory | undefined): string[] | null {
   if (!inventory) return null
   return [...new Set(inventory.apps.map((app) => app.id.trim()))].filter((id) => id !== '').sort(compareText)
->>>>>>> 6ce7f30 (Weekly job, core: new/resolved against a baseline, acceptances by id or pattern with ticket and expiry findings, CSV triage columns and BOM, Markdown change sections, snapshot age, snapshots record their inventory apps (WIP: command not wired))
 }
 
 function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotUser[]> {
