@@ -72,9 +72,17 @@ export function filterReport(report: AuditReport, filter: AuditFilter): AuditRep
     (!filter.kinds?.length || filter.kinds.includes(f.kind))
   const findings = report.findings.filter(keep)
   const accepted = report.accepted?.filter((a) => keep(a.finding))
+  // Resolved findings' apps may be gone from the account: matched by id, severity and kind only.
+  const resolved = report.resolved?.filter(
+    (f) =>
+      (!apps || apps.includes(f.appId)) &&
+      (!filter.severities?.length || filter.severities.includes(f.severity)) &&
+      (!filter.kinds?.length || filter.kinds.includes(f.kind)),
+  )
   const summary = {
     ...summarise(keptApps, findings),
     ...(report.summary.new === undefined ? {} : {new: findings.filter((f) => f.new).length}),
+    ...(resolved === undefined ? {} : {resolved: resolved.length}),
     ...(report.summary.accepted === undefined ? {} : {accepted: accepted?.length ?? 0}),
     filter: {
       ...(filter.owner ? {owner: filter.owner.trim()} : {}),
@@ -83,5 +91,12 @@ export function filterReport(report: AuditReport, filter: AuditFilter): AuditRep
       ...(filter.kinds?.length ? {kinds: FINDING_KINDS.filter((k) => filter.kinds!.includes(k))} : {}),
     },
   }
-  return {...report, summary, apps: keptApps, findings, ...(accepted ? {accepted} : {})}
+  return {
+    ...report,
+    summary,
+    apps: keptApps,
+    findings,
+    ...(accepted ? {accepted} : {}),
+    ...(resolved ? {resolved} : {}),
+  }
 }
