@@ -61,17 +61,12 @@ describe('audit filters', function () {
   })
 
   it('CLI: the stderr line says it is filtered; --fail-on counts only what is left', async () => {
-    const bob = await runCli([
-      ...example,
-      '--owner',
-      'bob.martin@acme.example',
-      '--severity',
-      'low',
-      '--fail-on',
-      'low',
-    ])
+    const bob = await runCli(
+      [...example, '--owner', 'bob.martin@acme.example', '--severity', 'low', '--fail-on', 'low'],
+      {env: {SOURCE_DATE_EPOCH: String(Date.parse('2026-11-20T07:00:00Z') / 1000)}},
+    )
     expect(bob.stderr).to.equal(
-      '2 apps, 0 at risk, 0 findings (filtered: owner bob.martin@acme.example; severity low)\n',
+      '2 apps, 0 at risk, 0 findings (filtered: owner bob.martin@acme.example; severity low); snapshot of 2026-11-16T07:00:00.000Z, 4 days old\n',
     )
     expect(bob.code).to.equal(0)
     const inactive = await runCli([...example, '--kind', 'owner-inactive', '--json'])
