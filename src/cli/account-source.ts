@@ -14,6 +14,7 @@ import {
   DEFAULT_RATE_BUDGET_PERCENT,
   describeLabelBudget,
   rateBudget,
+  type RateBudget,
   type ZoomPlan,
 } from '../zoom/rate-plans.js'
 import {now} from './clock.js'
@@ -80,18 +81,26 @@ export async function loadAccount(
     : disabledProgress
   try {
     const client = createLiveClient(flags)
-    const snapshot = await fetchSnapshot(client, {...needs, now, onProgress: (event) => progress.update(event)})
+    const snapshot = await fetchSnapshot(client, {
+      ...needs,
+      now,
+      budget: liveBudget(flags),
+      onProgress: (event) => progress.update(event),
+    })
     return {snapshot, client, seconds: (Date.now() - started) / 1000}
   } finally {
     progress.done()
   }
 }
 
+/** The rate budget per label for --plan and --rate-budget. */
+function liveBudget(flags: LiveFlagValues): RateBudget {
+  return rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT)
+}
+
 /** The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from the env. */
 export function createLiveClient(flags: LiveFlagValues): ZoomClient {
-  const limiter = new RateLimiter(
-    rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT),
-  )
+  const limiter = new RateLimiter(liveBudget(flags))
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,
     ...(flags.timeout === undefined ? {} : {requestTimeoutMs: flags.timeout * 1000}),

@@ -33,12 +33,10 @@ export async function fetchApps(
   client: ZoomClient,
   inventory: Inventory | undefined,
   progress: OnProgress = noProgress,
+  list: Promise<ZoomListedApp[]> = listAccountApps(client),
 ): Promise<SnapshotApp[]> {
-  const listed = await client.listApps('account_created').all()
-  const listedIds = new Set(listed.map((app) => app.app_id))
-  const unlisted = [...new Set((inventory?.apps ?? []).map((app) => app.id.trim()))].filter(
-    (id) => id !== '' && !listedIds.has(id),
-  )
+  const listed = await list
+  const unlisted = unlistedIds(listed, inventory)
   const total = listed.length + unlisted.length
   let fetched = 0
   const done = <T>(value: T): T => {
@@ -57,6 +55,22 @@ export async function fetchApps(
     ...unlisted.map(async (id) => done(await detailOrAbsent(client, id))),
   ])
   return byId(apps)
+}
+
+export function listAccountApps(client: ZoomClient): Promise<ZoomListedApp[]> {
+  return client.listApps('account_created').all()
+}
+
+/** How many GET /marketplace/apps/{appId} fetchApps will make after this list (for the call planner). */
+export function appDetailsNeeded(listed: readonly ZoomListedApp[], inventory: Inventory | undefined): number {
+  return listed.filter((app) => !scopeStringsOf(app)).length + unlistedIds(listed, inventory).length
+}
+
+function unlistedIds(listed: readonly ZoomListedApp[], inventory: Inventory | undefined): string[] {
+  const listedIds = new Set(listed.map((app) => app.app_id))
+  return [...new Set((inventory?.apps ?? []).map((app) => app.id.trim()))].filter(
+    (id) => id !== '' && !listedIds.has(id),
+  )
 }
 
 function byId(apps: Array<SnapshotApp | undefined>): SnapshotApp[] {

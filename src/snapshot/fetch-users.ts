@@ -1,7 +1,8 @@
 // Users for a snapshot: every user of every status, or only the inventory's app owners, by the cheaper plan.
-import type {Inventory} from '../inventory/types.js'
 import {compareText} from '../text-order.js'
 import type {ZoomClient} from '../zoom/client.js'
+import {DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT, rateBudget, type RateBudget} from '../zoom/rate-plans.js'
+import {chooseUsersPlan, type LabelCalls} from './call-plan.js'
 import {ZoomNotFoundError} from '../zoom/errors.js'
 import type {ZoomListedUser, ZoomUserStatus} from '../zoom/types.js'
 import {noProgress, type OnProgress, type SnapshotUser, type UserStatus} from './types.js'
@@ -31,35 +32,23 @@ export async function fetchAllUsers(
   return users.sorted()
 }
 
-/** The owners named in the inventory (see fetchNamedUsers). */
-export function fetchOwnerUsers(
-  client: ZoomClient,
-  inventory: Inventory | undefined,
-  progress: OnProgress = noProgress,
-): Promise<SnapshotUser[]> {
-  return fetchNamedUsers(
-    client,
-    (inventory?.apps ?? []).map((app) => app.owner),
-    progress,
-  )
-}
-
 /**
- * Only the named users (email or id; e.g. the inventory's owners), by whichever plan takes fewer API calls:
- *  - per owner: one GET /users/{id-or-email} for each owner not found yet;
- *  - listing: every page of GET /users for each of the three statuses (at least one page per status).
- * With no more owners than statuses, per owner never costs more, so no listing is read at all. Otherwise we read
- * the listings page by page and, after each page, compare what is left of them (the current status' remaining
- * pages from total_records and the page size Zoom actually served, plus one page for each status not started)
- * with the number of owners still missing; as soon as fetching those owners one by one is not more expensive, we
- * stop listing and do that. Both plans give the same users: only the named ones are kept.
+ * Only the named users (email or id; e.g. the inventory's owners), by whichever plan Zoom lets finish sooner
+ * (see call-plan.ts): one GET /users/{id-or-email} (LIGHT) for each user not found yet, or the pages of GET /users
+ * (MEDIUM) for each of the three statuses. `others` resolves to the calls the rest of the snapshot still makes
+ * (role details on LIGHT, app details on MEDIUM): they share the labels, so with many apps to read on MEDIUM,
+ * reading owners one by one on LIGHT wins even when the listing has fewer pages. Before the listing's size is
+ * known it counts as one page per status; after each page the choice is made again with what is left of the
+ * listings (from total_records and the page size Zoom actually served). Both plans give the same users.
  */
 export async function fetchNamedUsers(
   client: ZoomClient,
   refs: readonly string[],
   onProgress: OnProgress = noProgress,
+  others: Promise<LabelCalls> = Promise.resolve({}),
+  budget: RateBudget = rateBudget(DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT),
 ): Promise<SnapshotUser[]> {
-  const missing = new Map<string, string>() // owner key → owner as written (e.g. in the inventory)
+  const missing = new Map<string, string>() // user key → user as written (e.g. in the inventory)
   for (const ref of refs) {
     const owner = ref.trim()
     if (owner) missing.set(ownerKey(owner), owner)
@@ -67,9 +56,13 @@ export async function fetchNamedUsers(
   const total = missing.size
   const users = new UserSet()
   const progress = () => onProgress({phase: 'users', fetched: total - missing.size, total})
+  // With no more users than statuses, one call each never costs more: no need to wait for the other lists.
+  const rest = missing.size > STATUSES.length ? await others : {}
+  const listingWins = (listingPages: number) =>
+    chooseUsersPlan({wanted: missing.size, listingPages, others: rest, budget}).users === 'listing'
 
   let listingsComplete = false
-  if (missing.size > STATUSES.length) {
+  if (missing.size > 0 && listingWins(STATUSES.length)) {
     listingsComplete = true
     listing: for (const [index, status] of STATUSES.entries()) {
       let received = 0
@@ -91,8 +84,7 @@ export async function fetchNamedUsers(
           : page.totalRecords !== undefined && pageSize > 0
             ? Math.max(1, Math.ceil((page.totalRecords - received) / pageSize))
             : 1
-        const listingCallsLeft = pagesLeft + (STATUSES.length - index - 1)
-        if (missing.size <= listingCallsLeft) {
+        if (!listingWins(pagesLeft + (STATUSES.length - index - 1))) {
           listingsComplete = false
           break listing
         }

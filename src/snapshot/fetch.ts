@@ -5,9 +5,11 @@ import {compareText} from '../text-order.js'
 import {ZoomError} from '../errors.js'
 import {schemaProblems} from '../input/schema-check.js'
 import type {ZoomClient} from '../zoom/client.js'
-import type {ZoomRole} from '../zoom/types.js'
-import {fetchApps, fetchAppsById} from './fetch-apps.js'
-import {fetchAllUsers, fetchNamedUsers, fetchOwnerUsers} from './fetch-users.js'
+import type {RateBudget} from '../zoom/rate-plans.js'
+import type {ZoomListedApp, ZoomListedRole, ZoomRole} from '../zoom/types.js'
+import type {LabelCalls} from './call-plan.js'
+import {appDetailsNeeded, fetchApps, fetchAppsById, listAccountApps} from './fetch-apps.js'
+import {fetchAllUsers, fetchNamedUsers} from './fetch-users.js'
 import {
   noProgress,
   type OnProgress,
@@ -32,15 +34,27 @@ export interface FetchSnapshotOptions {
   now: () => Date
   /** Progress of the fetch, e.g. for a progress line. */
   onProgress?: OnProgress
+  /** The rate budget per label the client is held to (default: the plan's default); the planner weighs calls by it. */
+  budget?: RateBudget
 }
 
 export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
   const capturedAt = options.now().toISOString()
   const progress = options.onProgress ?? noProgress
+  // Roles, users and apps are independent: read at once, so every rate-limit label's budget is in use. The two
+  // lists are started first: what they hold tells the users' planner what else will share the labels.
+  const roleList = options.roles === false ? Promise.resolve([]) : client.listRoles().all()
+  const appList = (options.apps ?? 'all') === 'all' ? listAccountApps(client) : Promise.resolve([])
+  const others = Promise.all([roleList, appList]).then(([roles, apps]): LabelCalls => ({
+    LIGHT: roles.length,
+    MEDIUM: options.apps === undefined || options.apps === 'all' ? appDetailsNeeded(apps, options.inventory) : 0,
+  }))
+  // A failed list is reported by the fetch that reads it; this derived promise must not be an unhandled rejection.
+  others.catch(() => undefined)
   const [roles, users, apps] = await Promise.all([
-    options.roles === false ? Promise.resolve([]) : fetchRoles(client, progress),
-    fetchUsers(client, options, progress),
-    fetchAppsFor(client, options, progress),
+    fetchRoles(client, roleList, progress),
+    fetchUsers(client, options, others, progress),
+    fetchAppsFor(client, options, appList, progress),
   ])
   const warnings = client.warnings
   const snapshot: Snapshot = {
@@ -69,22 +83,38 @@ function inventoryIds(inventory: Inventory | undefined): string[] | null {
   return [...new Set(inventory.apps.map((app) => app.id.trim()))].filter((id) => id !== '').sort(compareText)
 }
 
-function fetchUsers(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotUser[]> {
+function fetchUsers(
+  client: ZoomClient,
+  options: FetchSnapshotOptions,
+  others: Promise<LabelCalls>,
+  progress: OnProgress,
+): Promise<SnapshotUser[]> {
   const plan = options.users ?? (options.inventory ? 'owners' : 'all')
   if (plan === 'all') return fetchAllUsers(client, undefined, progress)
   if (plan === 'active') return fetchAllUsers(client, ['active'], progress)
-  if (plan === 'owners') return fetchOwnerUsers(client, options.inventory, progress)
-  return fetchNamedUsers(client, plan.refs, progress)
+  const refs = plan === 'owners' ? (options.inventory?.apps ?? []).map((app) => app.owner) : plan.refs
+  return fetchNamedUsers(client, refs, progress, others, options.budget)
 }
 
-function fetchAppsFor(client: ZoomClient, options: FetchSnapshotOptions, progress: OnProgress): Promise<SnapshotApp[]> {
+function fetchAppsFor(
+  client: ZoomClient,
+  options: FetchSnapshotOptions,
+  appList: Promise<ZoomListedApp[]>,
+  progress: OnProgress,
+): Promise<SnapshotApp[]> {
   const apps = options.apps ?? 'all'
-  return apps === 'all' ? fetchApps(client, options.inventory, progress) : fetchAppsById(client, apps.ids, progress)
+  return apps === 'all'
+    ? fetchApps(client, options.inventory, progress, appList)
+    : fetchAppsById(client, apps.ids, progress)
 }
 
 /** GET /roles, then GET /roles/{roleId} for each: only the single role carries privileges and privilege_scopes. */
-async function fetchRoles(client: ZoomClient, progress: OnProgress): Promise<SnapshotRole[]> {
-  const listed = await client.listRoles().all()
+async function fetchRoles(
+  client: ZoomClient,
+  list: Promise<ZoomListedRole[]>,
+  progress: OnProgress,
+): Promise<SnapshotRole[]> {
+  const listed = await list
   let fetched = 0
   const roles = await Promise.all(
     listed.map(async (item) => {

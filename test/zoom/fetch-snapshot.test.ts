@@ -150,16 +150,17 @@ describe('fetchSnapshot', function () {
         source: 'detail',
       },
     ])
-    // 4 owners > 3 statuses: listings are read; each listing is one page here, so listing beats 4 single fetches.
+    // Fewer calls would be the 3 one-page listings, but those are MEDIUM, like the 6 app details: the 4 owners read
+    // one by one on LIGHT (beside the 5 roles) finish sooner (call-plan.ts).
     expect(client.stats).to.deep.include({
-      apiCalls: 16,
+      apiCalls: 17,
       tokenMints: 1,
       byEndpoint: {
         'GET /marketplace/apps': 1,
         'GET /marketplace/apps/{appId}': 6, // 4 listed with labels + 2 inventory apps not listed (one absent)
         'GET /roles': 1,
         'GET /roles/{roleId}': 5,
-        'GET /users': 3,
+        'GET /users/{userId}': 4,
       },
     })
     expect(progress.some((p) => p.phase === 'users')).to.equal(true)
@@ -255,14 +256,18 @@ describe('fetchSnapshot', function () {
       0,
     )
 
-    function inventoryOf(owners: string[]): Inventory {
-      return {apps: owners.map((owner, i) => ({id: `App${i}`, owner}))}
+    /** Owners of the account's own (listed) apps, or each of an app the list does not show (one MEDIUM call each). */
+    function inventoryOf(owners: string[], unlistedApps = false): Inventory {
+      const listed = generated.apps.map((app) => app.app_id)
+      return {
+        apps: owners.map((owner, i) => ({id: unlistedApps ? `App${i}` : listed[i % listed.length]!, owner})),
+      }
     }
 
-    async function run(owners: string[]) {
+    async function run(owners: string[], unlistedApps = false) {
       fake = await startFakeZoom(structuredClone(generated))
       const client = clientFor(fake)
-      const snapshot = await fetchSnapshot(client, {inventory: inventoryOf(owners), now: NOW})
+      const snapshot = await fetchSnapshot(client, {inventory: inventoryOf(owners, unlistedApps), now: NOW})
       expectValid(snapshot)
       const all = await fetchSnapshot(clientFor(fake), {users: 'all', now: NOW})
       const wanted = new Set(owners.map((o) => o.toLowerCase()))
@@ -294,6 +299,15 @@ describe('fetchSnapshot', function () {
       const calls = await run(owners)
       expect(calls['GET /users']).to.equal(listingCost)
       expect(calls['GET /users/{userId}']).to.equal(undefined)
+      expect(listingCost).to.be.lessThan(owners.length)
+    })
+
+    it('many app details on MEDIUM: owners one by one on LIGHT, though the listing has fewer calls', async () => {
+      const owners = active.slice(0, 60).map((u) => u.email)
+      const calls = await run(owners, true)
+      expect(calls['GET /marketplace/apps/{appId}']).to.equal(60 + generated.apps.length)
+      expect(calls['GET /users']).to.equal(undefined)
+      expect(calls['GET /users/{userId}']).to.equal(owners.length)
       expect(listingCost).to.be.lessThan(owners.length)
     })
   })
