@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
-
-await execute({dir: import.meta.url})
+// `--version` alone is answered without loading oclif (a fifth of a second of start-up), exactly as oclif prints it.
+if (process.argv.length === 3 && process.argv[2] === '--version') {
+  const {readFileSync} = await import('node:fs')
+  const {name, version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
+} else {
+  const {execute} = await import('@oclif/core')
+  await execute({dir: import.meta.url})
+}

@@ -3,12 +3,10 @@
 import {Flags} from '@oclif/core'
 
 import type {Inventory} from '../inventory/types.js'
-import {fetchSnapshot} from '../snapshot/fetch.js'
 import {loadSnapshot} from '../snapshot/load.js'
 import type {Snapshot} from '../snapshot/types.js'
-import {createZoomClient, type ZoomClient} from '../zoom/client.js'
+import type {ZoomClient} from '../zoom/client.js'
 import {resolveZoomConfig, type ZoomFlagValues} from '../zoom/config.js'
-import {RateLimiter} from '../zoom/rate-limiter.js'
 import {
   DEFAULT_PLAN,
   DEFAULT_RATE_BUDGET_PERCENT,
@@ -80,7 +78,9 @@ export async function loadAccount(
     ? createProgress(process.stderr)
     : disabledProgress
   try {
-    const client = createLiveClient(flags)
+    const client = await createLiveClient(flags)
+    // Loaded only for live runs: the client brings got (start-up time of offline commands).
+    const {fetchSnapshot} = await import('../snapshot/fetch.js')
     const snapshot = await fetchSnapshot(client, {
       ...needs,
       now,
@@ -98,8 +98,15 @@ function liveBudget(flags: LiveFlagValues): RateBudget {
   return rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT)
 }
 
-/** The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from the env. */
-export function createLiveClient(flags: LiveFlagValues): ZoomClient {
+/**
+ * The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from
+ * the env. Its modules (got among them) are imported here, so offline commands never load them.
+ */
+export async function createLiveClient(flags: LiveFlagValues): Promise<ZoomClient> {
+  const [{createZoomClient}, {RateLimiter}] = await Promise.all([
+    import('../zoom/client.js'),
+    import('../zoom/rate-limiter.js'),
+  ])
   const limiter = new RateLimiter(liveBudget(flags))
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 
 import {DEFAULT_PLAN, ZOOM_PLANS} from '../zoom/rate-plans.js'
 import {DEFAULT_MAX_BODY_BYTES} from '../zoom/body.js'
-import {DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES} from '../zoom/client.js'
+import {DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES} from '../zoom/client-defaults.js'
 import {DEFAULT_API_URL, DEFAULT_OAUTH_URL} from '../zoom/config.js'
 
 /** Where Zoom is, and how long and how much the client reads of it. */

@@ -32,7 +32,7 @@ Never prints the client secret or the token. Only GET requests and the token POS
 
   async run(): Promise<DoctorResult> {
     const {flags} = await this.parse(Doctor)
-    const client = createLiveClient(flags)
+    const client = await createLiveClient(flags)
     const {oauthUrl} = resolveZoomConfig(process.env, flags)
     const result = await runDoctor({
       client,

@@ -94,6 +94,11 @@ export function loadBuiltinMatrix(): Promise<MatrixLayer> {
   return builtin
 }
 
+/** Every error of the built-in matrix, as `matrix validate` would report them (for the tests). */
+export function inspectBuiltinMatrix(): ReturnType<typeof inspectMatrixFile> {
+  return inspectMatrixFile(fileURLToPath(builtinUrl), BUILTIN)
+}
+
 /** The built-in (unless dropped), then each --matrix file (or shipped layer name) in order. */
 export async function loadMatrixLayers(options: {files?: string[]; builtin?: boolean}): Promise<MatrixLayer[]> {
   const layers: MatrixLayer[] = []

@@ -7,6 +7,7 @@ import {checkAnswer, notJsonError} from './answers/check.js'
 import type {AnswerEndpoint} from './answers/schemas.js'
 import {answerOf, DEFAULT_MAX_BODY_BYTES} from './body.js'
 import {newCall} from './call-context.js'
+import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES} from './client-defaults.js'
 import type {ZoomConfig} from './config.js'
 import {endpointPath, type EndpointTemplate} from './endpoints.js'
 import {createApiHttp, createGuardedHttp, type Limiter} from './http.js'
@@ -33,11 +34,7 @@ import type {
   ZoomUserStatus,
 } from './types.js'
 
-/** Documented in the README ("Reliability"): per attempt, attempts per request. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
-export const DEFAULT_MAX_ATTEMPTS = 6
-/** Of those, retries after 5xx, a dropped connection, a timeout or a stalled body. */
-export const DEFAULT_RETRIES = 3
+export {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES}
 
 export interface ZoomClientOptions {
   /** Calls in flight at once; default 4. */
