@@ -1,18 +1,37 @@
 // The one boundary where documents meet their JSON Schemas. Errors become one readable line per problem,
 // each with its JSON pointer: "/rules/1/requires must be array".
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import {Ajv2020} from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import type {Ajv2020} from 'ajv/dist/2020.js'
 
 import {InputError} from '../errors.js'
 
 export type SchemaName = 'privilege-matrix' | 'snapshot' | 'inventory' | 'report' | 'acceptances'
 
-const ajv = new Ajv2020({allErrors: true, strict: true})
-addFormats.default(ajv)
+/**
+ * Validators compiled by the build (scripts/build-validators.mjs → dist/input/validators.js): loading them costs a
+ * fraction of loading ajv and compiling the schemas. Absent when running from src/ (tests): then ajv compiles on
+ * first use, with the same options.
+ */
+const prebuilt: Record<string, ValidateFunction> = await import(new URL('./validators.js', import.meta.url).href).then(
+  (module: Record<string, ValidateFunction>) => module,
+  () => ({}),
+)
 const compiled = new Map<SchemaName, ValidateFunction>()
+let ajv: Ajv2020 | undefined
+
+function runtimeAjv(): Ajv2020 {
+  if (ajv) return ajv
+  // ajv is CommonJS: required synchronously, and only when a schema has no prebuilt validator.
+  const require = createRequire(import.meta.url)
+  const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default
+  ajv = new Ajv({allErrors: true, strict: true})
+  addFormats(ajv)
+  return ajv
+}
 
 export function schemaPath(name: SchemaName): URL {
   return new URL(`../../schemas/${name}.schema.json`, import.meta.url)
@@ -20,10 +39,11 @@ export function schemaPath(name: SchemaName): URL {
 
 function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name)
+  validate ??= prebuilt[name.replace(/-/g, '_')]
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object)
-    compiled.set(name, validate)
+    validate = runtimeAjv().compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object)
   }
+  compiled.set(name, validate)
   return validate
 }
 
