@@ -3,6 +3,7 @@
 // ajv's compiler at start-up. src/input/schema-check.ts falls back to compiling at run time when the file is
 // absent (tests run from src/). Same ajv options in both places: the answers are identical.
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {URL} from 'node:url'
 
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {_} from 'ajv/dist/compile/codegen/index.js'
@@ -17,7 +18,9 @@ const ajv = new Ajv2020({
 })
 addFormats.default(ajv)
 const exports = {}
-for (const file of readdirSync(schemas).filter((name) => name.endsWith('.schema.json')).sort()) {
+for (const file of readdirSync(schemas)
+  .filter((name) => name.endsWith('.schema.json'))
+  .sort()) {
   const name = file.replace(/\.schema\.json$/, '')
   ajv.addSchema(JSON.parse(readFileSync(new URL(file, schemas), 'utf8')), name)
   exports[name.replace(/-/g, '_')] = name

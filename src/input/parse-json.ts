@@ -2,7 +2,9 @@
 // V8 (Node 20) often omits the position from its message, so a strict jsonc-parser pass locates it.
 // Nesting is bounded first: the schema checks and the locating pass recurse, and a file of 100 000 "[" would
 // otherwise overflow the stack.
-import {parse as locate, printParseErrorCode, type ParseError} from 'jsonc-parser'
+import {createRequire} from 'node:module'
+
+import type * as Jsonc from 'jsonc-parser'
 
 import {InputError} from '../errors.js'
 
@@ -22,7 +24,9 @@ export function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(body)
   } catch (error) {
-    const errors: ParseError[] = []
+    // Required only on this error path: valid documents never load jsonc-parser.
+    const {parse: locate, printParseErrorCode} = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc
+    const errors: Jsonc.ParseError[] = []
     locate(body, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
     const first = errors[0]
     const place = first ? lineAndColumn(body, first.offset) : 'the end'

@@ -5,6 +5,8 @@ import {createRequire} from 'node:module'
 
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {Ajv2020} from 'ajv/dist/2020.js'
+import type * as AjvModule from 'ajv/dist/2020.js'
+import type addFormatsPlugin from 'ajv-formats'
 
 import {InputError} from '../errors.js'
 
@@ -26,8 +28,8 @@ function runtimeAjv(): Ajv2020 {
   if (ajv) return ajv
   // ajv is CommonJS: required synchronously, and only when a schema has no prebuilt validator.
   const require = createRequire(import.meta.url)
-  const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
-  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default
+  const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof AjvModule
+  const addFormats = require('ajv-formats') as typeof addFormatsPlugin.default
   ajv = new Ajv({allErrors: true, strict: true})
   addFormats(ajv)
   return ajv

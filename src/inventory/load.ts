@@ -5,14 +5,14 @@ import {InputError} from '../errors.js'
 import {parseJson} from '../input/parse-json.js'
 import {readTextFile} from '../input/read-file.js'
 import {assertSchema} from '../input/schema-check.js'
-import {parseInventoryCsv} from './parse-csv.js'
 import type {Inventory} from './types.js'
 
 export async function loadInventory(file: string): Promise<Inventory> {
   const text = await readTextFile(file, 'inventory')
   const inventory =
     extname(file).toLowerCase() === '.csv'
-      ? parseInventoryCsv(text, file)
+      ? // csv-parse is loaded only for CSV inventories (start-up time).
+        (await import('./parse-csv.js')).parseInventoryCsv(text, file)
       : assertSchema<Inventory>('inventory', parseJson(text, file, 'inventory'), file, 'inventory')
   const seen = new Map<string, number>()
   for (const [i, app] of inventory.apps.entries()) {

@@ -1,5 +1,7 @@
 // One row per finding, for spreadsheets and diffs. RFC 4180 quoting by csv-stringify; lists joined with ";".
-import {stringify} from 'csv-stringify/sync'
+import {createRequire} from 'node:module'
+
+import type * as CsvStringify from 'csv-stringify/sync'
 
 import type {AuditReport} from '../audit/types.js'
 import {spreadsheetSafe} from './csv-cell.js'
@@ -52,6 +54,8 @@ export function renderAuditCsv(report: AuditReport, options: AuditCsvOptions = {
     acceptance?.until ?? '',
   ])
   // CRLF is what RFC 4180 and Excel expect.
+  // Required on first use, not imported: commands that never write CSV do not load csv-stringify.
+  const {stringify} = createRequire(import.meta.url)('csv-stringify/sync') as typeof CsvStringify
   const csv = stringify([AUDIT_CSV_COLUMNS, ...rows], {record_delimiter: 'windows'})
   return options.bom ? `\uFEFF${csv}` : csv
 }
