@@ -1,64 +1,95 @@
-// `npm run bench`: speed and memory of the real CLI on a large account (Priya's: tens of thousands of users,
-// hundreds of apps), against the fake Zoom API on 127.0.0.1. Targets live here, not in timed unit tests.
-// Exit 1 when a target is missed.
+// `npm run bench`: the real CLI, as separate processes, against the fake Zoom with Business limits enforced per
+// rate-limit label, compared with the bound Zoom allows (src/snapshot/call-plan.ts) and with the script an admin
+// would write (bench/naive.ts). Prints every run and the targets with PASS/FAIL; writes bench/results.json.
+// Options: --quick (2 000 users, no naive run at 20 000, 3 start-up runs), --sizes 2000,20000, --no-naive,
+// --startup-only. Exit 1 when a target is missed.
 import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpus, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
 
+import {planAccount, type AccountShape} from '../src/snapshot/call-plan.js'
+import {ENDPOINT_LABELS} from '../src/zoom/endpoints.js'
+import {rateBudget} from '../src/zoom/rate-plans.js'
 import {generateScenario, startFakeZoom} from '../test/fake-zoom/index.js'
 
-const USERS = Number(process.env.BENCH_USERS ?? 50_000)
-const APPS = Number(process.env.BENCH_APPS ?? 500)
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+const {values: args} = parseArgs({
+  options: {
+    quick: {type: 'boolean', default: false},
+    sizes: {type: 'string'},
+    'no-naive': {type: 'boolean', default: false},
+    'startup-only': {type: 'boolean', default: false},
+  },
+})
+const SIZES = args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [2000] : [2000, 20_000, 100_000]
+const NAIVE_SIZES = args['no-naive'] ? [] : args.quick ? [2000] : [2000, 20_000]
+const STARTUP_RUNS = args.quick ? 3 : 7
+const APPS = 300
+const ROLES = 50
+const BUSINESS = {LIGHT: 80, MEDIUM: 60, HEAVY: 40} as const
+const budget = rateBudget('business', 100)
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = join(root, 'bin/run.js')
 
-interface Measure {
-  name: string
-  seconds: number
-  maxRssMb: number
+interface Measured {
   code: number
-  stderr: string
+  wallS: number
+  peakRssMb: number
+  stdout: string
 }
 
-/** Runs the CLI under /usr/bin/time -v for wall time and peak memory. */
-function measure(name: string, args: string[], env: Record<string, string>): Promise<Measure> {
+/** One process under /usr/bin/time -v: wall time from spawn to exit, peak RSS. */
+function measure(command: string[], env: Record<string, string> = {}): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint()
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, bin, ...args], {
-      env: {...process.env, ...env, NO_COLOR: '1'},
-    })
+    const started = performance.now()
+    const child = spawn('/usr/bin/time', ['-v', ...command], {cwd: root, env: {...process.env, ...env, NO_COLOR: '1'}})
     let stderr = ''
+    let stdout = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.stdout.resume()
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9
       const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0)
-      resolve({
-        name,
-        seconds,
-        maxRssMb: rssKb / 1024,
-        code: code ?? -1,
-        stderr: stderr.split('\n\tCommand being timed')[0]!.trim(),
-      })
+      const status = Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? code ?? -1)
+      if (status > 1) process.stderr.write(stderr.split('\tCommand being timed')[0]!)
+      resolve({code: status, wallS: (performance.now() - started) / 1000, peakRssMb: rssKb / 1024, stdout})
     })
   })
 }
 
-// Live runs are paced by the client's rate budget (default: half of Zoom's Business limits), so their time targets
-// leave room for ~700 MEDIUM calls at 30/s; the offline audit has no such excuse.
-const targets: Array<{name: string; maxSeconds: number; maxRssMb: number}> = [
-  {name: `snapshot (${USERS} users, ${APPS} apps)`, maxSeconds: 60, maxRssMb: 400},
-  {name: 'audit --snapshot (json to file)', maxSeconds: 3, maxRssMb: 300},
-  {name: 'audit --snapshot (csv to file)', maxSeconds: 3, maxRssMb: 300},
-  {name: 'live audit (owners only)', maxSeconds: 40, maxRssMb: 300},
-]
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'zsa-bench-'))
-  const scenario = generateScenario({users: USERS, apps: APPS, seed: 2026, pageCaps: {'GET /v2/users': 300}})
-  const fake = await startFakeZoom(scenario)
+interface LiveRun {
+  name: string
+  users: number
+  code: number
+  wallS: number
+  peakRssMb: number
+  calls: number
+  byEndpoint: Record<string, number>
+  byLabel: Record<string, number>
+  rateLimited: number
+  boundS: number
+  plan: string
+  ratio: number
+}
+
+const results: {machine: string; date: string; live: LiveRun[]; naive: unknown[]; startup: unknown; offline?: unknown} =
+  {
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+    date: new Date().toISOString(),
+    live: [],
+    naive: [],
+    startup: {},
+  }
+const targets: Array<{name: string; ok: boolean; detail: string}> = []
+const target = (name: string, ok: boolean, detail: string) => targets.push({name, ok, detail})
+
+async function liveRuns(users: number, dir: string): Promise<void> {
+  const scenario = generateScenario({users, apps: APPS, roles: ROLES, seed: 2026, pageCaps: {'GET /v2/users': 300}})
+  const fake = await startFakeZoom(scenario, {labelLimits: BUSINESS})
   try {
     const env = {
       ZOOM_ACCOUNT_ID: scenario.credentials.accountId,
@@ -66,92 +97,231 @@ async function main(): Promise<void> {
       ZOOM_CLIENT_SECRET: scenario.credentials.clientSecret,
       ZOOM_API_URL: fake.apiUrl,
       ZOOM_OAUTH_URL: fake.oauthUrl,
+      OCLIF_COLUMNS: '500',
     }
-    // Owners: every 97th active user, so some hold the right roles and some do not.
     const active = scenario.users.filter((u) => u.status === 'active' && u.id)
+    // Owners: every 97th active user, so some hold the right roles and some do not.
     const inventory = {
       apps: scenario.apps.map((app, i) => ({id: app.app_id, owner: active[(i * 97) % active.length]!.email})),
     }
-    const inventoryFile = join(dir, 'inventory.json')
+    const inventoryFile = join(dir, `inventory-${users}.json`)
     writeFileSync(inventoryFile, JSON.stringify(inventory))
-    const snapshotFile = join(dir, 'snapshot.json')
-
-    const results: Measure[] = []
-    results.push(
-      await measure(targets[0]!.name, ['snapshot', '--output', snapshotFile, '--inventory', inventoryFile], env),
-    )
-    results.push(
-      await measure(
-        targets[1]!.name,
-        [
-          'audit',
-          '--snapshot',
-          snapshotFile,
-          '--inventory',
-          inventoryFile,
-          '--format',
-          'json',
-          '--output',
-          join(dir, 'a.json'),
-          '--fail-on',
-          'none',
-        ],
-        {},
-      ),
-    )
-    results.push(
-      await measure(
-        targets[2]!.name,
-        [
-          'audit',
-          '--snapshot',
-          snapshotFile,
-          '--inventory',
-          inventoryFile,
-          '--format',
-          'csv',
-          '--output',
-          join(dir, 'a.csv'),
-          '--fail-on',
-          'none',
-        ],
-        {},
-      ),
-    )
-    results.push(
-      await measure(
-        targets[3]!.name,
-        [
-          'audit',
-          '--inventory',
-          inventoryFile,
-          '--format',
-          'json',
-          '--output',
-          join(dir, 'live.json'),
-          '--fail-on',
-          'none',
-        ],
+    const count = (status: string) => scenario.users.filter((u) => u.status === status).length
+    const shapeBase = {
+      users: {active: count('active'), inactive: count('inactive'), pending: count('pending')},
+      roles: scenario.roles.length,
+      apps: scenario.apps.filter((a) => a.listed !== false).length,
+    }
+    const runs: Array<[string, string[], (details: number) => AccountShape]> = [
+      [
+        'audit',
+        ['audit', '--inventory', inventoryFile, '--format', 'json', '--output', join(dir, 'audit.json')],
+        (details) => ({...shapeBase, need: new Set(inventory.apps.map((a) => a.owner)).size, appDetails: details}),
+      ],
+      [
+        'snapshot',
+        ['snapshot', '--inventory', inventoryFile, '--output', join(dir, 'snapshot.json')],
+        (details) => ({...shapeBase, need: 'all', appDetails: details}),
+      ],
+      [
+        'transfer candidates',
+        ['transfer', 'candidates', '--app', scenario.apps[0]!.app_id, '--json'],
+        () => ({...shapeBase, need: 'active', apps: 0, appDetails: 0, appsById: 1}),
+      ],
+    ]
+    for (const [name, argv, shapeOf] of runs) {
+      const from = fake.requests.length
+      const measured = await measure(
+        [process.execPath, bin, ...argv, '--rate-budget', '100', '--fail-on', 'none'].filter(
+          (arg, i, all) => !(name !== 'audit' && (arg === '--fail-on' || all[i - 1] === '--fail-on')),
+        ),
         env,
-      ),
-    )
-
-    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))
-    console.log(
-      `account: ${USERS} users, ${scenario.roles.length} roles, ${APPS} apps; report: ${report.summary.findings} findings, ${fake.requests.length} requests served`,
-    )
-    let failed = false
-    for (const [i, r] of results.entries()) {
-      const target = targets[i]!
-      const ok = r.code === 0 && r.seconds <= target.maxSeconds && r.maxRssMb <= target.maxRssMb
-      failed ||= !ok
+      )
+      const served = fake.requests.slice(from).filter((r) => r.path.startsWith('/v2/'))
+      const byEndpoint: Record<string, number> = {}
+      const byLabel: Record<string, number> = {}
+      for (const r of served) {
+        byEndpoint[r.endpoint] = (byEndpoint[r.endpoint] ?? 0) + 1
+        const label = labelOf(r.endpoint)
+        byLabel[label] = (byLabel[label] ?? 0) + 1
+      }
+      const details = served.filter((r) => r.endpoint === 'GET /v2/marketplace/apps/{appId}').length
+      const plan = planAccount(shapeOf(details), budget)
+      const boundS = plan.boundMs / 1000
+      const run: LiveRun = {
+        name,
+        users,
+        code: measured.code,
+        wallS: measured.wallS,
+        peakRssMb: measured.peakRssMb,
+        calls: served.length,
+        byEndpoint,
+        byLabel,
+        rateLimited: served.filter((r) => r.status === 429).length,
+        boundS,
+        plan: plan.users,
+        ratio: measured.wallS / boundS,
+      }
+      results.live.push(run)
       console.log(
-        `${ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(40)} ${r.seconds.toFixed(2).padStart(7)} s (≤ ${target.maxSeconds})  ${r.maxRssMb.toFixed(0).padStart(5)} MB (≤ ${target.maxRssMb})  exit ${r.code}  ${r.stderr.split('\n').at(-1)}`,
+        `${name.padEnd(20)} ${String(users).padStart(6)} users  ${measured.wallS.toFixed(2)} s  bound ${boundS.toFixed(2)} s (${plan.users})  ×${run.ratio.toFixed(2)}  ${measured.peakRssMb.toFixed(0)} MB  ${run.calls} calls ${JSON.stringify(byLabel)}  429s ${run.rateLimited}  exit ${measured.code}`,
+      )
+      console.log(`${' '.repeat(22)}${JSON.stringify(byEndpoint)}`)
+    }
+    if (NAIVE_SIZES.includes(users)) {
+      const from = fake.requests.length
+      const measured = await measure(
+        [process.execPath, '--import', 'tsx', join(root, 'bench/naive.ts'), inventoryFile],
+        env,
+      )
+      const naive = {
+        users,
+        wallS: measured.wallS,
+        calls: fake.requests.length - from - 1,
+        ...JSON.parse(measured.stdout || '{}'),
+      }
+      results.naive.push(naive)
+      console.log(
+        `naive script         ${String(users).padStart(6)} users  ${measured.wallS.toFixed(2)} s  ${naive.calls} calls`,
       )
     }
-    process.exitCode = failed ? 1 : 0
+    target(
+      `no request to a label before the Retry-After of its 429 (${users} users)`,
+      fake.violations.length === 0,
+      fake.violations.slice(0, 2).join('; ') || 'none',
+    )
   } finally {
     await fake.close()
+  }
+}
+
+function labelOf(endpoint: string): string {
+  const templated = endpoint.replace(/^GET \/v2/, 'GET ')
+  return (ENDPOINT_LABELS as Record<string, string>)[templated] ?? '?'
+}
+
+async function startup(): Promise<void> {
+  const runs = {node: [] as number[], version: [] as number[], audit: [] as number[]}
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    runs.node.push((await measure([process.execPath, '-e', '0'])).wallS)
+    runs.version.push((await measure([process.execPath, bin, '--version'])).wallS)
+    runs.audit.push(
+      (
+        await measure([
+          process.execPath,
+          bin,
+          'audit',
+          '--snapshot',
+          'examples/snapshot.json',
+          '--inventory',
+          'examples/inventory.json',
+        ])
+      ).wallS,
+    )
+  }
+  const node = median(runs.node)
+  const version = median(runs.version) / node
+  const audit = median(runs.audit) / node
+  results.startup = {
+    runs: STARTUP_RUNS,
+    nodeS: node,
+    versionS: median(runs.version),
+    auditS: median(runs.audit),
+    version,
+    audit,
+  }
+  console.log(
+    `start-up (median of ${STARTUP_RUNS}): node -e 0 ${node.toFixed(3)} s, --version ×${version.toFixed(2)}, example audit ×${audit.toFixed(2)}`,
+  )
+  target('--version ≤ 2.5 × node -e 0', version <= 2.5, `×${version.toFixed(2)}`)
+  target("the example's offline audit ≤ 3 × node -e 0", audit <= 3, `×${audit.toFixed(2)}`)
+}
+
+/** 10 000 apps × 50 scopes, 100 000 users: an offline audit from files. */
+async function offline(dir: string): Promise<void> {
+  const matrix = JSON.parse(readFileSync(join(root, 'data/builtin-matrix.json'), 'utf8')) as {
+    rules: Array<{scope: string}>
+  }
+  const scopes = [...new Set(matrix.rules.map((r) => r.scope))]
+  const example = JSON.parse(readFileSync(join(root, 'examples/snapshot.json'), 'utf8'))
+  const roles = example.roles as Array<{id: string}>
+  const users = Array.from({length: 100_000}, (_, i) => ({
+    id: `u${i}`,
+    email: `user${i}@big.example`,
+    status: 'active',
+    roleId: roles[i % roles.length]!.id,
+  }))
+  const apps = Array.from({length: 10_000}, (_, i) => ({
+    id: `app${i}`,
+    name: `App ${i}`,
+    type: 'OAuthApp',
+    status: 'PUBLISHED',
+    scopes: [...new Set(Array.from({length: 50}, (_, k) => scopes[(i * 50 + k * 7) % scopes.length]!))].sort(),
+  }))
+  const snapshot = {...example, users, apps}
+  const snapshotFile = join(dir, 'big-snapshot.json')
+  const inventoryFile = join(dir, 'big-inventory.json')
+  writeFileSync(snapshotFile, JSON.stringify(snapshot))
+  writeFileSync(
+    inventoryFile,
+    JSON.stringify({apps: apps.map((a, i) => ({id: a.id, owner: users[(i * 13) % users.length]!.email}))}),
+  )
+  const measured = await measure([
+    process.execPath,
+    bin,
+    'audit',
+    '--snapshot',
+    snapshotFile,
+    '--inventory',
+    inventoryFile,
+    '--format',
+    'json',
+    '--output',
+    join(dir, 'big.json'),
+    '--fail-on',
+    'none',
+  ])
+  results.offline = {wallS: measured.wallS, peakRssMb: measured.peakRssMb, code: measured.code}
+  console.log(
+    `offline audit 10 000 apps × 50 scopes, 100 000 users: ${measured.wallS.toFixed(2)} s, ${measured.peakRssMb.toFixed(0)} MB, exit ${measured.code}`,
+  )
+  target(
+    'offline audit of 10 000 apps × 50 scopes against 100 000 users < 1 s',
+    measured.code === 0 && measured.wallS < 1,
+    `${measured.wallS.toFixed(2)} s`,
+  )
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zsa-bench-'))
+  try {
+    console.log(`machine: ${results.machine}; ${results.date}`)
+    await startup()
+    if (!args['startup-only']) {
+      for (const users of SIZES) await liveRuns(users, dir)
+      if (!args.quick) await offline(dir)
+    }
+    for (const run of results.live.filter((r) => r.users === 20_000 && r.name !== 'snapshot'))
+      target(
+        `${run.name} at 20 000 users: wall ≤ 1.2 × bound`,
+        run.code === 0 && run.ratio <= 1.2,
+        `×${run.ratio.toFixed(2)}`,
+      )
+    const naive20 = results.naive.find((n) => (n as {users: number}).users === 20_000) as {calls: number} | undefined
+    const transfer20 = results.live.find((r) => r.users === 20_000 && r.name === 'transfer candidates')
+    if (naive20 && transfer20)
+      target(
+        'transfer candidates at 20 000 users: ≥ 50 × fewer calls than the naive script',
+        naive20.calls >= 50 * transfer20.calls,
+        `${naive20.calls} vs ${transfer20.calls}`,
+      )
+    for (const run of results.live.filter((r) => r.users === 100_000))
+      target(`${run.name} at 100 000 users: peak RSS ≤ 250 MB`, run.peakRssMb <= 250, `${run.peakRssMb.toFixed(0)} MB`)
+    console.log('')
+    for (const t of targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`)
+    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({...results, targets}, null, 2)}\n`)
+    process.exitCode = targets.every((t) => t.ok) ? 0 : 1
+  } finally {
     rmSync(dir, {recursive: true, force: true})
   }
 }

@@ -230,6 +230,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const ctx: Ctx = {req, res, rec, method, path, query, body}
 
     const window = retryWindows.get(windowKey(method, path, endpoint))
+    const label = options.labelLimits ? matchV2Path(path)?.def.rateLabel : undefined
     // A request on another connection that arrives within the grace may have been sent before the 429 reached the
     // client (concurrent clients): not counted. On the connection that got the 429 it always counts.
     if (window && at < window.until && (req.socket === window.socket || performance.now() - window.sentAt > graceMs)) {
@@ -240,6 +241,13 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const underV2 = path === '/v2' || path.startsWith('/v2/')
     if (underV2 && method !== 'GET') violations.push(`non-GET request under /v2: ${method} ${path}`)
 
+    if (label && !takeLabelToken(label, at)) {
+      // rateLimited opens the 429 window of the whole label (windowKey).
+      const answer = rateLimited(ctx, {kind: 'rate-limit', retryAfter: 1}, at)
+      rec.fault = 'rate-limit'
+      send(ctx, answer)
+      return
+    }
     const fault = takeFault(ctx)
     if (fault) {
       rec.fault = fault.kind
@@ -335,6 +343,20 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       else ctx.res.once('drain', () => write(left - 1))
     }
     write(members)
+  }
+
+  /** options.labelLimits: one bucket per label, full at start, refilled continuously at the label's rate. */
+  const buckets = new Map<string, {tokens: number; at: number}>()
+  function takeLabelToken(label: keyof NonNullable<FakeZoomOptions['labelLimits']>, at: number): boolean {
+    const rate = options.labelLimits?.[label]
+    if (rate === undefined) return true
+    const bucket = buckets.get(label) ?? {tokens: rate, at}
+    bucket.tokens = Math.min(rate, bucket.tokens + ((at - bucket.at) * rate) / 1000)
+    bucket.at = at
+    buckets.set(label, bucket)
+    if (bucket.tokens < 1) return false
+    bucket.tokens -= 1
+    return true
   }
 
   function rateLimited(ctx: Ctx, f: Extract<FaultSpec['fault'], {kind: 'rate-limit'}>, at: number): HttpAnswer {

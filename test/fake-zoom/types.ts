@@ -118,6 +118,10 @@ export interface FakeZoomOptions {
   /** Real milliseconds after a 429 during which a request to the same endpoint on ANOTHER connection is not counted
    *  as a Retry-After violation (it may have been in flight already). Same connection: always counted. Default 50. */
   inFlightGraceMs?: number
+  /** Requests per second per rate-limit label, enforced like Zoom: a token bucket holding one second's requests;
+   *  beyond it, 429 with `Retry-After: 1`. A request of that label before the Retry-After is a violation. None by
+   *  default (only queued faults answer 429). */
+  labelLimits?: Partial<Record<'LIGHT' | 'MEDIUM' | 'HEAVY' | 'RESOURCE-INTENSIVE', number>>
 }
 
 export interface FakeZoom {
