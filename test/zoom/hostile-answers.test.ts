@@ -18,12 +18,17 @@ describe('hostile Zoom answers (client)', function () {
   let fake: FakeZoom
   let cleanRequests = 0
   before(async () => {
-    fake = await startFakeZoom(smallAccount())
-    await fetchSnapshot(clientFor(fake), {now: NOW, users: 'all', inventory: INVENTORY})
-    cleanRequests = fake.requests.length
+    const clean = await startFakeZoom(smallAccount())
+    await fetchSnapshot(clientFor(clean), {now: NOW, users: 'all', inventory: INVENTORY})
+    cleanRequests = clean.requests.length
+    await clean.close()
   })
-  beforeEach(() => fake.reset())
-  after(() => fake.close())
+  // A fake per case: when one read fails, the snapshot's other reads may still be in flight; on a shared fake they
+  // would reach the next case and take its fault.
+  beforeEach(async () => {
+    fake = await startFakeZoom(smallAccount())
+  })
+  afterEach(() => fake.close())
 
   for (const bad of BAD_ANSWERS) {
     it(`${bad.name}: exit 3 with one sentence naming the endpoint and the place`, async () => {
