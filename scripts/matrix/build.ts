@@ -79,7 +79,7 @@ interface Selection {
   basis: Basis
 }
 
-/** Which of a scope's operations speak for it (see the rules in README / issue 6). */
+/** Which of a scope's operations speak for it (the rules: README, "Where the built-in matrix comes from"). */
 function selectOperations(level: ScopeLevel, operations: Operation[]): Selection {
   const regular = operations.filter((op) => !op.masterDocument)
   const master = operations.filter((op) => op.masterDocument)

@@ -1,6 +1,6 @@
 // The Zoom endpoints the fake answers, with the scopes and rate-limit labels Zoom documents for them.
-// Source: /work/shared/zoom/privileges/{users,accounts,marketplace}.tsv (x-macro-scopes, x-granular-scopes,
-// "Rate Limit Label"), summarised in zoom-api.md §2–§5 and §7.
+// Source: data/zoom/operations/{users,accounts,marketplace}.tsv (x-macro-scopes, x-granular-scopes,
+// "Rate Limit Label"), summarised in docs/zoom-api.md §API answers, §Scopes an endpoint accepts and §Rate limits.
 
 export type RateLabel = 'LIGHT' | 'MEDIUM' | 'HEAVY' | 'RESOURCE-INTENSIVE'
 
@@ -28,7 +28,7 @@ export const ENDPOINTS: EndpointDef[] = [
     ['user:read:list_users:admin'],
     'MEDIUM',
   ),
-  // users.tsv "Get a user"; `user_info:read` is documented for `me` only (zoom-api.md §2), and the fake does not model `me`.
+  // users.tsv "Get a user"; `user_info:read` is documented for `me` only (docs/zoom-api.md §API answers), and the fake does not model `me`.
   def(
     '/users/{userId}',
     ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile'],
@@ -115,7 +115,7 @@ export function templateOf(method: string, rawPath: string): string {
   return `${method} ${rawPath}`
 }
 
-/** Header value casing as observed on 2xx answers ("x-ratelimit-category: Light", zoom-api.md §7). */
+/** Header value casing as observed on 2xx answers ("x-ratelimit-category: Light", docs/zoom-api.md §Rate limits). */
 export function observedCategory(label: RateLabel): string {
   return label
     .split('-')

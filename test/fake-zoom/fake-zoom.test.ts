@@ -104,7 +104,7 @@ describe('fake Zoom API', () => {
     clock = Date.parse('2026-03-01T12:00:00Z')
   })
 
-  describe('OAuth token (zoom-api.md §1)', () => {
+  describe('OAuth token (docs/zoom-api.md §Access token)', () => {
     it('mints a bearer token with scope and api_url', async () => {
       const s = small()
       const f = await start(s)
@@ -118,7 +118,7 @@ describe('fake Zoom API', () => {
       expect(t.body.api_url).to.equal(f.url)
       const second = await tokenRequest(f, s)
       expect(second.body.access_token).to.not.equal(t.body.access_token)
-      // "You can generate and use multiple access tokens" (§1.1): both work.
+      // "You can generate and use multiple access tokens" (§Access token): both work.
       expect((await get(f, t.body.access_token, '/roles')).status).to.equal(200)
       expect((await get(f, second.body.access_token, '/roles')).status).to.equal(200)
     })
@@ -149,7 +149,7 @@ describe('fake Zoom API', () => {
       expect(noAuth.body.error).to.equal('invalid_client')
     })
 
-    it('answers 400 when the params are only in the query string (DF-124925) or not form-encoded', async () => {
+    it('answers 400 when the params are only in the query string (FORUM-124925) or not form-encoded', async () => {
       const s = small()
       const f = await start(s)
       const q = await tokenRequest(f, s, {
@@ -185,7 +185,7 @@ describe('fake Zoom API', () => {
     })
   })
 
-  describe('bearer tokens and scopes (§8)', () => {
+  describe('bearer tokens and scopes (§Errors)', () => {
     it('answers 401 {code:124} without, with an unknown, or with an expired token', async () => {
       const s = small()
       const f = await start(s, true)
@@ -262,7 +262,7 @@ describe('fake Zoom API', () => {
     })
   })
 
-  describe('users (§2)', () => {
+  describe('users (§API answers)', () => {
     it("lists active users by default, with role_id and no role_name, in Zoom's envelope", async () => {
       const s = small()
       const f = await start(s)
@@ -340,7 +340,7 @@ describe('fake Zoom API', () => {
     })
   })
 
-  describe('paging (§6)', () => {
+  describe('paging (§Paging)', () => {
     it('caps pages below the asked page_size and pages to the end', async () => {
       const s = {
         ...generateScenario({users: 45, apps: 7, seed: 'paging'}),
@@ -422,7 +422,7 @@ describe('fake Zoom API', () => {
     })
   })
 
-  describe('roles (§3)', () => {
+  describe('roles (§API answers)', () => {
     it('lists common roles unpaginated with total_members; type=iq; invalid type → 400', async () => {
       const s = small()
       const f = await start(s)
@@ -499,7 +499,7 @@ describe('fake Zoom API', () => {
     })
   })
 
-  describe('marketplace (§4)', () => {
+  describe('marketplace (§API answers)', () => {
     it('lists only account_created apps that are listed, with human scope labels', async () => {
       const s = small()
       const f = await start(s)

@@ -1,5 +1,5 @@
 // A fake of the Zoom REST API (the endpoints an owner/scope audit reads) and of the S2S OAuth token endpoint.
-// Faithful to zoom-api.md (sections cited as §n), not to what is convenient for a client. Node's http only.
+// Faithful to docs/zoom-api.md (its sections cited by name, e.g. §Paging), not to what is convenient for a client. Node's http only.
 import {randomBytes} from 'node:crypto'
 import http from 'node:http'
 import zlib from 'node:zlib'
@@ -19,23 +19,23 @@ import type {
   ScenarioUser,
 } from './types.js'
 
-/** §6: "token expires after 15 minutes". */
+/** §Paging: "token expires after 15 minutes". */
 export const PAGE_TOKEN_TTL_MS = 15 * 60 * 1000
-/** §1.1: expires_in 3600, observed 3599. */
+/** §Access token: expires_in 3600, observed 3599. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3599
 
 export const MESSAGES = {
-  invalidToken: 'Invalid access token.', // §8 code 124
-  pageToken: 'The next page token is invalid or expired.', // §2 / §6 code 300
-  notRecognized: 'This API endpoint is not recognized.', // §8 code 2300
-  perSecond: 'You have reached the maximum per-second rate limit for this API. Try again later.', // §7
+  invalidToken: 'Invalid access token.', // §Errors code 124
+  pageToken: 'The next page token is invalid or expired.', // §Paging code 300
+  notRecognized: 'This API endpoint is not recognized.', // §Errors code 2300
+  perSecond: 'You have reached the maximum per-second rate limit for this API. Try again later.', // §Rate limits
   daily:
-    'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.', // §7
-  roleNotFound: 'Provided role_id does not exist.', // §3 code 1034
-  validation: 'Validation Failed.', // §8 code 300
+    'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.', // §Rate limits
+  roleNotFound: 'Provided role_id does not exist.', // §API answers code 1034
+  validation: 'Validation Failed.', // §Errors code 300
 } as const
 
-/** §8 (DF-95961 format, granular list as in DF-108207): `Invalid access token, does not contain scopes: [a, b].` */
+/** §Errors (FORUM-95961 format, granular list as in FORUM-108207): `Invalid access token, does not contain scopes: [a, b].` */
 export function missingScopesMessage(granular: string[]): string {
   return `Invalid access token, does not contain scopes: [${granular.join(', ')}].`
 }
@@ -79,7 +79,7 @@ function apiError(status: number, code: number, message: string, extra: Record<s
 }
 
 function validationError(field: string): HttpAnswer {
-  // §8: validation adds "errors":[{"field":…,"message":"Invalid field."}] with code 300 "Validation Failed."
+  // §Errors: validation adds "errors":[{"field":…,"message":"Invalid field."}] with code 300 "Validation Failed."
   return apiError(400, 300, MESSAGES.validation, {errors: [{field, message: 'Invalid field.'}]})
 }
 
@@ -111,7 +111,7 @@ function isoSeconds(ms: number): string {
 
 const USER_STATUSES = ['active', 'inactive', 'pending']
 const ROLE_TYPES = ['common', 'iq']
-// §4 List apps `type` enum; default active_requests.
+// §API answers List apps `type` enum; default active_requests.
 const APP_LIST_TYPES = [
   'active_requests',
   'past_requests',
@@ -144,7 +144,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   function send(ctx: Ctx, answer: HttpAnswer): void {
     const headers: Record<string, string> = {...answer.headers}
     if (ctx.path === '/v2' || ctx.path.startsWith('/v2/'))
-      headers['x-zm-trackingid'] = `v=2.0;clid=fake;rid=FAKE_${(++tracking).toString().padStart(8, '0')}` // §7 (RIVET)
+      headers['x-zm-trackingid'] = `v=2.0;clid=fake;rid=FAKE_${(++tracking).toString().padStart(8, '0')}` // §Rate limits (RIVET)
     let payload = ''
     if (typeof answer.body === 'string') {
       payload = answer.body
@@ -274,7 +274,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
           send(ctx, rateLimited(ctx, fault, at))
           return
         case 'expire-page-token':
-          // The token is gone for good: this request and any later one carrying it get 400 {code:300} (§6).
+          // The token is gone for good: this request and any later one carrying it get 400 {code:300} (§Paging).
           pageTokens.delete(query.next_page_token!)
           break
         case 'repeat-page-token':
@@ -310,7 +310,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     send(ctx, answer)
   }
 
-  /** Zoom counts rate limits per label: a 429 window covers every endpoint of the label (§7). */
+  /** Zoom counts rate limits per label: a 429 window covers every endpoint of the label (§Rate limits). */
   function windowKey(method: string, path: string, endpoint: string): string {
     const label = method === 'GET' ? matchV2Path(path)?.def.rateLabel : undefined
     return label === undefined ? endpoint : `label ${label}`
@@ -382,14 +382,14 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const def = matchV2Path(ctx.path)?.def
     if (def) headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
     if (f.daily) {
-      headers['x-ratelimit-type'] = 'Daily-limit' // §7 (DF-18928); per-second values of this header are unconfirmed: left out
+      headers['x-ratelimit-type'] = 'Daily-limit' // §Rate limits (FORUM-18928); per-second values of this header are unconfirmed: left out
       headers['x-ratelimit-remaining'] = '0'
     }
     return new HttpAnswer(429, {code: 429, message: f.daily ? MESSAGES.daily : MESSAGES.perSecond}, headers)
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // §1 OAuth: POST /oauth/token (errors are {reason, error}, not {code, message}: §1.3)
+  // §Access token OAuth: POST /oauth/token (errors are {reason, error}, not {code, message}: §Access token)
 
   function oauthError(reason: string, error: string): HttpAnswer {
     return new HttpAnswer(400, {reason, error})
@@ -409,17 +409,17 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
         clientSecret = decoded.slice(colon + 1)
       }
     }
-    // §1.3 [C3]: bad client id/secret → 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}
+    // §Access token [C3]: bad client id/secret → 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}
     if (clientId !== creds.clientId || clientSecret !== creds.clientSecret)
       return oauthError('Invalid client_id or client_secret', 'invalid_client')
-    // §1.1: params in an x-www-form-urlencoded body; only in the query string → 400 (DF-124925).
+    // §Access token: params in an x-www-form-urlencoded body; only in the query string → 400 (FORUM-124925).
     const contentType = ctx.rec.headers['content-type'] ?? ''
     const form = contentType.toLowerCase().includes('application/x-www-form-urlencoded')
       ? new URLSearchParams(ctx.body)
       : new URLSearchParams()
     const grant = form.get('grant_type')
     if (!grant) return oauthError('Missing grant type', 'invalid_request') // DOC-OAUTH-ERR 4706 "Missing grant type." [I: shape]
-    if (grant !== 'account_credentials') return oauthError('Unsupported grant type', 'unsupported_grant_type') // §1.3 [I: exact JSON]
+    if (grant !== 'account_credentials') return oauthError('Unsupported grant type', 'unsupported_grant_type') // §Access token [I: exact JSON]
     const accountId = form.get('account_id')
     if (!accountId) return oauthError('Missing account_id', 'invalid_request') // [I]
     if (accountId !== creds.accountId) return oauthError('Invalid account_id', 'invalid_request') // [I]
@@ -442,7 +442,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   // /v2
 
   function v2(ctx: Ctx): HttpAnswer {
-    // §8: missing / unknown / expired token → 401 {"code":124,"message":"Invalid access token."}
+    // §Errors: missing / unknown / expired token → 401 {"code":124,"message":"Invalid access token."}
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(ctx.rec.headers.authorization ?? '')
     const token = bearer ? tokens.get(bearer[1]!) : undefined
     if (!token || now() >= token.expiresAt) return apiError(401, 124, MESSAGES.invalidToken)
@@ -454,7 +454,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       return apiError(405, 405, `Method ${ctx.method} is not allowed: the fake Zoom API is read-only.`)
 
     const def = route.def
-    // §5.1: any one listed classic or granular scope satisfies the call; otherwise 4700 listing the granular ones (§8).
+    // §Scopes an endpoint accepts: any one listed classic or granular scope satisfies the call; otherwise 4700 listing the granular ones (§Errors).
     if (!def.classic.some((s) => token.scopes.has(s)) && !def.granular.some((s) => token.scopes.has(s))) {
       return apiError(400, 4700, missingScopesMessage(def.granular))
     }
@@ -488,14 +488,14 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       default:
         answer = apiError(404, 2300, MESSAGES.notRecognized)
     }
-    // §7: 2xx answers carry x-ratelimit-category (observed casing "Light").
+    // §Rate limits: 2xx answers carry x-ratelimit-category (observed casing "Light").
     if (answer.status >= 200 && answer.status < 300)
       answer.headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
     return answer
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // pagination (§6)
+  // pagination (§Paging)
 
   interface Page<T> {
     items: T[]
@@ -522,7 +522,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const cap = scenario.pageCaps?.[def.endpoint]
     const size = cap !== undefined ? Math.min(requested, cap) : requested
 
-    // A token is bound to the listing's query (§6 "reuse the same query params"), defaults filled in.
+    // A token is bound to the listing's query (§Paging "reuse the same query params"), defaults filled in.
     const bound: Record<string, string> = {...defaults}
     for (const [k, v] of Object.entries(ctx.query))
       if (k !== 'next_page_token' && k !== 'page_number' && v !== '') bound[k] = v
@@ -539,7 +539,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       }
       offset = entry.offset
     } else if (ctx.query.page_number !== undefined && ctx.query.page_number !== '') {
-      // Deprecated page_number (§6) still selects a page when no token is given.
+      // Deprecated page_number (§Paging) still selects a page when no token is given.
       if (!/^\d+$/.test(ctx.query.page_number) || Number(ctx.query.page_number) < 1)
         return validationError('page_number')
       offset = (Number(ctx.query.page_number) - 1) * size
@@ -565,7 +565,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // §2 users
+  // §API answers users
 
   function findUser(userId: string): ScenarioUser | undefined {
     const byId = scenario.users.find((u) => u.status !== 'pending' && u.id === userId)
@@ -578,7 +578,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const h = hashOf(u.email.toLowerCase())
     const created = isoSeconds(Date.UTC(2019, 0, 1) + (h % (5 * 365 * 86400)) * 1000)
     const item: Record<string, unknown> = {}
-    if (u.status !== 'pending' && u.id !== undefined) item.id = u.id // §2: id not returned for pending users
+    if (u.status !== 'pending' && u.id !== undefined) item.id = u.id // §API answers: id not returned for pending users
     if (u.first_name !== undefined) item.first_name = u.first_name
     if (u.last_name !== undefined) item.last_name = u.last_name
     if (u.display_name !== undefined) item.display_name = u.display_name
@@ -599,12 +599,12 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     item.group_ids = [...(u.group_ids ?? [])]
     item.language = 'en-US'
     item.status = u.status
-    item.role_id = u.role_id // §2: list items carry role_id, no role_name
+    item.role_id = u.role_id // §API answers: list items carry role_id, no role_name
     return item
   }
 
   function listUsers(ctx: Ctx, def: EndpointDef): HttpAnswer {
-    const status = ctx.query.status || 'active' // §2: default active
+    const status = ctx.query.status || 'active' // §API answers: default active
     if (!USER_STATUSES.includes(status)) return validationError('status')
     const include = ctx.query.include_fields
     if (include && !['custom_attributes', 'host_key'].includes(include)) return validationError('include_fields')
@@ -613,7 +613,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       return validationError('license')
     const roleId = ctx.query.role_id
     const all = scenario.users.filter((u) => u.status === status && (!roleId || u.role_id === roleId))
-    const page = paginate(ctx, def, all, 2000, {status, page_size: '30'}) // §2: page_size max 2000 (spec)
+    const page = paginate(ctx, def, all, 2000, {status, page_size: '30'}) // §API answers: page_size max 2000 (spec)
     if (page instanceof HttpAnswer) return page
     return new HttpAnswer(200, {
       next_page_token: page.nextPageToken,
@@ -626,11 +626,11 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   }
 
   function getUser(userId: string): HttpAnswer {
-    const u = userId === 'me' ? undefined : findUser(userId) // `me` with an S2S token is undocumented (§1.1): not modelled
+    const u = userId === 'me' ? undefined : findUser(userId) // `me` with an S2S token is undocumented (§Access token): not modelled
     if (!u) return apiError(404, 1001, `User does not exist: ${userId}.`)
     const item = userItem(u)
     const role = scenario.roles.find((r) => r.id === u.role_id)
-    if (role) item.role_name = role.name // §2: Get a user adds role_name
+    if (role) item.role_name = role.name // §API answers: Get a user adds role_name
     item.account_id = scenario.account.id
     item.account_number = 10_000_000 + (hashOf(scenario.account.id) % 89_999_999)
     item.login_types = [100]
@@ -648,7 +648,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // §3 roles
+  // §API answers roles
 
   /** Role members: users of the role that have an id (pending users have none), active or inactive. [I] */
   function membersOf(roleId: string): ScenarioUser[] {
@@ -659,7 +659,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     const type = ctx.query.type || 'common'
     if (!ROLE_TYPES.includes(type)) return validationError('type')
     const roles = scenario.roles.filter((r) => (r.type ?? 'common') === type)
-    // Not paginated (§3, BATON): every role in one answer, paging parameters ignored.
+    // Not paginated (§API answers, BATON): every role in one answer, paging parameters ignored.
     return new HttpAnswer(200, {
       roles: roles.map((r) => ({
         id: r.id,
@@ -683,7 +683,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       privileges: [...r.privileges],
       total_members: membersOf(r.id).length,
     }
-    // sub_account_privileges: "only displayed to accounts enrolled in a partner plan" (SPEC-A) → never.
+    // sub_account_privileges: "only displayed to accounts enrolled in a partner plan" ([API]) → never.
     // privilege_scopes: "will only return permission which checked specific scope" → only when the scenario has it.
     if (r.privilege_scopes !== undefined)
       body.privilege_scopes = r.privilege_scopes.map((p) => ({
@@ -695,7 +695,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
 
   function listMembers(ctx: Ctx, def: EndpointDef, roleId: string): HttpAnswer {
     if (!scenario.roles.some((r) => r.id === roleId)) return apiError(400, 1034, MESSAGES.roleNotFound)
-    const page = paginate(ctx, def, membersOf(roleId), 300, {page_size: '30'}) // §3: max 300
+    const page = paginate(ctx, def, membersOf(roleId), 300, {page_size: '30'}) // §API answers: max 300
     if (page instanceof HttpAnswer) return page
     return new HttpAnswer(200, {
       members: page.items.map((u) => {
@@ -715,7 +715,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // §4 marketplace
+  // §API answers marketplace
 
   function adminApp(a: ScenarioApp): boolean {
     return a.app_scopes.some((s) => s.split(':').includes('admin'))
@@ -726,9 +726,9 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     if (!APP_LIST_TYPES.includes(type)) return validationError('type')
     // Only account_created ("All apps created by this account") is modelled; the request/approval lists are empty.
     const all = type === 'account_created' ? scenario.apps.filter((a) => a.listed !== false) : []
-    const page = paginate(ctx, def, all, 300, {type, page_size: '30'}) // §4: page_size ≤ 300
+    const page = paginate(ctx, def, all, 300, {type, page_size: '30'}) // §API answers: page_size ≤ 300
     if (page instanceof HttpAnswer) return page
-    // §6: marketplace lists return only next_page_token + page_size (no totals).
+    // §Paging: marketplace lists return only next_page_token + page_size (no totals).
     return new HttpAnswer(200, {
       next_page_token: page.nextPageToken,
       page_size: page.pageSize,
@@ -742,7 +742,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
           app_status: a.app_status,
           app_developer_type: 'INTERNAL',
           app_description: '',
-          // §4 gaps: scope_name is a human label, not a scope string.
+          // §API answers gaps: scope_name is a human label, not a scope string.
           scopes: labels.map((l) => ({scope_name: l, scope_description: scopeDescription(l)})),
         }
       }),
@@ -751,7 +751,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
 
   function getApp(appId: string): HttpAnswer {
     const a = scenario.apps.find((x) => x.app_id === appId) // listed or not
-    if (!a) return apiError(404, 1401, `APP ID does not exist: ${appId}`) // §4
+    if (!a) return apiError(404, 1401, `APP ID does not exist: ${appId}`) // §API answers
     return new HttpAnswer(200, {
       app_id: a.app_id,
       app_name: a.app_name,
