@@ -1,4 +1,4 @@
-// Issue 8 part 5: the progress line on stderr — when it is shown, what it looks like, that it is erased.
+// the progress line on stderr — when it is shown, what it looks like, that it is erased.
 import {spawn} from 'node:child_process'
 import {join} from 'node:path'
 

@@ -247,7 +247,7 @@ const CUSTOM_ROLE_TEMPLATES: RoleTemplate[] = [
   },
 ]
 
-// Scope pools (every scope below exists in /work/shared/zoom/privileges/scope-privileges.tsv).
+// Scope pools (every scope below exists in data/zoom/scope-privileges.tsv).
 const CLASSIC_ADMIN = [
   'meeting:read:admin',
   'meeting:write:admin',

@@ -1,4 +1,4 @@
-// Issue 5 end to end: the CLI as a subprocess against the fake Zoom API on 127.0.0.1.
+// End to end: the CLI as a subprocess against the fake Zoom API on 127.0.0.1.
 import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 

@@ -1,4 +1,4 @@
-// Issue 8 part 2 end to end: HTTP_PROXY / HTTPS_PROXY / NO_PROXY and NODE_EXTRA_CA_CERTS, the CLI as a subprocess,
+// End to end: HTTP_PROXY / HTTPS_PROXY / NO_PROXY and NODE_EXTRA_CA_CERTS, the CLI as a subprocess,
 // a forward proxy and (for TLS) a TLS front of the fake Zoom API, all on 127.0.0.1.
 import {readFileSync} from 'node:fs'
 import {connect, type AddressInfo, type Socket} from 'node:net'

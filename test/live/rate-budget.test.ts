@@ -1,4 +1,4 @@
-// Issue 8 part 1 end to end: --plan / --rate-budget keep each rate-limit label under budget × Zoom's limit, measured
+// End to end: --plan / --rate-budget keep each rate-limit label under budget × Zoom's limit, measured
 // where Zoom would count, at the (fake) server: request arrival times in any 1-second window.
 import {join} from 'node:path'
 

@@ -1,4 +1,4 @@
-// Issue 8 part 2: which requests go through which proxy (HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY), and
+// which requests go through which proxy (HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY), and
 // that proxy credentials never show. The end-to-end proof (a real proxy) is test/live/proxy.test.ts.
 import {expect} from 'chai'
 

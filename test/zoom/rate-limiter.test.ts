@@ -1,4 +1,4 @@
-// Issue 8 part 1: the per-label sliding-window limiter, on a virtual clock (exact) and in the client (real time,
+// the per-label sliding-window limiter, on a virtual clock (exact) and in the client (real time,
 // against the fake Zoom API).
 import {expect} from 'chai'
 

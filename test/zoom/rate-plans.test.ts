@@ -1,4 +1,4 @@
-// Issue 8 part 1: Zoom's limits per plan and label, and the budget the tool allows itself.
+// Zoom's limits per plan and label, and the budget the tool allows itself.
 import {readdirSync, readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
