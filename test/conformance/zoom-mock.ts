@@ -4,7 +4,7 @@
 // request against its operation — path, parameter types, enums, minimum/maximum, required parameters, security —
 // and answer with the operation's documented example response (Zoom's own examples; static, so deterministic).
 // In front of them, on 127.0.0.1, a small router:
-//  - serves the S2S token (POST /oauth/token is in none of the documents) the way zoom-api.md §1.1 describes;
+//  - serves the S2S token (POST /oauth/token is in none of the documents) the way docs/zoom-api.md §Access token describes;
 //  - under /v2, finds the operation among the three documents, records a violation for a method other than GET,
 //    a path no document has, or a query parameter the operation does not declare (Prism accepts unknown query
 //    parameters silently), then forwards to that document's Prism and records every violation Prism reports
@@ -237,7 +237,7 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
 
     if (url.pathname === '/oauth/token') {
       mock.tokenRequests++
-      // zoom-api.md §1.1: POST, Basic client_id:client_secret, form body grant_type=account_credentials&account_id.
+      // docs/zoom-api.md §Access token: POST, Basic client_id:client_secret, form body grant_type=account_credentials&account_id.
       const form = new URLSearchParams(body)
       const basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`
       if (method !== 'POST') violation(shown, 'router', 'the token request must be a POST')

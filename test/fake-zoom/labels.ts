@@ -1,6 +1,7 @@
-// Human scope labels, as GET /marketplace/apps returns them in scopes[].scope_name (zoom-api.md §4 "Gaps": the
+// Human scope labels, as GET /marketplace/apps returns them in scopes[].scope_name (docs/zoom-api.md §API answers: the
 // spec's example is "View all users' team chat messages", not a scope string).
-// Known labels: zoom-api.md §5.3 (DOC-SCOPES classic list, ServiceNow/Gong docs, DF-92331).
+// Known labels: Zoom's classic scope list (https://developers.zoom.us/docs/internal-apps/oauth-scopes/), ServiceNow
+// and Gong docs, FORUM-92331.
 // Other scopes get a made-up label in the same style; it is never a well-formed scope string (it has spaces).
 
 const KNOWN: Record<string, string> = {

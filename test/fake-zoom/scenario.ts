@@ -120,7 +120,7 @@ export function loadScenario(path: string): FakeZoomScenario {
 // ---------------------------------------------------------------------------------------------------------------
 // generator
 
-/** Scopes of the auditor app's token: the granular set of zoom-api.md §10.2 (every audit endpoint). */
+/** Scopes of the auditor app's token: one granular scope for each endpoint the audit reads (docs/zoom-api.md §API answers). */
 export const AUDITOR_SCOPES: readonly string[] = [
   'user:read:list_users:admin',
   'user:read:user:admin',
@@ -132,7 +132,7 @@ export const AUDITOR_SCOPES: readonly string[] = [
   'marketplace:read:app:admin',
 ]
 
-/** DOC-PRIV privileges (zoom-api.md §3.1), Read/Edit pairs as documented. */
+/** Zoom's privileges reference (docs/zoom-api.md §Scopes an endpoint accepts), Read/Edit pairs as documented. */
 const DOC_PRIV: readonly string[] = [
   'User:Read',
   'User:Edit',
@@ -381,11 +381,11 @@ export interface GenerateOptions {
   pendingShare?: number
   /** Default AUDITOR_SCOPES. */
   tokenScopes?: string[]
-  /** Default {'GET /v2/users': 300} (DOC-PAG: "up to 300 items per page", zoom-api.md §6). */
+  /** Default {'GET /v2/users': 300} ("up to 300 items per page", docs/zoom-api.md §Paging). */
   pageCaps?: Record<string, number>
 }
 
-/** Built-in role ids of generated accounts. Zoom's real mapping is unconfirmed (zoom-api.md §3): do not hard-code them. */
+/** Built-in role ids of generated accounts. Zoom's real mapping is unconfirmed (docs/zoom-api.md §API answers): do not hard-code them. */
 export const GENERATED_ROLE_IDS = {owner: '1', admin: '2', member: '0'} as const
 
 /** A large, deterministic account: same options → the same JSON. */
@@ -483,7 +483,7 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
       dept: rng.pick(DEPTS),
       group_ids: rng.chance(0.8) ? [rng.pick(groups)] : [],
     }
-    // Pending users have no id (zoom-api.md §2); draw one anyway so the PRNG sequence does not depend on status.
+    // Pending users have no id (docs/zoom-api.md §API answers); draw one anyway so the PRNG sequence does not depend on status.
     const id = newId()
     if (status !== 'pending') user.id = id
     users.push(user)
@@ -493,7 +493,7 @@ export function generateScenario(opts: GenerateOptions): FakeZoomScenario {
   for (let i = 0; i < nApps; i++) {
     const r = rng.next()
     const appType = r < 0.5 ? 'OAuthApp' : r < 0.75 ? 'GeneralApp' : r < 0.9 ? 'ZoomApp' : 'ChatBotApp'
-    // An S2S app was observed as app_type "OAuthApp" with app_status "unpublished" (lower case) (zoom-api.md §4).
+    // An S2S app was observed as app_type "OAuthApp" with app_status "unpublished" (lower case) (docs/zoom-api.md §API answers).
     const appStatus =
       appType === 'OAuthApp' && rng.chance(0.2) ? 'unpublished' : rng.chance(0.6) ? 'PUBLISHED' : 'UNPUBLISHED'
     const granular = rng.chance(0.6)
@@ -579,7 +579,7 @@ export interface SnapshotCredentials {
  * The account of a snapshot (schemas/snapshot.schema.json) as a scenario, so a live audit against the fake can be
  * compared with an offline audit of the same snapshot.
  * - users: roleId → role_id; name → display_name, and also first_name/last_name split at the first space (so
- *   `${first_name} ${last_name}` is the name again); pending users lose their id (Zoom returns none, zoom-api.md §2).
+ *   `${first_name} ${last_name}` is the name again); pending users lose their id (Zoom returns none, docs/zoom-api.md §API answers).
  * - roles: privilegeScopes {priv: groupIds} → privilege_scopes [{permission_id, group_ids}] (left out when empty).
  * - apps: source 'inventory' (known only from the inventory) → listed: false: not in GET /marketplace/apps, but
  *   GET /marketplace/apps/{appId} still answers with its scopes. Every other app is listed.

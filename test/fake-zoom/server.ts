@@ -418,7 +418,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       ? new URLSearchParams(ctx.body)
       : new URLSearchParams()
     const grant = form.get('grant_type')
-    if (!grant) return oauthError('Missing grant type', 'invalid_request') // DOC-OAUTH-ERR 4706 "Missing grant type." [I: shape]
+    if (!grant) return oauthError('Missing grant type', 'invalid_request') // OAuth error table (docs/zoom-api.md §Access token) 4706 "Missing grant type." [I: shape]
     if (grant !== 'account_credentials') return oauthError('Unsupported grant type', 'unsupported_grant_type') // §Access token [I: exact JSON]
     const accountId = form.get('account_id')
     if (!accountId) return oauthError('Missing account_id', 'invalid_request') // [I]

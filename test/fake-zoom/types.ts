@@ -1,10 +1,10 @@
 // Types of the fake Zoom API. Local on purpose: the fake must not import anything from src/.
-// Scenario records use Zoom's own API field names (zoom-api.md §2–§4).
+// Scenario records use Zoom's own API field names (docs/zoom-api.md §API answers).
 
 export type UserStatus = 'active' | 'inactive' | 'pending'
 
 export interface ScenarioUser {
-  /** Zoom returns no `id` for pending users (zoom-api.md §2): leave it out for them. */
+  /** Zoom returns no `id` for pending users (docs/zoom-api.md §API answers): leave it out for them. */
   id?: string
   email: string
   first_name?: string
@@ -12,7 +12,7 @@ export interface ScenarioUser {
   display_name?: string
   status: UserStatus
   role_id: string
-  /** 1 Basic, 2 Licensed, 4 Unassigned (zoom-api.md §2); default 1. */
+  /** 1 Basic, 2 Licensed, 4 Unassigned (docs/zoom-api.md §API answers); default 1. */
   type?: number
   dept?: string
   /** Groups the user belongs to (Zoom's `group_ids`); only used to give roles' `privilege_scopes` a meaning. */
@@ -23,10 +23,10 @@ export interface ScenarioRole {
   id: string
   name: string
   description?: string
-  /** `GET /roles?type=` (zoom-api.md §3); default 'common'. */
+  /** `GET /roles?type=` (docs/zoom-api.md §API answers); default 'common'. */
   type?: 'common' | 'iq'
   privileges: string[]
-  /** Privileges limited to user groups (zoom-api.md §3). Left out of GET /roles/{roleId} when absent. */
+  /** Privileges limited to user groups (docs/zoom-api.md §API answers). Left out of GET /roles/{roleId} when absent. */
   privilege_scopes?: Array<{permission_id: string; group_ids: string[]}>
 }
 
@@ -35,11 +35,11 @@ export interface ScenarioApp {
   app_name: string
   app_type: string
   app_status: string
-  /** 1 admin-managed, 2 users (zoom-api.md §4); default 1. */
+  /** 1 admin-managed, 2 users (docs/zoom-api.md §API answers); default 1. */
   app_usage?: number
   /** Default true: returned by GET /marketplace/apps?type=account_created. false: only GET /marketplace/apps/{appId} knows it. */
   listed?: boolean
-  /** What the LIST returns in scopes[].scope_name: human labels such as "View all user meetings" (zoom-api.md §4 gaps).
+  /** What the LIST returns in scopes[].scope_name: human labels such as "View all user meetings" (docs/zoom-api.md §API answers).
    *  Absent: the fake derives labels from app_scopes (see labels.ts). */
   scope_labels?: string[]
   /** What GET /marketplace/apps/{appId} returns in app_scopes (scope strings). */
@@ -51,7 +51,7 @@ export interface FakeZoomScenario {
   credentials: {accountId: string; clientId: string; clientSecret: string}
   /** The `scope` of minted tokens (space-joined); endpoints check it. */
   tokenScopes: string[]
-  /** `expires_in` of minted tokens; default 3599 (observed, zoom-api.md §1.1). */
+  /** `expires_in` of minted tokens; default 3599 (observed, docs/zoom-api.md §Access token). */
   tokenTtlSeconds?: number
   /** `api_url` in the token response; default = the fake's own url (no /v2); null = field left out. */
   tokenApiUrl?: string | null

@@ -9,7 +9,7 @@ import {describeLabelBudget, rateBudget, ZOOM_RATE_LIMITS} from '../../src/zoom/
 const OPERATIONS = new URL('../../data/zoom/operations/', import.meta.url)
 
 describe('rate plans and budgets', () => {
-  it("holds Zoom's table (zoom-api.md §7: Free 4/2/1/10 per min, Pro 30/20/10/10 per min, Business+ 80/60/40/20 per min)", () => {
+  it("holds Zoom's table (docs/zoom-api.md §Rate limits: Free 4/2/1/10 per min, Pro 30/20/10/10 per min, Business+ 80/60/40/20 per min)", () => {
     const perSecond = (plan: keyof typeof ZOOM_RATE_LIMITS) =>
       (['LIGHT', 'MEDIUM', 'HEAVY'] as const).map((label) => {
         const {requests, perMs} = ZOOM_RATE_LIMITS[plan][label]
