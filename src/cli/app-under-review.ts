@@ -6,7 +6,7 @@ import type {Matrix} from '../matrix/matrix.js'
 import {splitScopeList} from '../matrix/scope.js'
 import {scopesIgnoredNote} from '../report/transfer-text.js'
 import type {Snapshot} from '../snapshot/types.js'
-import {resolveApp, type AppTarget} from '../transfer/app.js'
+import {resolveApp, type AppTarget} from '../ownership/app-target.js'
 import {loadAccount, type AccountNeeds, type LiveFlagValues} from './account-source.js'
 import {matrixFromFlags} from './matrix-from-flags.js'
 

@@ -1,14 +1,20 @@
 // `migrate preview`: what Zoom would assign when an app moves from classic to granular scopes, what the granular set
 // needs, and — with the app's owner — whether the owner could hold it. Pure: map + matrix (+ account) → result.
-// Whether a role can hold a scope is decided in one place (audit/eligibility.ts, through roles/coverage.ts).
-import {displayName, indexAccount} from '../audit/account-index.js'
+// Whether a role can hold a scope is decided in one place (ownership/eligibility.ts, through ownership/coverage.ts).
+import {accountUser, displayName, indexAccount, type AccountUser} from '../ownership/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
 import {cleanScopes} from '../matrix/scope.js'
-import {labelsFor, roleCoverage, scopeNeeds, scopeOutcomes, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
+import {
+  labelsFor,
+  roleCoverage,
+  scopeNeeds,
+  scopeOutcomes,
+  type LostScope,
+  type ScopeNeeds,
+} from '../ownership/coverage.js'
 import type {Snapshot} from '../snapshot/types.js'
 import {compareText, sortedUnique} from '../text-order.js'
-import type {AppTarget} from '../transfer/app.js'
-import {toUser, type TransferUser} from '../transfer/check.js'
+import type {AppTarget} from '../ownership/app-target.js'
 import type {ClassicToGranular} from './map.js'
 import {scopeKind} from './scope-model.js'
 
@@ -49,7 +55,7 @@ export interface DropCandidate {
 export interface MigrationOwner {
   /** The owner as the inventory names them. */
   ref: string
-  user: TransferUser
+  user: AccountUser
   /** Why the owner could not be checked (not in the account, unknown role); null when checked. */
   problem: string | null
   /** Classic scopes the owner already cannot hold today. */
@@ -171,7 +177,12 @@ function checkOwner(
   const account = indexAccount(snapshot)
   const user = account.findUser(ownerRef)
   const role = user ? account.role(user.roleId) : undefined
-  const owner: MigrationOwner = {ref: ownerRef, user: toUser(user, role?.name ?? null), problem: null, lostToday: []}
+  const owner: MigrationOwner = {
+    ref: ownerRef,
+    user: accountUser(user, role?.name ?? null),
+    problem: null,
+    lostToday: [],
+  }
   if (!user) {
     owner.problem = `No user "${ownerRef}" in the account (by email or Zoom user id): cannot tell what the owner could hold.`
     return {owner}

@@ -1,19 +1,13 @@
 // stderr lines of `inventory init`: apps the account no longer shows, then what was written and what to do next.
+import type {TemplateResult} from '../inventory/template.js'
 import {plural} from '../words.js'
 import {terminalSafe} from './escape.js'
 
-export interface InventoryInitFacts {
+/** What the template or merge did (TemplateResult without the inventory itself), and the run's figures. */
+export interface InventoryInitFacts extends Omit<TemplateResult, 'inventory'> {
   output: string
   /** Entries written. */
   apps: number
-  /** Ids of apps new to the inventory (every app without --merge). */
-  added: string[]
-  /** Ids of apps of the --merge file that the account still has. */
-  kept: string[]
-  /** Ids of apps of the --merge file the account no longer shows (kept; the audit reports them as app-not-found). */
-  gone: string[]
-  /** Entries whose owner is still empty. */
-  ownersMissing: number
   apiCalls: number
   seconds: number
 }

@@ -1,9 +1,9 @@
 // `roles suggest`: the least privileges an app's owner role needs, and the existing roles that already cover them.
-// Pure. Coverage comes from audit/eligibility.ts through roles/coverage.ts.
+// Pure. Coverage comes from ownership/eligibility.ts through ownership/coverage.ts.
 import type {Matrix} from '../matrix/matrix.js'
 import type {Snapshot} from '../snapshot/types.js'
-import type {AppTarget} from '../transfer/app.js'
-import {labelsFor, roleCoverage, scopeNeeds, type PrivilegeNeed} from './coverage.js'
+import type {AppTarget} from '../ownership/app-target.js'
+import {labelsFor, roleCoverage, scopeNeeds, type PrivilegeNeed} from '../ownership/coverage.js'
 import {compareText} from '../text-order.js'
 
 export interface SuggestedRole {

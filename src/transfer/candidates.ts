@@ -1,11 +1,11 @@
 // `transfer candidates`: every active user whose role keeps every mapped scope of the app, least privilege first.
 // Pure. Works per role (a role's answer is the same for all its members), so 20 000 users cost a few role checks.
-import {indexAccount} from '../audit/account-index.js'
+import {indexAccount} from '../ownership/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
-import {labelsFor, roleCoverage, scopeNeeds, type RoleCoverage} from '../roles/coverage.js'
+import {labelsFor, roleCoverage, scopeNeeds, type RoleCoverage} from '../ownership/coverage.js'
 import {compareText} from '../text-order.js'
 import type {Snapshot, SnapshotRole} from '../snapshot/types.js'
-import type {AppTarget} from './app.js'
+import type {AppTarget} from '../ownership/app-target.js'
 
 export interface RankedCandidate {
   user: {id: string | null; email: string; name: string | null; roleId: string; roleName: string}

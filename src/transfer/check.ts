@@ -1,45 +1,35 @@
 // `transfer check`: what each named candidate (and, with an inventory, the current owner) would keep and lose if
-// the app were theirs. Pure: snapshot + matrix + app → result. Scope decisions come from audit/eligibility.ts.
-import {displayName, indexAccount} from '../audit/account-index.js'
+// the app were theirs. Pure: snapshot + matrix + app → result. Scope decisions come from ownership/eligibility.ts.
+import {accountUser, displayName, indexAccount, type AccountUser} from '../ownership/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
-import {roleCoverage, scopeNeeds, scopeOutcomes, type LostScope, type ScopeNeeds} from '../roles/coverage.js'
+import {
+  roleCoverage,
+  scopeNeeds,
+  scopeOutcomes,
+  type LostScope,
+  type ScopeNeeds,
+  type ScopeOutcomes,
+} from '../ownership/coverage.js'
 import {sortedUnique} from '../text-order.js'
-import type {Snapshot, SnapshotUser, UserStatus} from '../snapshot/types.js'
+import type {Snapshot} from '../snapshot/types.js'
 import {and, plural, possessive} from '../words.js'
-import type {AppTarget} from './app.js'
+import type {AppTarget} from '../ownership/app-target.js'
 
 export type {LostScope}
 
 export type IneligibleCode =
   'not-found' | 'pending' | 'inactive' | 'role-unknown' | 'group-limited' | 'missing-privileges' | 'unmapped-strict'
 
-export interface TransferUser {
-  id: string | null
-  email: string | null
-  name: string | null
-  status: UserStatus | null
-  roleId: string | null
-  roleName: string | null
-}
-
-export interface CandidateOutcome {
+/** What the user would keep and lose (ScopeOutcomes), and whether they can take the app over. */
+export interface CandidateOutcome extends ScopeOutcomes {
   /** The user as named (--to, or the inventory's owner). */
   ref: string
-  user: TransferUser
+  user: AccountUser
   /** Active, and keeps every mapped scope (with --strict: and no scope is unmapped). */
   eligible: boolean
   reasonCode: IneligibleCode | null
   /** A plain sentence when not eligible. */
   reason: string | null
-  keptScopes: string[]
-  /** Kept, but some of the scope's operations need privileges the role lacks (the rule's `partial`). */
-  partialScopes: Array<{scope: string; missingPrivileges: string[]}>
-  /** Scopes Zoom would deactivate if this user owned the app. */
-  deactivatedScopes: LostScope[]
-  /** No rule in the matrix: cannot tell. */
-  unmappedScopes: string[]
-  /** Privilege → portal label, for every privilege named above. */
-  labels: Record<string, string>
 }
 
 export interface TransferCheckResult {
@@ -98,7 +88,7 @@ function evaluateCandidate(
   const role = found ? account.role(found.roleId) : undefined
   const outcome: CandidateOutcome = {
     ref,
-    user: toUser(found, role?.name ?? null),
+    user: accountUser(found, role?.name ?? null),
     eligible: false,
     reasonCode: null,
     reason: null,
@@ -164,16 +154,4 @@ function evaluateCandidate(
 
 function ineligible(outcome: CandidateOutcome, code: IneligibleCode, reason: string): CandidateOutcome {
   return {...outcome, eligible: false, reasonCode: code, reason}
-}
-
-export function toUser(user: SnapshotUser | undefined, roleName: string | null): TransferUser {
-  if (!user) return {id: null, email: null, name: null, status: null, roleId: null, roleName: null}
-  return {
-    id: user.id ?? null,
-    email: user.email,
-    name: user.name?.trim() || null,
-    status: user.status,
-    roleId: user.roleId || null,
-    roleName,
-  }
 }

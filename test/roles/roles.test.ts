@@ -1,9 +1,9 @@
 import {expect} from 'chai'
 
 import {InputError} from '../../src/errors.js'
-import {scopeNeeds} from '../../src/roles/coverage.js'
+import {scopeNeeds} from '../../src/ownership/coverage.js'
 import {findRole} from '../../src/roles/find-role.js'
-import {rolesHoldingScope} from '../../src/roles/holding.js'
+import {rolesHoldingScope} from '../../src/ownership/holding.js'
 import {listRoles} from '../../src/roles/list.js'
 import {showRole} from '../../src/roles/show.js'
 import {suggestRoles} from '../../src/roles/suggest.js'

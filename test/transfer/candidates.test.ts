@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import type {MatrixFile} from '../../src/matrix/types.js'
-import type {AppTarget} from '../../src/transfer/app.js'
+import type {AppTarget} from '../../src/ownership/app-target.js'
 import {findCandidates} from '../../src/transfer/candidates.js'
 import {account, role, ROLES, testMatrix, user} from './support.js'
 

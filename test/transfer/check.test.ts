@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import type {AppTarget} from '../../src/transfer/app.js'
+import type {AppTarget} from '../../src/ownership/app-target.js'
 import {checkTransfer} from '../../src/transfer/check.js'
 import {account, role, testMatrix, user} from './support.js'
 

@@ -9,7 +9,7 @@ import {InputError} from '../../errors.js'
 import {explainScope, type ScopeExplanation} from '../../matrix/explain.js'
 import {loadClassicToGranular} from '../../migrate/map.js'
 import {renderExplanations} from '../../report/matrix-text.js'
-import {rolesHoldingScope} from '../../roles/holding.js'
+import {rolesHoldingScope} from '../../ownership/holding.js'
 
 export interface ExplainResult {
   matrix: {version: string; files: string[]}

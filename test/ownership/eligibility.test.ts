@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {checkScope, rolePrivileges} from '../../src/audit/eligibility.js'
+import {checkScope, rolePrivileges} from '../../src/ownership/eligibility.js'
 import {buildMatrix} from '../../src/matrix/matrix.js'
 import type {MatrixRule} from '../../src/matrix/types.js'
 import type {SnapshotRole} from '../../src/snapshot/types.js'

@@ -1,6 +1,6 @@
 // Which roles of an account can hold a scope (for `matrix explain --snapshot/--live`). Pure; the decision is
-// audit/eligibility.ts's.
-import {checkScope, rolePrivileges} from '../audit/eligibility.js'
+// eligibility.ts's.
+import {checkScope, rolePrivileges} from './eligibility.js'
 import type {Matrix} from '../matrix/matrix.js'
 import type {SnapshotRole} from '../snapshot/types.js'
 import {compareText} from '../text-order.js'

@@ -1,5 +1,5 @@
 // Lookups over a snapshot: users by id or lower-cased email (pending users have no id), roles by id.
-import type {Snapshot, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
+import type {Snapshot, SnapshotRole, SnapshotUser, UserStatus} from '../snapshot/types.js'
 
 export interface AccountIndex {
   /** By Zoom user id, or by email whatever its case, whatever the user's status. */
@@ -24,4 +24,26 @@ export function indexAccount(snapshot: Snapshot): AccountIndex {
 /** How messages name a user. */
 export function displayName(user: SnapshotUser): string {
   return user.name?.trim() || user.email
+}
+
+/** A user as results name them (null fields: not in the account, or unknown). */
+export interface AccountUser {
+  id: string | null
+  email: string | null
+  name: string | null
+  status: UserStatus | null
+  roleId: string | null
+  roleName: string | null
+}
+
+export function accountUser(user: SnapshotUser | undefined, roleName: string | null): AccountUser {
+  if (!user) return {id: null, email: null, name: null, status: null, roleId: null, roleName: null}
+  return {
+    id: user.id ?? null,
+    email: user.email,
+    name: user.name?.trim() || null,
+    status: user.status,
+    roleId: user.roleId || null,
+    roleName,
+  }
 }

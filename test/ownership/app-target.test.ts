@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 
 import {InputError} from '../../src/errors.js'
-import {resolveApp} from '../../src/transfer/app.js'
-import {ARCHIVER, account, user} from './support.js'
+import {resolveApp} from '../../src/ownership/app-target.js'
+import {ARCHIVER, account, user} from '../transfer/support.js'
 
 describe('resolveApp: which scopes a transfer is about', () => {
   const snapshot = account([user('a@x', 'r-admin')], undefined, [

@@ -1,5 +1,5 @@
-// Which app a transfer is about, and its scopes: the account's own (snapshot or Zoom), else --scopes, else the
-// inventory's (for apps the Marketplace API does not show). Pure.
+// The app under review (transfer, roles suggest, migrate preview) and its scopes: the account's own (snapshot or
+// Zoom), else --scopes, else the inventory's (for apps the Marketplace API does not show). Pure.
 import {InputError} from '../errors.js'
 import type {Inventory, InventoryApp} from '../inventory/types.js'
 import {cleanScopes} from '../matrix/scope.js'

@@ -1,6 +1,6 @@
-// How a role covers a set of scopes. Every scope decision goes through audit/eligibility.ts (checkScope), the one
+// How a role covers a set of scopes. Every scope decision goes through eligibility.ts (checkScope), the one
 // place that decides whether a role can hold a scope; this file only adds up its answers.
-import {checkScope, rolePrivileges, type ScopeCheck} from '../audit/eligibility.js'
+import {checkScope, rolePrivileges, type ScopeCheck} from './eligibility.js'
 import type {Matrix} from '../matrix/matrix.js'
 import {cleanScopes} from '../matrix/scope.js'
 import {compareText, sortedUnique} from '../text-order.js'
