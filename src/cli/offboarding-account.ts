@@ -1,6 +1,6 @@
 // What `transfer plan` reads: the active users (the candidates and the account owner), the roles, the person
 // leaving even when no longer active, and only the apps the inventory says they own — each list read once.
-import {indexAccount} from '../audit/account-index.js'
+import {indexAccount} from '../ownership/account-index.js'
 import type {Inventory} from '../inventory/types.js'
 import {fetchAppsById} from '../snapshot/fetch-apps.js'
 import {fetchNamedUsers} from '../snapshot/fetch-users.js'

@@ -1,14 +1,14 @@
 // `transfer plan`: every app the inventory says a leaving person owns, who could take each one, the suggested heir,
 // and what blocks the hand-over. Pure, and built only from findCandidates and checkTransfer so that each app's answer
 // is the one `transfer candidates` and `transfer check` give for it.
-import {indexAccount} from '../audit/account-index.js'
+import {accountUser, indexAccount, type AccountUser} from '../ownership/account-index.js'
 import {InputError} from '../errors.js'
 import type {Inventory, InventoryApp} from '../inventory/types.js'
 import type {Matrix} from '../matrix/matrix.js'
 import type {Snapshot, SnapshotUser} from '../snapshot/types.js'
-import {resolveApp, type AppTarget} from './app.js'
+import {resolveApp, type AppTarget} from '../ownership/app-target.js'
 import {findCandidates, type NobodyQualifies, type RankedCandidate} from './candidates.js'
-import {checkTransfer, type CandidateOutcome, type TransferUser} from './check.js'
+import {checkTransfer, type CandidateOutcome} from './check.js'
 
 /** Zoom's built-in Owner role: matched by name, as the API does not document its id (docs/account-owner.md). */
 const OWNER_ROLE_NAME = 'owner'
@@ -48,7 +48,7 @@ export interface PlanApp {
 
 export interface PlanPerson {
   ref: string
-  user: TransferUser | null
+  user: AccountUser | null
 }
 
 export interface TransferPlan {
@@ -174,9 +174,9 @@ export function planTransfer(input: PlanInput): TransferPlan {
   // An app that could not be read counts against the heir too: nobody can tell what they would keep.
   const toLosesScopes = input.to ? apps.filter((a) => !a.checked || !a.to?.eligible).length : null
   return {
-    from: {ref: input.from, user: fromUser ? transferUser(fromUser, account.role(fromUser.roleId)?.name) : null},
+    from: {ref: input.from, user: fromUser ? accountUser(fromUser, account.role(fromUser.roleId)?.name ?? null) : null},
     ...(input.to
-      ? {to: {ref: input.to, user: toUser ? transferUser(toUser, account.role(toUser.roleId)?.name) : null}}
+      ? {to: {ref: input.to, user: toUser ? accountUser(toUser, account.role(toUser.roleId)?.name ?? null) : null}}
       : {}),
     accountOwner: owner ? {email: owner.email, name: owner.name?.trim() || null} : null,
     apps,
@@ -191,16 +191,5 @@ export function planTransfer(input: PlanInput): TransferPlan {
       toLosesScopes,
       ready: toLosesScopes === null ? withoutCandidate === 0 : toLosesScopes === 0,
     },
-  }
-}
-
-function transferUser(user: SnapshotUser, roleName: string | undefined): TransferUser {
-  return {
-    id: user.id ?? null,
-    email: user.email,
-    name: user.name?.trim() || null,
-    status: user.status,
-    roleId: user.roleId || null,
-    roleName: roleName ?? null,
   }
 }
