@@ -122,3 +122,9 @@ export interface AuditReport {
   /** With --baseline: the previous report's findings that this run no longer has. */
   resolved?: Array<Pick<Finding, 'id' | 'kind' | 'severity' | 'appId' | 'appName' | 'scope' | 'missingPrivileges'>>
 }
+
+declare module '../input/schema-check.js' {
+  interface SchemaTypes {
+    report: AuditReport
+  }
+}

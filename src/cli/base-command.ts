@@ -3,14 +3,14 @@
 // stack trace unless DEBUG is set.
 import {Command, Errors} from '@oclif/core'
 
-import {ExitCode, ToolError} from '../errors.js'
+import {ExitCode, ToolError, withActions, type ErrorCode} from '../errors.js'
 import {createStyle, shouldColour, terminalWidth, type Style} from '../report/style.js'
 import {optionHint} from './flags.js'
 import {offlineEnvironment, type HelpEntry} from './help-sections.js'
 import {writeFileAtomic} from './write-file-atomic.js'
 
 export interface ErrorReport {
-  code: string
+  code: ErrorCode
   message: string
   exitCode: number
   [detail: string]: unknown
@@ -104,7 +104,14 @@ export abstract class BaseCommand extends Command {
 
 export function describeError(error: Error & {oclif?: {exit?: number}; code?: string}): ErrorReport {
   if (error instanceof ToolError) {
-    return {...error.details, code: error.code, message: error.message, exitCode: error.exitCode}
+    const actions = error.actions.length > 0 ? {actions: error.actions} : {}
+    return {
+      ...error.details,
+      code: error.code,
+      message: withActions(error.message, error.actions),
+      ...actions,
+      exitCode: error.exitCode,
+    }
   }
   // oclif's own parse errors (unknown flag, missing argument, bad option) are usage errors: exit 2.
   if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {

@@ -1,7 +1,7 @@
 // `doctor`: can this auditor app do a full run? Mints the token, checks its scopes, makes one cheap call per
 // endpoint the tool reads (the first page of each list, then one item of it), and reports the plan and budget in
 // effect. Pure apart from the client it is given: no printing, no exit codes.
-import {ZoomError} from '../errors.js'
+import {withActions, ZoomError, type ZoomErrorCode} from '../errors.js'
 import type {ZoomClient} from '../zoom/client.js'
 import type {EndpointTemplate, RateLimitLabel} from '../zoom/endpoints.js'
 import {ZoomMissingScopesError} from '../zoom/errors.js'
@@ -12,7 +12,7 @@ export type CheckStatus = 'ok' | 'failed' | 'skipped'
 export type Family = 'users' | 'roles' | 'apps'
 
 export interface CheckError {
-  code: string
+  code: ZoomErrorCode
   message: string
   status?: number
   zoomCode?: number
@@ -225,7 +225,7 @@ function checkError(error: unknown): CheckError {
   const {status, zoomCode} = error.details
   return {
     code: error.code,
-    message: error.message,
+    message: withActions(error.message, error.actions),
     ...(typeof status === 'number' ? {status} : {}),
     ...(typeof zoomCode === 'number' ? {zoomCode} : {}),
     ...(error instanceof ZoomMissingScopesError ? {scopes: error.scopes} : {}),

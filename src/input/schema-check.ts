@@ -21,6 +21,11 @@ const prebuilt: Record<string, ValidateFunction> = await import(new URL('./valid
   (module: Record<string, ValidateFunction>) => module,
   () => ({}),
 )
+
+/** The TypeScript type of a document that fits each schema, by schema name: what assertSchema returns. The module
+ * that owns each type adds its entry (declaration merging, see snapshot/types.ts), so input/ imports none of them. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface SchemaTypes {}
 const compiled = new Map<SchemaName, ValidateFunction>()
 let ajv: Ajv2020 | undefined
 
@@ -57,9 +62,15 @@ export function schemaProblems(name: SchemaName, document: unknown): string[] {
 }
 
 /** Throws an InputError naming the file and the first few places when the document does not fit. */
-export function assertSchema<T>(name: SchemaName, document: unknown, file: string, what: string): T {
+export function assertSchema<N extends SchemaName & keyof SchemaTypes>(
+  name: N,
+  document: unknown,
+  file: string,
+  what: string,
+): SchemaTypes[N] {
   const problems = schemaProblems(name, document)
-  if (problems.length === 0) return document as T
+  // The schema was checked just above: the document is what the schema describes.
+  if (problems.length === 0) return document as SchemaTypes[N]
   const shown = problems.slice(0, 5)
   const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : ''
   throw new InputError(`${file}: not a valid ${what}: ${shown.join('; ')}${more}`, {

@@ -13,7 +13,7 @@ export async function loadInventory(file: string): Promise<Inventory> {
     extname(file).toLowerCase() === '.csv'
       ? // csv-parse is loaded only for CSV inventories (start-up time).
         (await import('./parse-csv.js')).parseInventoryCsv(text, file)
-      : assertSchema<Inventory>('inventory', parseJson(text, file, 'inventory'), file, 'inventory')
+      : assertSchema('inventory', parseJson(text, file, 'inventory'), file, 'inventory')
   const seen = new Map<string, number>()
   for (const [i, app] of inventory.apps.entries()) {
     app.id = app.id.trim()

@@ -14,3 +14,9 @@ export interface InventoryApp {
 export interface Inventory {
   apps: InventoryApp[]
 }
+
+declare module '../input/schema-check.js' {
+  interface SchemaTypes {
+    inventory: Inventory
+  }
+}

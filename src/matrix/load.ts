@@ -4,7 +4,7 @@ import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {InputError} from '../errors.js'
+import {InputError, type InputErrorCode} from '../errors.js'
 import {parseJson} from '../input/parse-json.js'
 import {readTextFile} from '../input/read-file.js'
 import {schemaProblems} from '../input/schema-check.js'
@@ -71,7 +71,7 @@ function withDefaults(written: WrittenMatrixFile, file: string): MatrixFile {
   return written as MatrixFile
 }
 
-function summarise(file: string, prefix: string, problems: Problem[], code: string): InputError {
+function summarise(file: string, prefix: string, problems: Problem[], code: InputErrorCode): InputError {
   const shown = problems.slice(0, 3).map((p) => `${p.place} ${p.message}`)
   const more =
     problems.length > 3 ? ` (and ${problems.length - 3} more: run "zoom-scope-audit matrix validate ${file}")` : ''

@@ -6,5 +6,5 @@ import type {Snapshot} from './types.js'
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {
   const text = await readTextFile(file, 'snapshot')
-  return assertSchema<Snapshot>('snapshot', parseJson(text, file, 'snapshot'), file, 'account snapshot')
+  return assertSchema('snapshot', parseJson(text, file, 'snapshot'), file, 'account snapshot')
 }

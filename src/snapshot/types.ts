@@ -59,3 +59,9 @@ export interface ProgressEvent {
 export type OnProgress = (event: ProgressEvent) => void
 
 export const noProgress: OnProgress = () => {}
+
+declare module '../input/schema-check.js' {
+  interface SchemaTypes {
+    snapshot: Snapshot
+  }
+}

@@ -1,5 +1,4 @@
 // The files triage reads: a previous report (its findings) and the accepted findings.
-import type {AuditReport} from '../audit/types.js'
 import {InputError} from '../errors.js'
 import {parseJson} from '../input/parse-json.js'
 import {readTextFile} from '../input/read-file.js'
@@ -17,13 +16,13 @@ export async function loadBaseline(file: string | undefined): Promise<Baseline |
       {code: 'baseline_version', file, place: '/schemaVersion'},
     )
   }
-  const report = assertSchema<AuditReport>('report', document, file, 'audit report (from audit --json)')
+  const report = assertSchema('report', document, file, 'audit report (from audit --json)')
   return {file, findings: [...report.findings, ...(report.accepted ?? []).map((a) => a.finding)]}
 }
 
 export async function loadAcceptances(file: string): Promise<Acceptance[]> {
   const document = parseJson(await readTextFile(file, 'accepted findings'), file, 'accepted findings')
-  const {accepted} = assertSchema<{accepted: Acceptance[]}>('acceptances', document, file, 'accepted-findings file')
+  const {accepted} = assertSchema('acceptances', document, file, 'accepted-findings file')
   const aimless = accepted.findIndex((a) => [a.id, a.app, a.kind, a.scope].every((field) => field === undefined))
   if (aimless >= 0) {
     throw new InputError(

@@ -39,3 +39,9 @@ export interface Baseline {
   /** Every finding of it, accepted ones included (an accepted finding that disappears was resolved too). */
   findings: Finding[]
 }
+
+declare module '../input/schema-check.js' {
+  interface SchemaTypes {
+    acceptances: {accepted: Acceptance[]}
+  }
+}

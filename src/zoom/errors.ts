@@ -12,7 +12,10 @@ export class ZoomNotFoundError extends ZoomError {
 export class ZoomMissingScopesError extends ZoomError {
   readonly scopes: string[]
 
-  constructor(message: string, details: {status: number; zoomCode?: number; endpoint: string; scopes: string[]}) {
+  constructor(
+    message: string,
+    details: {status: number; zoomCode?: number; endpoint: string; scopes: string[]; actions?: string[]},
+  ) {
     super(message, {...details, code: 'zoom_missing_scopes'})
     this.scopes = details.scopes
   }
@@ -20,7 +23,10 @@ export class ZoomMissingScopesError extends ZoomError {
 
 /** Zoom is rate-limiting us: a daily quota is used up, or waiting would exceed the allowed total wait. */
 export class ZoomRateLimitError extends ZoomError {
-  constructor(message: string, details: {endpoint: string; daily: boolean; resetAt?: string; status?: number}) {
+  constructor(
+    message: string,
+    details: {endpoint: string; daily: boolean; resetAt?: string; status?: number; actions?: string[]},
+  ) {
     super(message, {...details, code: details.daily ? 'zoom_daily_limit' : 'zoom_rate_limited'})
   }
 }

@@ -65,22 +65,22 @@ export function redirectError(endpoint: string, status: number): ZoomError {
 
 export function dailyLimitError(endpoint: string, resetAt: string | undefined): ZoomRateLimitError {
   return new ZoomRateLimitError(
-    `Zoom's daily rate limit for ${endpoint} is used up; ${resetAt ? `it resets at ${resetAt}` : 'Zoom did not say when it resets'}. Run again after that.`,
-    {endpoint, daily: true, status: 429, ...(resetAt ? {resetAt} : {})},
+    `Zoom's daily rate limit for ${endpoint} is used up; ${resetAt ? `it resets at ${resetAt}` : 'Zoom did not say when it resets'}.`,
+    {actions: ['Run again after that.'], endpoint, daily: true, status: 429, ...(resetAt ? {resetAt} : {})},
   )
 }
 
 export function rateLimitWaitError(endpoint: string, waitMs: number, maxTotalWaitMs: number): ZoomRateLimitError {
   return new ZoomRateLimitError(
-    `Zoom keeps rate-limiting ${endpoint}: waiting another ${seconds(waitMs)} would exceed the ${seconds(maxTotalWaitMs)} this run may wait in total. Try again later.`,
-    {endpoint, daily: false, status: 429},
+    `Zoom keeps rate-limiting ${endpoint}: waiting another ${seconds(waitMs)} would exceed the ${seconds(maxTotalWaitMs)} this run may wait in total.`,
+    {actions: ['Try again later.'], endpoint, daily: false, status: 429},
   )
 }
 
 export function tooManyAttemptsError(endpoint: string, attempts: number): ZoomRateLimitError {
   return new ZoomRateLimitError(
-    `Zoom keeps rate-limiting ${endpoint}: still HTTP 429 after ${attempts} attempts; stopped. Try again later.`,
-    {endpoint, daily: false, status: 429},
+    `Zoom keeps rate-limiting ${endpoint}: still HTTP 429 after ${attempts} attempts; stopped.`,
+    {actions: ['Try again later.'], endpoint, daily: false, status: 429},
   )
 }
 
@@ -94,12 +94,15 @@ function tokenError(status: number, facts: ZoomErrorFacts, redactor: Redactor): 
   const label = [`HTTP ${status}`, typeof error === 'string' ? redactor.clean(error, 60) : undefined]
     .filter(Boolean)
     .join(', ')
-  const hint =
+  const actions =
     status === 400 || status === 401
-      ? ' Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, and that the Server-to-Server OAuth app is activated.'
-      : ''
-  return new ZoomError(`Zoom refused the access-token request (${label}): ${sentence(why)}${hint}`, {
+      ? [
+          'Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, and that the Server-to-Server OAuth app is activated.',
+        ]
+      : []
+  return new ZoomError(`Zoom refused the access-token request (${label}): ${sentence(why)}`, {
     code: 'zoom_auth_failed',
+    actions,
     status,
     ...(typeof error === 'string' ? {zoomError: redactor.clean(error, 60)} : {}),
     ...(typeof code === 'number' ? {zoomCode: code} : {}),
@@ -122,10 +125,11 @@ function apiError(
   const scopes = text === undefined ? undefined : missingScopes(text)
   if (scopes) {
     const which = scopes.length === 1 ? `the scope ${scopes[0]}` : `one of the scopes ${scopes.join(', ')}`
-    return new ZoomMissingScopesError(
-      `Zoom refused ${endpoint}: the auditor's app lacks ${which}. Add it to the Server-to-Server OAuth app (ZOOM_CLIENT_ID) on marketplace.zoom.us and run again.`,
-      {...details, scopes},
-    )
+    return new ZoomMissingScopesError(`Zoom refused ${endpoint}: the auditor's app lacks ${which}.`, {
+      ...details,
+      scopes,
+      actions: ['Add it to the Server-to-Server OAuth app (ZOOM_CLIENT_ID) on marketplace.zoom.us and run again.'],
+    })
   }
   const said = `HTTP ${status}${zoomCode === undefined ? '' : `, code ${zoomCode}`}`
   const what = text ?? redactor.clean(facts.text ?? statusMessage ?? 'no further detail', 120)
