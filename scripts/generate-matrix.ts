@@ -7,7 +7,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {buildMatrix} from './matrix/build.js'
+import {buildBuiltinMatrix} from './matrix/build.js'
 import {DEFAULT_DATA_DIR, loadZoomData} from './matrix/data.js'
 import {formatJson} from './matrix/format.js'
 import {buildInferredMatrix, loadRequirements} from './matrix/inferred.js'
@@ -18,13 +18,13 @@ export const DEFAULT_INFERRED_OUTPUT = fileURLToPath(new URL('../data/inferred-m
 
 /** The matrix file's exact text for the data in `dataDir`. */
 export function generateMatrixText(dataDir: string = DEFAULT_DATA_DIR): string {
-  return formatJson(buildMatrix(loadZoomData(dataDir)).matrix)
+  return formatJson(buildBuiltinMatrix(loadZoomData(dataDir)).matrix)
 }
 
 /** The inferred layer's exact text for the data in `dataDir`. */
 export function generateInferredText(dataDir: string = DEFAULT_DATA_DIR): string {
   const data = loadZoomData(dataDir)
-  return formatJson(buildInferredMatrix(data, buildMatrix(data), loadRequirements(dataDir)).matrix)
+  return formatJson(buildInferredMatrix(data, buildBuiltinMatrix(data), loadRequirements(dataDir)).matrix)
 }
 
 function main(): void {
@@ -39,7 +39,7 @@ function main(): void {
   const output = values.output ?? DEFAULT_OUTPUT
   const dataDir = values.data ?? DEFAULT_DATA_DIR
   const data = loadZoomData(dataDir)
-  const built = buildMatrix(data)
+  const built = buildBuiltinMatrix(data)
   const {matrix, scopes} = built
   writeFileSync(output, formatJson(matrix))
   // With only --output, the layer goes beside it: a run aimed at a temporary folder never writes into data/.

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 
 import {DEFAULT_INFERRED_OUTPUT, DEFAULT_OUTPUT} from './generate-matrix.js'
-import {buildMatrix} from './matrix/build.js'
+import {buildBuiltinMatrix} from './matrix/build.js'
 import {computeCoverage, coverageMarkdown, layerCoverage, layerCoverageMarkdown} from './matrix/coverage.js'
 import {DEFAULT_DATA_DIR, loadZoomData} from './matrix/data.js'
 import {formatJson} from './matrix/format.js'
@@ -15,7 +15,7 @@ import {buildInferredMatrix, loadRequirements} from './matrix/inferred.js'
 const {values} = parseArgs({options: {json: {type: 'boolean'}, data: {type: 'string'}, top: {type: 'string'}}})
 const dataDir = values.data ?? DEFAULT_DATA_DIR
 const data = loadZoomData(dataDir)
-const result = buildMatrix(data)
+const result = buildBuiltinMatrix(data)
 const coverage = computeCoverage(data, result, Number(values.top ?? 20))
 const inferred = buildInferredMatrix(data, result, loadRequirements(dataDir))
 const withLayer = layerCoverage(result, inferred.families)

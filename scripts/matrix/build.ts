@@ -191,7 +191,7 @@ function sameSet(a: string[], b: string[]): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // the build
 
-export function buildMatrix(data: ZoomData): BuildResult {
+export function buildBuiltinMatrix(data: ZoomData): BuildResult {
   const index = indexScopes(data.operations)
   const scopes = new Map<string, ScopeEntry>()
   const rules: MatrixRule[] = []

@@ -6,7 +6,7 @@ import type {ZoomClient} from '../zoom/client.js'
 import type {EndpointTemplate, RateLimitLabel} from '../zoom/endpoints.js'
 import {ZoomMissingScopesError} from '../zoom/errors.js'
 import {describeLabelBudget, rateBudget, type ZoomPlan} from '../zoom/rate-plans.js'
-import {checkTokenScopes, type ScopeCheck} from './scopes.js'
+import {checkTokenScopes, type TokenScopeCheck} from './scopes.js'
 
 export type CheckStatus = 'ok' | 'failed' | 'skipped'
 export type Family = 'users' | 'roles' | 'apps'
@@ -35,7 +35,7 @@ export interface DoctorResult {
   accountId: string
   credentials: {status: 'ok' | 'failed'; error?: CheckError}
   /** `skipped` when no token could be minted. */
-  scopes: Omit<ScopeCheck, 'status'> & {status: ScopeCheck['status'] | 'skipped'}
+  scopes: Omit<TokenScopeCheck, 'status'> & {status: TokenScopeCheck['status'] | 'skipped'}
   endpoints: EndpointCheck[]
   /** The API base URL requests went to (null when it could not be known: no token and none configured). */
   apiUrl: string | null

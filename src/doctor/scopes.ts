@@ -68,11 +68,11 @@ export interface MissingScope {
   granular: string
 }
 
-export type ScopeStatus = 'ok' | 'missing' | 'unknown'
+export type TokenScopeStatus = 'ok' | 'missing' | 'unknown'
 
-export interface ScopeCheck {
+export interface TokenScopeCheck {
   /** `unknown`: the token came without a `scope` (Zoom may omit it for a while after the app's scopes change). */
-  status: ScopeStatus
+  status: TokenScopeStatus
   /** The token's scopes, sorted. */
   granted: string[]
   missing: MissingScope[]
@@ -80,7 +80,7 @@ export interface ScopeCheck {
   writeScopes: string[]
 }
 
-export function checkTokenScopes(tokenScopes: readonly string[]): ScopeCheck {
+export function checkTokenScopes(tokenScopes: readonly string[]): TokenScopeCheck {
   const granted = cleanScopes(tokenScopes)
   const writeScopes = granted.filter(isWriteScope)
   if (granted.length === 0) return {status: 'unknown', granted, missing: [], writeScopes}

@@ -44,7 +44,7 @@ export interface Matrix {
   /** Portal label of a privilege, or the privilege itself when none is known. */
   label(privilege: string): string
   /** The privilege and every privilege it implies, transitively. */
-  impliedBy(privilege: string): string[]
+  withImplied(privilege: string): string[]
 }
 
 /** Does a pattern (or exact scope) match a scope? `*` stands for exactly one segment. */
@@ -100,7 +100,7 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     return resolution
   }
 
-  function impliedBy(privilege: string): string[] {
+  function withImplied(privilege: string): string[] {
     let all = impliedCache.get(privilege)
     if (all) return all
     const seen = new Set<string>([privilege])
@@ -129,7 +129,7 @@ export function buildMatrix(layers: MatrixLayer[]): Matrix {
     ruleFor: (scopeOrPattern) => byScope.get(scopeOrPattern),
     resolve,
     label: (privilege) => privileges[privilege]?.label ?? privilege,
-    impliedBy,
+    withImplied,
   }
 }
 

@@ -28,11 +28,11 @@ export function rolePrivileges(role: SnapshotRole, matrix: Matrix): RolePrivileg
   const limitedKeys = new Set(Object.keys(role.privilegeScopes))
   const accountWide = new Set<string>()
   for (const privilege of role.privileges) {
-    if (!limitedKeys.has(privilege)) for (const held of matrix.impliedBy(privilege)) accountWide.add(held)
+    if (!limitedKeys.has(privilege)) for (const held of matrix.withImplied(privilege)) accountWide.add(held)
   }
   const groupLimited = new Map<string, string[]>()
   for (const [privilege, groups] of Object.entries(role.privilegeScopes)) {
-    for (const held of matrix.impliedBy(privilege)) {
+    for (const held of matrix.withImplied(privilege)) {
       if (!accountWide.has(held))
         groupLimited.set(held, [...new Set([...(groupLimited.get(held) ?? []), ...groups])].sort())
     }

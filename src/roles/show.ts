@@ -44,7 +44,7 @@ export function showRole(snapshot: Snapshot, matrix: Matrix, ref: string, invent
     groups: role.privilegeScopes[p] ? sortedUnique(role.privilegeScopes[p]) : null,
   }))
   const listedSet = new Set(listed)
-  const implied = sortedUnique(listed.flatMap((p) => matrix.impliedBy(p)))
+  const implied = sortedUnique(listed.flatMap((p) => matrix.withImplied(p)))
     .filter((p) => !listedSet.has(p))
     .map((p) => ({privilege: p, label: matrix.label(p)}))
 

@@ -89,10 +89,10 @@ function fetchUsers(
   others: Promise<LabelCalls>,
   progress: OnProgress,
 ): Promise<SnapshotUser[]> {
-  const plan = options.users ?? (options.inventory ? 'owners' : 'all')
-  if (plan === 'all') return fetchAllUsers(client, undefined, progress)
-  if (plan === 'active') return fetchAllUsers(client, ['active'], progress)
-  const refs = plan === 'owners' ? (options.inventory?.apps ?? []).map((app) => app.owner) : plan.refs
+  const userFetchPlan = options.users ?? (options.inventory ? 'owners' : 'all')
+  if (userFetchPlan === 'all') return fetchAllUsers(client, undefined, progress)
+  if (userFetchPlan === 'active') return fetchAllUsers(client, ['active'], progress)
+  const refs = userFetchPlan === 'owners' ? (options.inventory?.apps ?? []).map((app) => app.owner) : userFetchPlan.refs
   return fetchNamedUsers(client, refs, progress, others, options.budget)
 }
 

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 
 import {expect} from 'chai'
 
-import {buildMatrix} from '../../scripts/matrix/build.js'
+import {buildBuiltinMatrix} from '../../scripts/matrix/build.js'
 import {layerCoverage} from '../../scripts/matrix/coverage.js'
 import {loadZoomData, type Operation} from '../../scripts/matrix/data.js'
 import {
@@ -225,7 +225,7 @@ describe('inferred layer: the whole file', () => {
   })
 
   it('coverage: admin- and master-level scopes with a rule, before and after, as the README says', () => {
-    const result = buildMatrix(data)
+    const result = buildBuiltinMatrix(data)
     const coverage = layerCoverage(result, buildInferredMatrix(data, result, loadRequirements()).families)
     // Counted again from the committed files, not from the generator.
     const privileged = new Set(

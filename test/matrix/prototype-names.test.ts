@@ -31,9 +31,9 @@ describe('names from matrix files that are Object.prototype members', () => {
     expect(matrix.label('constructor')).to.equal('Ctor: View')
     expect(matrix.label('toString')).to.equal('toString')
     expect(matrix.label('valueOf')).to.equal('valueOf')
-    expect(matrix.impliedBy('__proto__')).to.deep.equal(['__proto__', 'constructor'])
-    expect(matrix.impliedBy('constructor')).to.deep.equal(['constructor'])
-    expect(matrix.impliedBy('hasOwnProperty')).to.deep.equal(['hasOwnProperty'])
+    expect(matrix.withImplied('__proto__')).to.deep.equal(['__proto__', 'constructor'])
+    expect(matrix.withImplied('constructor')).to.deep.equal(['constructor'])
+    expect(matrix.withImplied('hasOwnProperty')).to.deep.equal(['hasOwnProperty'])
     expect(({} as Record<string, unknown>).label).to.equal(undefined)
   })
 
@@ -50,7 +50,7 @@ describe('names from matrix files that are Object.prototype members', () => {
     const plain = buildMatrix([])
     for (const name of hostile) {
       expect(plain.resolve(name).unmappedReason, name).to.equal(undefined)
-      expect(plain.impliedBy(name), name).to.deep.equal([name])
+      expect(plain.withImplied(name), name).to.deep.equal([name])
       expect(plain.label(name), name).to.equal(name)
     }
   })

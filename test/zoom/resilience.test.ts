@@ -5,7 +5,7 @@ import {ZoomError} from '../../src/errors.js'
 import {fetchSnapshot} from '../../src/snapshot/fetch.js'
 import type {EndpointTemplate, RateLimitLabel} from '../../src/zoom/endpoints.js'
 import {ZoomRateLimitError} from '../../src/zoom/errors.js'
-import {isDailyLimit, parseRetryAfter} from '../../src/zoom/retry-after-gate.js'
+import {isDailyLimit, parseRetryAfter} from '../../src/zoom/rate-limit-gate.js'
 import {apiRequests, clientFor, rejectionOf, sleep, smallAccount, withManyUsers} from './support.js'
 
 const NOW = () => new Date('2026-03-01T12:00:00Z')
