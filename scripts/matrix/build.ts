@@ -212,6 +212,7 @@ export function buildBuiltinMatrix(data: ZoomData): BuildResult {
   for (const manual of MANUAL_RULES) {
     if (!index.has(manual.scope)) throw new Error(`manual rule for ${manual.scope}: scope not in Zoom's data`)
   }
+  const context: BuildContext = {data, manualByScope, documentedOps}
 
   for (const scope of [...index.keys()].sort()) {
     const indexed = index.get(scope)
@@ -236,152 +237,9 @@ export function buildBuiltinMatrix(data: ZoomData): BuildResult {
       )
     }
 
-    // User-level scopes: the authorising user's own data → no role privilege.
-    if (level === 'user') {
-      entry.class = 'user-level'
-      const listed = union(selectOperations(level, indexed.operations).ops)
-      const note =
-        listed.length > 0
-          ? `${USER_LEVEL_NOTE} Its operations' x-permissions (${listed.join(', ')}) are shared with their admin-level scopes and not applied here.`
-          : USER_LEVEL_NOTE
-      rules.push({scope, requires: [], confidence: 'documented', products, sources: [USER_LEVEL_SOURCE], note})
-      continue
-    }
-
-    const selection = selectOperations(level, indexed.operations)
-    const documented = selection.ops.filter(isDocumented)
-    const undocumentedCount = selection.ops.length - documented.length
-
-    if (documented.length > 0) {
-      const d = derive(documented)
-      const notes: string[] = []
-      if (selection.basis === 'master-only') {
-        notes.push(
-          `Listed only in master-account documents (${productsOf(selection.ops).join(', ')}), so their privileges are used.`,
-        )
-      }
-      if (selection.basis === 'regular-for-master') {
-        notes.push(
-          `No master-account document documents this master-level scope; privileges from the regular documents (${productsOf(selection.ops).join(', ')}).`,
-        )
-      }
-      notes.push(...derivationNotes(d, documented))
-      if (undocumentedCount > 0) {
-        notes.push(
-          `${undocumentedCount} of its ${selection.ops.length} operations document${undocumentedCount === 1 ? 's' : ''} no x-permissions.`,
-        )
-      }
-      // What the documents not used say, when it differs.
-      const unusedDocumented = indexed.operations.filter((op) => !selection.ops.includes(op) && isDocumented(op))
-      const unusedPrivileges = union(unusedDocumented)
-      if (unusedDocumented.length > 0 && !sameSet(unusedPrivileges, [...d.requires, ...d.partial])) {
-        const where = productsOf(unusedDocumented).join(', ')
-        notes.push(
-          level === 'master'
-            ? `The regular documents (${where}) list ${unusedPrivileges.join(', ')} for this scope on the account's own endpoints; a master-level scope follows the master-account documents.`
-            : `The master-account documents (${where}) list ${unusedPrivileges.join(', ')} for this scope (a master account acting on its sub-accounts); not used for a normal account.`,
-        )
-      }
-
-      const manual = manualByScope.get(scope)
-      if (manual) {
-        if (!sameSet(manual.requires, d.requires) || d.partial.length > 0) {
-          throw new Error(
-            `manual rule ${scope} requires ${manual.requires.join(', ')} but the data says ${d.requires.join(', ')} (partial ${d.partial.join(', ')}); revisit the manual rule`,
-          )
-        }
-        const pinned = manual.evidence.map((text) => {
-          const op = documented.find((candidate) => describeOperation(candidate) === text)
-          if (!op) throw new Error(`manual rule ${scope}: evidence ${text} is not among its documented operations`)
-          return op
-        })
-        entry.class = 'manual'
-        entry.used = documented
-        rules.push({
-          scope,
-          requires: [...manual.requires].sort(),
-          confidence: 'manual',
-          operations: documented.length,
-          products,
-          sources: [manual.citation, ...operationSources(documented, pinned)],
-          note: [
-            manual.note,
-            `All ${d.n} documented operations listing it in the OpenAPI data list ${d.requires.join(', ')}.`,
-            ...notes,
-          ].join(' '),
-        })
-        continue
-      }
-
-      entry.class = 'documented'
-      entry.used = documented
-      rules.push({
-        scope,
-        requires: d.requires,
-        ...(d.partial.length > 0 ? {partial: d.partial} : {}),
-        confidence: 'documented',
-        operations: documented.length,
-        products,
-        sources: operationSources(documented),
-        ...(notes.length > 0 ? {note: notes.join(' ')} : {}),
-      })
-      continue
-    }
-
-    // Nothing documented on the scope's own operations: fall back to the classic scopes listed on them.
-    const classics = [...new Set(selection.ops.flatMap((op) => op.classicScopes))]
-      .filter((classic) => classic !== scope && (level === 'master' || scopeLevel(classic) !== 'master'))
-      .sort()
-    const withEvidence = classics.filter((classic) => documentedOps(classic).length > 0)
-    const evidence: Operation[] = []
-    for (const classic of withEvidence) {
-      for (const op of documentedOps(classic)) if (!evidence.includes(op)) evidence.push(op)
-    }
-
-    if (evidence.length === 0) {
-      entry.reason = unmappedReason(selection.ops, classics, data.operations)
-      unmapped[scope] = entry.reason
-      continue
-    }
-
-    const d = inferFromClassics(
-      withEvidence.map((classic) => derive(documentedOps(classic))),
-      evidence,
-    )
-    entry.class = 'inferred'
-    entry.used = evidence
-    entry.inferredFrom = withEvidence
-    const notes = [
-      `${selection.ops.length === 1 ? 'Its only operation documents no' : `None of its ${selection.ops.length} operations document`} x-permissions; inferred from the classic scope${withEvidence.length === 1 ? '' : 's'} listed on the same operations (${withEvidence.join(', ')}), over their ${d.n} documented operation${d.n === 1 ? '' : 's'}.`,
-      ...(d.disagree
-        ? [`Those classic scopes' own rules share no privilege, so requires comes from all ${d.n} operations together.`]
-        : withEvidence.length > 1
-          ? ['requires holds what every one of those classic scopes requires.']
-          : []),
-      ...derivationNotes(d, evidence),
-    ]
-    const ownOps = [...selection.ops].sort(compareOps)
-    const own = ownOps.slice(0, 2).map(describeOperation).join(', ')
-    rules.push({
-      scope,
-      requires: d.requires,
-      ...(d.partial.length > 0 ? {partial: d.partial} : {}),
-      confidence: 'inferred',
-      operations: evidence.length,
-      products,
-      sources: [
-        `own operations, no x-permissions: ${own}${ownOps.length > 2 ? ` … and ${ownOps.length - 2} more` : ''}`,
-        ...withEvidence.slice(0, MAX_SOURCE_OPS).map((classic) => {
-          const ops = [...documentedOps(classic)].sort(compareOps)
-          const first = ops[0]
-          return `classic ${classic}: ${ops.length} documented operation${ops.length === 1 ? '' : 's'}${first ? `, e.g. ${describeOperation(first)}` : ''}`
-        }),
-        ...(withEvidence.length > MAX_SOURCE_OPS
-          ? [`… and ${withEvidence.length - MAX_SOURCE_OPS} more classic scopes`]
-          : []),
-      ],
-      note: notes.join(' '),
-    })
+    const rule = ruleFor(context, entry, indexed)
+    if (rule) rules.push(rule)
+    else unmapped[scope] = entry.reason ?? ''
   }
 
   const privileges = buildPrivileges(data.labels, rules)
@@ -395,6 +253,193 @@ export function buildBuiltinMatrix(data: ZoomData): BuildResult {
     unmapped: sortObject(unmapped),
   }
   return {matrix, scopes}
+}
+
+type ManualRule = (typeof MANUAL_RULES)[number]
+
+/** What every scope class's rule builder may look at besides the scope itself. */
+interface BuildContext {
+  data: ZoomData
+  manualByScope: Map<string, ManualRule>
+  /** The documented operations (with x-permissions) that speak for a scope. */
+  documentedOps: (scope: string) => Operation[]
+}
+
+/** The scope's rule, by its class (user-level, manual, documented, inferred); none when unmapped (entry.reason says
+ * why). Sets entry.class, entry.used and entry.inferredFrom for the coverage report. */
+function ruleFor(context: BuildContext, entry: ScopeEntry, indexed: ScopeIndexEntry): MatrixRule | undefined {
+  if (entry.level === 'user') return userLevelRule(entry, indexed)
+  const selection = selectOperations(entry.level, indexed.operations)
+  const documented = selection.ops.filter(isDocumented)
+  if (documented.length === 0) return inferredRule(context, entry, selection)
+  const d = derive(documented)
+  const notes = documentedNotes(entry, indexed, selection, documented, d)
+  const manual = context.manualByScope.get(entry.scope)
+  return manual ? manualRule(entry, manual, documented, d, notes) : documentedRule(entry, documented, d, notes)
+}
+
+/** User-level scopes: the authorising user's own data → no role privilege. */
+function userLevelRule(entry: ScopeEntry, indexed: ScopeIndexEntry): MatrixRule {
+  const {scope, level, products} = entry
+  entry.class = 'user-level'
+  const listed = union(selectOperations(level, indexed.operations).ops)
+  const note =
+    listed.length > 0
+      ? `${USER_LEVEL_NOTE} Its operations' x-permissions (${listed.join(', ')}) are shared with their admin-level scopes and not applied here.`
+      : USER_LEVEL_NOTE
+  return {scope, requires: [], confidence: 'documented', products, sources: [USER_LEVEL_SOURCE], note}
+}
+
+/** Notes of a rule derived from the scope's own documented operations: which documents, what they leave out. */
+function documentedNotes(
+  entry: ScopeEntry,
+  indexed: ScopeIndexEntry,
+  selection: Selection,
+  documented: Operation[],
+  d: Derivation,
+): string[] {
+  const {level} = entry
+  const undocumentedCount = selection.ops.length - documented.length
+  const notes: string[] = []
+  if (selection.basis === 'master-only') {
+    notes.push(
+      `Listed only in master-account documents (${productsOf(selection.ops).join(', ')}), so their privileges are used.`,
+    )
+  }
+  if (selection.basis === 'regular-for-master') {
+    notes.push(
+      `No master-account document documents this master-level scope; privileges from the regular documents (${productsOf(selection.ops).join(', ')}).`,
+    )
+  }
+  notes.push(...derivationNotes(d, documented))
+  if (undocumentedCount > 0) {
+    notes.push(
+      `${undocumentedCount} of its ${selection.ops.length} operations document${undocumentedCount === 1 ? 's' : ''} no x-permissions.`,
+    )
+  }
+  // What the documents not used say, when it differs.
+  const unusedDocumented = indexed.operations.filter((op) => !selection.ops.includes(op) && isDocumented(op))
+  const unusedPrivileges = union(unusedDocumented)
+  if (unusedDocumented.length > 0 && !sameSet(unusedPrivileges, [...d.requires, ...d.partial])) {
+    const where = productsOf(unusedDocumented).join(', ')
+    notes.push(
+      level === 'master'
+        ? `The regular documents (${where}) list ${unusedPrivileges.join(', ')} for this scope on the account's own endpoints; a master-level scope follows the master-account documents.`
+        : `The master-account documents (${where}) list ${unusedPrivileges.join(', ')} for this scope (a master account acting on its sub-accounts); not used for a normal account.`,
+    )
+  }
+  return notes
+}
+
+/** A manual rule: pinned by hand with a citation, and checked against what the data says. */
+function manualRule(
+  entry: ScopeEntry,
+  manual: ManualRule,
+  documented: Operation[],
+  d: Derivation,
+  notes: string[],
+): MatrixRule {
+  const {scope, products} = entry
+  if (!sameSet(manual.requires, d.requires) || d.partial.length > 0) {
+    throw new Error(
+      `manual rule ${scope} requires ${manual.requires.join(', ')} but the data says ${d.requires.join(', ')} (partial ${d.partial.join(', ')}); revisit the manual rule`,
+    )
+  }
+  const pinned = manual.evidence.map((text) => {
+    const op = documented.find((candidate) => describeOperation(candidate) === text)
+    if (!op) throw new Error(`manual rule ${scope}: evidence ${text} is not among its documented operations`)
+    return op
+  })
+  entry.class = 'manual'
+  entry.used = documented
+  return {
+    scope,
+    requires: [...manual.requires].sort(),
+    confidence: 'manual',
+    operations: documented.length,
+    products,
+    sources: [manual.citation, ...operationSources(documented, pinned)],
+    note: [
+      manual.note,
+      `All ${d.n} documented operations listing it in the OpenAPI data list ${d.requires.join(', ')}.`,
+      ...notes,
+    ].join(' '),
+  }
+}
+
+/** A rule from the x-permissions of the scope's own operations. */
+function documentedRule(entry: ScopeEntry, documented: Operation[], d: Derivation, notes: string[]): MatrixRule {
+  entry.class = 'documented'
+  entry.used = documented
+  return {
+    scope: entry.scope,
+    requires: d.requires,
+    ...(d.partial.length > 0 ? {partial: d.partial} : {}),
+    confidence: 'documented',
+    operations: documented.length,
+    products: entry.products,
+    sources: operationSources(documented),
+    ...(notes.length > 0 ? {note: notes.join(' ')} : {}),
+  }
+}
+
+/** Nothing documented on the scope's own operations: inferred from the classic scopes listed on them, or unmapped
+ * (undefined, entry.reason set) when those document nothing either. */
+function inferredRule(context: BuildContext, entry: ScopeEntry, selection: Selection): MatrixRule | undefined {
+  const {scope, level, products} = entry
+  const {documentedOps} = context
+  const classics = [...new Set(selection.ops.flatMap((op) => op.classicScopes))]
+    .filter((classic) => classic !== scope && (level === 'master' || scopeLevel(classic) !== 'master'))
+    .sort()
+  const withEvidence = classics.filter((classic) => documentedOps(classic).length > 0)
+  const evidence: Operation[] = []
+  for (const classic of withEvidence) {
+    for (const op of documentedOps(classic)) if (!evidence.includes(op)) evidence.push(op)
+  }
+
+  if (evidence.length === 0) {
+    entry.reason = unmappedReason(selection.ops, classics, context.data.operations)
+    return undefined
+  }
+
+  const d = inferFromClassics(
+    withEvidence.map((classic) => derive(documentedOps(classic))),
+    evidence,
+  )
+  entry.class = 'inferred'
+  entry.used = evidence
+  entry.inferredFrom = withEvidence
+  const notes = [
+    `${selection.ops.length === 1 ? 'Its only operation documents no' : `None of its ${selection.ops.length} operations document`} x-permissions; inferred from the classic scope${withEvidence.length === 1 ? '' : 's'} listed on the same operations (${withEvidence.join(', ')}), over their ${d.n} documented operation${d.n === 1 ? '' : 's'}.`,
+    ...(d.disagree
+      ? [`Those classic scopes' own rules share no privilege, so requires comes from all ${d.n} operations together.`]
+      : withEvidence.length > 1
+        ? ['requires holds what every one of those classic scopes requires.']
+        : []),
+    ...derivationNotes(d, evidence),
+  ]
+  const ownOps = [...selection.ops].sort(compareOps)
+  const own = ownOps.slice(0, 2).map(describeOperation).join(', ')
+  return {
+    scope,
+    requires: d.requires,
+    ...(d.partial.length > 0 ? {partial: d.partial} : {}),
+    confidence: 'inferred',
+    operations: evidence.length,
+    products,
+    sources: [
+      `own operations, no x-permissions: ${own}${ownOps.length > 2 ? ` … and ${ownOps.length - 2} more` : ''}`,
+      ...withEvidence.slice(0, MAX_SOURCE_OPS).map((classic) => {
+        const ops = [...documentedOps(classic)].sort(compareOps)
+        const first = ops[0]
+        return `classic ${classic}: ${ops.length} documented operation${ops.length === 1 ? '' : 's'}${first ? `, e.g. ${describeOperation(first)}` : ''}`
+      }),
+      ...(withEvidence.length > MAX_SOURCE_OPS
+        ? [`… and ${withEvidence.length - MAX_SOURCE_OPS} more classic scopes`]
+        : []),
+    ],
+    note: notes.join(' '),
+  }
 }
 
 /**
