@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
-import {runCli} from '../helpers/run-cli.js'
+import {runCli, runCliJson} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
 const example = ['--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
@@ -22,15 +22,14 @@ describe('--matrix inferred (subprocess)', function () {
   this.timeout(60_000)
 
   it("audit of the example account: Phone Sync's phone:read:admin goes from unmapped-scope to checked (PbxAdmin:Read held)", async () => {
-    const without = await runCli(['audit', ...example, '--json'])
-    const before = JSON.parse(without.stdout) as Report
+    const {json: before} = await runCliJson<Report>(['audit', ...example, '--json'])
     expect(before.findings.filter((f) => f.appId === 'aPhoneSy06').map((f) => [f.kind, f.scope])).to.deep.equal([
       ['unmapped-scope', 'phone:read:admin'],
     ])
 
-    const withLayer = await runCli(['audit', ...example, '--matrix', 'inferred', '--json'])
+    const withLayer = await runCliJson<Report>(['audit', ...example, '--matrix', 'inferred', '--json'])
     expect(withLayer.stderr).to.not.match(/error/i)
-    const after = JSON.parse(withLayer.stdout) as Report
+    const after = withLayer.json
     expect(after.findings.filter((f) => f.appId === 'aPhoneSy06')).to.deep.equal([])
     const phone = after.apps.find((app) => app.id === 'aPhoneSy06')
     expect(phone?.scopes).to.deep.include({
@@ -66,8 +65,8 @@ describe('--matrix inferred (subprocess)', function () {
       const args = ['audit', '--snapshot', file, '--inventory', 'examples/inventory.json', '--json']
       const kindOf = (r: Report) =>
         r.findings.filter((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin').map((f) => f.kind)
-      expect(kindOf(JSON.parse((await runCli(args)).stdout) as Report)).to.deep.equal(['unmapped-scope'])
-      const after = JSON.parse((await runCli([...args, '--matrix', 'inferred'])).stdout) as Report
+      expect(kindOf((await runCliJson<Report>(args)).json)).to.deep.equal(['unmapped-scope'])
+      const {json: after} = await runCliJson<Report>([...args, '--matrix', 'inferred'])
       expect(kindOf(after)).to.deep.equal(['missing-privilege'])
       expect(
         after.findings.find((f) => f.appId === 'aRecArch01' && f.scope === 'phone:write:admin')?.missingPrivileges,
@@ -78,7 +77,16 @@ describe('--matrix inferred (subprocess)', function () {
   })
 
   it('matrix explain: file "inferred", confidence inferred; --no-builtin-matrix: the layer alone labels its privileges', async () => {
-    const {stdout, code} = await runCli([
+    const {json: result, code} = await runCliJson<{
+      scopes: Array<{
+        scope: string
+        file: string
+        confidence: string
+        requires: string[]
+        labels: Record<string, string>
+        satisfiedBy: Array<{name: string}>
+      }>
+    }>([
       'matrix',
       'explain',
       'phone:write:admin',
@@ -91,16 +99,6 @@ describe('--matrix inferred (subprocess)', function () {
       '--json',
     ])
     expect(code).to.equal(0)
-    const result = JSON.parse(stdout) as {
-      scopes: Array<{
-        scope: string
-        file: string
-        confidence: string
-        requires: string[]
-        labels: Record<string, string>
-        satisfiedBy: Array<{name: string}>
-      }>
-    }
     const [write, read] = result.scopes
     expect(write).to.deep.include({
       scope: 'phone:write:admin',
@@ -114,11 +112,10 @@ describe('--matrix inferred (subprocess)', function () {
   })
 
   it('matrix show names the layer of each rule: "inferred" for the layer, "built-in" for the rest', async () => {
-    const {stdout} = await runCli(['matrix', 'show', '--matrix', 'inferred', '--json'])
-    const shown = JSON.parse(stdout) as {
+    const {json: shown} = await runCliJson<{
       files: string[]
       rules: Array<{scope: string; file: string; confidence: string}>
-    }
+    }>(['matrix', 'show', '--matrix', 'inferred', '--json'])
     expect(shown.files).to.deep.equal(['built-in', 'inferred'])
     expect(shown.rules.find((r) => r.scope === 'phone:read:admin')).to.deep.include({
       file: 'inferred',
@@ -192,8 +189,10 @@ describe('--matrix inferred (subprocess)', function () {
         const args = inventory([scope])
         for (const [confidence, code] of Object.entries(codes)) {
           // The default (no flag) is "inferred": every finding counts.
-          const run = await runCli(confidence === 'inferred' ? args : [...args, '--fail-on-confidence', confidence])
-          const report = JSON.parse(run.stdout) as Report
+          const run = await runCliJson<Report>(
+            confidence === 'inferred' ? args : [...args, '--fail-on-confidence', confidence],
+          )
+          const report = run.json
           expect(
             report.findings.map((f) => [f.kind, f.scope]),
             scope,

@@ -55,6 +55,26 @@ export function runCli(
   })
 }
 
+/** A run whose stdout is the command's --json output, parsed. `T` is the shape the test relies on. */
+export interface CliJsonResult<T> extends CliResult {
+  json: T
+}
+
+/** runCli, then stdout parsed as JSON; a run whose stdout is not JSON fails the test with both streams shown. */
+export async function runCliJson<T>(
+  args: string[],
+  options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string} = {},
+): Promise<CliJsonResult<T>> {
+  const result = await runCli(args, options)
+  try {
+    return {...result, json: JSON.parse(result.stdout) as T}
+  } catch {
+    throw new Error(
+      `zoom-scope-audit ${args.join(' ')} (exit ${result.code}) printed no JSON.\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
+    )
+  }
+}
+
 /** No stack trace frames ("    at foo (file:…)") in the text. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+[(:]/m.test(text)
