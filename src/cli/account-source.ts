@@ -93,6 +93,11 @@ export async function loadAccount(
   }
 }
 
+/** Where the live flags/env send the token request (doctor names it). */
+export function liveTokenUrl(flags: LiveFlagValues): string {
+  return resolveZoomConfig(process.env, flags).oauthUrl
+}
+
 /** The rate budget per label for --plan and --rate-budget. */
 function liveBudget(flags: LiveFlagValues): RateBudget {
   return rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT)

@@ -1,11 +1,10 @@
-import {createLiveClient, liveFlags} from '../cli/account-source.js'
+import {createLiveClient, liveFlags, liveTokenUrl} from '../cli/account-source.js'
 import {BaseCommand, type Renderers} from '../cli/base-command.js'
 import {colorFlag} from '../cli/flags.js'
 import {exitCodes, zoomEnvironment} from '../cli/help-sections.js'
 import {runDoctor, type DoctorResult} from '../doctor/doctor.js'
 import {ExitCode} from '../errors.js'
 import {renderDoctor} from '../report/doctor-text.js'
-import {resolveZoomConfig} from '../zoom/config.js'
 
 const RENDERERS: Renderers<DoctorResult> = {text: (result, {style}) => renderDoctor(result, style)}
 
@@ -33,10 +32,9 @@ Never prints the client secret or the token. Only GET requests and the token POS
   async run(): Promise<DoctorResult> {
     const {flags} = await this.parse(Doctor)
     const client = await createLiveClient(flags)
-    const {oauthUrl} = resolveZoomConfig(process.env, flags)
     const result = await runDoctor({
       client,
-      tokenUrl: oauthUrl,
+      tokenUrl: liveTokenUrl(flags),
       plan: flags.plan,
       rateBudgetPercent: flags['rate-budget'],
     })

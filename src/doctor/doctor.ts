@@ -8,6 +8,9 @@ import {ZoomMissingScopesError} from '../zoom/errors.js'
 import {describeLabelBudget, rateBudget, type ZoomPlan} from '../zoom/rate-plans.js'
 import {checkTokenScopes, type TokenScopeCheck} from './scopes.js'
 
+/** Rate-limit labels as the doctor result names them (renderers take the type from here, not from the client). */
+export type {RateLimitLabel}
+
 export type CheckStatus = 'ok' | 'failed' | 'skipped'
 export type Family = 'users' | 'roles' | 'apps'
 

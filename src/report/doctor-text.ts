@@ -2,7 +2,7 @@
 import {plural} from '../words.js'
 import type {DoctorResult, EndpointCheck} from '../doctor/doctor.js'
 import {SCOPE_NEEDS} from '../doctor/scopes.js'
-import type {RateLimitLabel} from '../zoom/endpoints.js'
+import type {RateLimitLabel} from '../doctor/doctor.js'
 import type {Style} from './style.js'
 
 const LABEL_NAMES: Record<RateLimitLabel, string> = {
