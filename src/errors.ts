@@ -23,6 +23,7 @@ export type InputErrorCode =
   | 'json_too_deep'
   | 'schema_invalid'
   | 'baseline_version'
+  | 'snapshot_too_old'
   | 'matrix_invalid'
   | 'malformed_csv'
   | 'missing_column'
