@@ -53,6 +53,8 @@ describe('README: Offboarding someone', function () {
       expect(step.command).to.match(/^zoom-scope-audit /)
       const {code, stdout, stderr} = await runCli(step.command.replace('zoom-scope-audit ', '').split(' '), {
         cwd: temp.dir,
+        // The summary line says the snapshot's age: pin the clock as the README's samples do.
+        env: {COLUMNS: '80', SOURCE_DATE_EPOCH: String(Date.parse('2026-11-20T07:00:00Z') / 1000)},
       })
       lastCode = code
       expect(stdout + stderr, step.command).to.equal(step.output)
