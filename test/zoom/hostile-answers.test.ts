@@ -63,8 +63,10 @@ describe('hostile Zoom transport (client)', function () {
       expect(error).to.be.instanceOf(ZoomRateLimitError)
       expect(error.exitCode).to.equal(3)
       expect(error.message).to.equal(
-        'Zoom keeps rate-limiting GET /roles/{roleId}: still HTTP 429 after 3 attempts; stopped. Try again later.',
+        'Zoom keeps rate-limiting GET /roles/{roleId}: still HTTP 429 after 3 attempts; stopped.',
       )
+      // What to do is carried apart from what went wrong (the CLI prints it after the message).
+      expect(error.actions).to.deep.equal(['Try again later.'])
       const sent = apiRequests(fake, ROLE)
       expect(sent).to.have.length(3)
       for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).to.be.at.least(990)
