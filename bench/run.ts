@@ -2,7 +2,10 @@
 // rate-limit label, compared with the bound Zoom allows (src/snapshot/call-plan.ts) and with the script an admin
 // would write (bench/naive.ts). Prints every run and the targets with PASS/FAIL; writes bench/results.json.
 // Options: --quick (2 000 users, no naive run at 20 000, 3 start-up runs), --sizes 2000,20000, --no-naive,
-// --startup-only, --offline-only. Exit 1 when a target is missed.
+// --startup-only, --offline-only, --only snapshot (live runs of that command only, e.g. `--only 'transfer
+// candidates'`; no start-up runs, bench/results.json left as it is), --repeat N (each live run N times),
+// --bin A,B (other bin/run.js files, e.g. main's, run interleaved with this one: compare old and new code on a
+// loaded machine). Exit 1 when a target is missed.
 import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, tmpdir, totalmem} from 'node:os'
@@ -22,10 +25,13 @@ const {values: args} = parseArgs({
     'no-naive': {type: 'boolean', default: false},
     'startup-only': {type: 'boolean', default: false},
     'offline-only': {type: 'boolean', default: false},
+    only: {type: 'string'},
+    repeat: {type: 'string', default: '1'},
+    bin: {type: 'string'},
   },
 })
 const SIZES = args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [2000] : [2000, 20_000, 100_000]
-const NAIVE_SIZES = args['no-naive'] ? [] : args.quick ? [2000] : [2000, 20_000]
+const NAIVE_SIZES = args['no-naive'] || args.only ? [] : args.quick ? [2000] : [2000, 20_000]
 const STARTUP_RUNS = args.quick ? 3 : 7
 const APPS = 300
 const ROLES = 50
@@ -33,11 +39,15 @@ const BUSINESS = {LIGHT: 80, MEDIUM: 60, HEAVY: 40} as const
 const budget = rateBudget('business', 100)
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(root, 'bin/run.js')
+const bins = [bin, ...(args.bin ? args.bin.split(',') : [])]
+const REPEAT = Number(args.repeat)
 
 interface Measured {
   code: number
   wallS: number
   peakRssMb: number
+  /** User + system CPU seconds (disturbed less by other jobs than wall time). */
+  cpuS: number
   stdout: string
 }
 
@@ -55,7 +65,10 @@ function measure(command: string[], env: Record<string, string> = {}): Promise<M
       const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0)
       const status = Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? code ?? -1)
       if (status > 1) process.stderr.write(stderr.split('\tCommand being timed')[0]!)
-      resolve({code: status, wallS: (performance.now() - started) / 1000, peakRssMb: rssKb / 1024, stdout})
+      const seconds = (what: string) =>
+        Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? 0)
+      const cpuS = seconds('User') + seconds('System')
+      resolve({code: status, wallS: (performance.now() - started) / 1000, peakRssMb: rssKb / 1024, cpuS, stdout})
     })
   })
 }
@@ -75,6 +88,8 @@ interface LiveRun {
   boundS: number
   plan: string
   ratio: number
+  cpuS: number
+  bin: string
 }
 
 const results: {machine: string; date: string; live: LiveRun[]; naive: unknown[]; startup: unknown; offline?: unknown} =
@@ -130,7 +145,11 @@ async function liveRuns(users: number, dir: string): Promise<void> {
         () => ({...shapeBase, need: 'active', apps: 0, appDetails: 0, appsById: 1}),
       ],
     ]
-    for (const [name, argv, shapeOf] of runs) {
+    const chosen = runs.filter(([name]) => args.only === undefined || name === args.only)
+    const repeated = chosen.flatMap((run) =>
+      Array.from({length: REPEAT}, () => bins.map((b) => [...run, b] as const)).flat(),
+    )
+    for (const [name, argv, shapeOf, bin] of repeated) {
       const from = fake.requests.length
       const measured = await measure(
         [process.execPath, bin, ...argv, '--rate-budget', '100', '--fail-on', 'none'].filter(
@@ -162,12 +181,14 @@ async function liveRuns(users: number, dir: string): Promise<void> {
         boundS,
         plan: plan.users,
         ratio: measured.wallS / boundS,
+        cpuS: measured.cpuS,
+        bin,
       }
       results.live.push(run)
       console.log(
-        `${name.padEnd(20)} ${String(users).padStart(6)} users  ${measured.wallS.toFixed(2)} s  bound ${boundS.toFixed(2)} s (${plan.users})  ×${run.ratio.toFixed(2)}  ${measured.peakRssMb.toFixed(0)} MB  ${run.calls} calls ${JSON.stringify(byLabel)}  429s ${run.rateLimited}  exit ${measured.code}`,
+        `${name.padEnd(20)} ${String(users).padStart(6)} users  ${measured.wallS.toFixed(2)} s  bound ${boundS.toFixed(2)} s (${plan.users})  ×${run.ratio.toFixed(2)}  ${measured.peakRssMb.toFixed(0)} MB  cpu ${measured.cpuS.toFixed(2)} s  ${run.calls} calls ${JSON.stringify(byLabel)}  429s ${run.rateLimited}  exit ${measured.code}`,
       )
-      console.log(`${' '.repeat(22)}${JSON.stringify(byEndpoint)}`)
+      console.log(`${' '.repeat(22)}${JSON.stringify(byEndpoint)}${bins.length > 1 ? `  ${bin}` : ''}`)
     }
     if (NAIVE_SIZES.includes(users)) {
       const from = fake.requests.length
@@ -303,10 +324,10 @@ async function main(): Promise<void> {
     console.log(`machine: ${results.machine}; ${results.date}`)
     if (args['offline-only']) await offline(dir)
     else {
-      await startup()
+      if (args.only === undefined) await startup()
       if (!args['startup-only']) {
         for (const users of SIZES) await liveRuns(users, dir)
-        if (!args.quick) await offline(dir)
+        if (!args.quick && args.only === undefined) await offline(dir)
       }
     }
     for (const run of results.live.filter((r) => r.users === 20_000 && r.name !== 'snapshot'))
@@ -327,7 +348,8 @@ async function main(): Promise<void> {
       target(`${run.name} at 100 000 users: peak RSS ≤ 250 MB`, run.peakRssMb <= 250, `${run.peakRssMb.toFixed(0)} MB`)
     console.log('')
     for (const t of targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`)
-    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({...results, targets}, null, 2)}\n`)
+    if (args.only === undefined)
+      writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({...results, targets}, null, 2)}\n`)
     process.exitCode = targets.every((t) => t.ok) ? 0 : 1
   } finally {
     rmSync(dir, {recursive: true, force: true})

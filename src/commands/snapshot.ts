@@ -5,10 +5,10 @@ import {BaseCommand} from '../cli/base-command.js'
 import {checkOutputPaths} from '../cli/output-path.js'
 import {exitCodes, zoomEnvironment} from '../cli/help-sections.js'
 import {assertJsonFile} from '../cli/output-format.js'
-import {writeFileAtomic} from '../cli/write-file-atomic.js'
+import {writeTextAtomic} from '../cli/write-stream-atomic.js'
 import {loadInventory} from '../inventory/load.js'
 import {snapshotSummaryLine} from '../report/snapshot-text.js'
-import {serialiseSnapshot} from '../snapshot/serialise.js'
+import {snapshotText} from '../snapshot/serialise.js'
 
 export interface SnapshotResult {
   output: string
@@ -46,7 +46,8 @@ Needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (a Server-to-Server
     await checkOutputPaths(flags, {outputs: ['output'], inputs: ['inventory']})
     const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
     const {snapshot, client, seconds} = await loadAccount(flags, {inventory, users: 'all', apps: 'all'})
-    await writeFileAtomic(flags.output, serialiseSnapshot(snapshot))
+    // Written piece by piece: the text of a large account is never in memory whole.
+    await writeTextAtomic(flags.output, snapshotText(snapshot))
     const result = {
       output: flags.output,
       users: snapshot.users.length,
