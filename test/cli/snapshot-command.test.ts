@@ -11,7 +11,7 @@ import {liveEnv} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const ACTIVE_DELAY_MS = 1500
+const ACTIVE_DELAY_MS = 3000
 
 describe('snapshot of every user (subprocess, fake Zoom)', function () {
   this.timeout(120_000)
