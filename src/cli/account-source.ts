@@ -15,6 +15,7 @@ import {
   type RateBudget,
   type ZoomPlan,
 } from '../zoom/rate-plans.js'
+import {concurrencyFor} from '../zoom/client-defaults.js'
 import {now} from './clock.js'
 import {planFlag, zoomFlags} from './flags.js'
 import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
@@ -112,9 +113,11 @@ export async function createLiveClient(flags: LiveFlagValues): Promise<ZoomClien
     import('../zoom/client.js'),
     import('../zoom/rate-limiter.js'),
   ])
-  const limiter = new RateLimiter(liveBudget(flags))
+  const budget = liveBudget(flags)
+  const limiter = new RateLimiter(budget)
   return createZoomClient(resolveZoomConfig(process.env, flags), {
     limiter: limiter.limiter,
+    concurrency: concurrencyFor(budget),
     ...(flags.timeout === undefined ? {} : {requestTimeoutMs: flags.timeout * 1000}),
     ...(flags['max-body-mb'] === undefined ? {} : {maxBodyBytes: flags['max-body-mb'] * 1024 * 1024}),
     // Long waits, an ignored api_url, a listing shorter than announced: one line each on stderr.

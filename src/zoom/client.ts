@@ -7,7 +7,7 @@ import {checkAnswer, notJsonError} from './answers/check.js'
 import type {AnswerEndpoint} from './answers/schemas.js'
 import {answerOf, DEFAULT_MAX_BODY_BYTES} from './body.js'
 import {newCall} from './call-context.js'
-import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES} from './client-defaults.js'
+import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES, MIN_CONCURRENCY} from './client-defaults.js'
 import type {ZoomConfig} from './config.js'
 import {endpointPath, type EndpointTemplate} from './endpoints.js'
 import {createApiHttp, createGuardedHttp, type Limiter} from './http.js'
@@ -127,7 +127,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   let resolvedApiBase: string | undefined = config.apiUrlExplicit ? config.apiUrl : undefined
   // A later token may name another regional host; requests already under way to the earlier one stay allowed.
   const apiBases = new Set<string>(resolvedApiBase === undefined ? [] : [resolvedApiBase])
-  const pool = new Pool(options.concurrency ?? 4)
+  const pool = new Pool(options.concurrency ?? MIN_CONCURRENCY)
   const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 5 * 60_000
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const deps = {

@@ -127,6 +127,9 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   const now = options.now ?? Date.now
   const requests: RecordedRequest[] = []
   const violations: string[] = []
+  const latencyMs = options.latencyMs ?? 0
+  let inFlight = 0
+  let maxInFlight = 0
   const faults: QueuedFault[] = []
   const tokens = new Map<string, IssuedToken>()
   const pageTokens = new Map<string, PageToken>()
@@ -240,6 +243,11 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     }
     const underV2 = path === '/v2' || path.startsWith('/v2/')
     if (underV2 && method !== 'GET') violations.push(`non-GET request under /v2: ${method} ${path}`)
+    if (underV2) {
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      res.once('close', () => inFlight--)
+    }
 
     if (label && !takeLabelToken(label, at)) {
       // rateLimited opens the 429 window of the whole label (windowKey).
@@ -247,6 +255,13 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       rec.fault = 'rate-limit'
       send(ctx, answer)
       return
+    }
+    if (underV2 && latencyMs > 0) {
+      await sleep(latencyMs)
+      if (closed) {
+        req.socket.destroy()
+        return
+      }
     }
     const fault = takeFault(ctx)
     if (fault) {
@@ -799,6 +814,9 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     requests,
     violations,
     scenario,
+    get maxInFlight() {
+      return maxInFlight
+    },
     inject(fault: FaultSpec): void {
       if ((fault.times ?? 1) <= 0) return
       faults.push({spec: fault, remaining: fault.times ?? 1})
@@ -811,6 +829,7 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       violations.length = 0
       faults.length = 0
       retryWindows.clear()
+      maxInFlight = inFlight
     },
     close(): Promise<void> {
       if (closed) return Promise.resolve()

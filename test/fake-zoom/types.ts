@@ -122,6 +122,9 @@ export interface FakeZoomOptions {
    *  beyond it, 429 with `Retry-After: 1`. A request of that label before the Retry-After is a violation. None by
    *  default (only queued faults answer 429). */
   labelLimits?: Partial<Record<'LIGHT' | 'MEDIUM' | 'HEAVY' | 'RESOURCE-INTENSIVE', number>>
+  /** Milliseconds every request under /v2 waits before it is answered, like the round trip to Zoom from far away
+   *  (counted against the label at arrival, as Zoom would). Default 0. */
+  latencyMs?: number
 }
 
 export interface FakeZoom {
@@ -139,6 +142,8 @@ export interface FakeZoom {
   expireTokens(): void
   /** Client misbehaviour seen: requests before Retry-After elapsed, non-GET requests under /v2. */
   violations: string[]
+  /** The most requests under /v2 that were being answered at the same moment. */
+  readonly maxInFlight: number
   /** Clear requests, queued faults, violations and Retry-After windows (issued tokens and page tokens stay). */
   reset(): void
   close(): Promise<void>
