@@ -82,6 +82,15 @@ export abstract class BaseCommand extends Command {
     return typeof result === 'object' && result !== null && !Array.isArray(result) ? this.withNotes(result) : result
   }
 
+  /**
+   * The same text as oclif's (JSON, two-space indent, one newline), written directly: oclif's colouriser splits the
+   * text into one token object per key, value and comma first, which for 100 000 candidates costs seconds and
+   * hundreds of MB. Our results are plain data (no cycles), and --json output is never coloured.
+   */
+  override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
+  }
+
   private withNotes<R extends object>(result: R): R & {notes: string[]} {
     return {...result, notes: [...this.notes]}
   }
