@@ -18,7 +18,7 @@ import {
 import {concurrencyFor} from '../zoom/client-defaults.js'
 import {now} from './clock.js'
 import {planFlag, zoomFlags} from './flags.js'
-import {createProgress, disabledProgress, shouldShowProgress} from './progress.js'
+import {createProgress, disabledProgress, shouldShowProgress, type Progress} from './progress.js'
 
 const budgetExample = describeLabelBudget(rateBudget(DEFAULT_PLAN, DEFAULT_RATE_BUDGET_PERCENT).MEDIUM)
 
@@ -94,13 +94,20 @@ export async function loadAccount(
   }
 }
 
+/** The progress line of a live fetch, on stderr when it is a terminal (never with --json). */
+export function liveProgress(flags: LiveFlagValues): Progress {
+  return shouldShowProgress({isTTY: process.stderr.isTTY, json: flags.json, env: process.env})
+    ? createProgress(process.stderr)
+    : disabledProgress
+}
+
 /** Where the live flags/env send the token request (doctor names it). */
 export function liveTokenUrl(flags: LiveFlagValues): string {
   return resolveZoomConfig(process.env, flags).oauthUrl
 }
 
 /** The rate budget per label for --plan and --rate-budget. */
-function liveBudget(flags: LiveFlagValues): RateBudget {
+export function liveBudget(flags: LiveFlagValues): RateBudget {
   return rateBudget(flags.plan ?? DEFAULT_PLAN, flags['rate-budget'] ?? DEFAULT_RATE_BUDGET_PERCENT)
 }
 

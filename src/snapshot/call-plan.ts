@@ -108,3 +108,73 @@ export function planAccount(shape: AccountShape, budget: RateBudget): PlanChoice
   }
   return chooseUsersPlan({wanted: shape.need, listingPages, others, budget})
 }
+
+/**
+ * How the active users a command needs are read when only the members of some roles matter (`transfer
+ * candidates`): the pages of GET /users?status=active, one after the other, or GET /users?status=active&role_id=R
+ * for each role that qualifies, every role's pages in parallel with the others'.
+ */
+export type ActiveUsersPlan = 'listing' | 'by-role'
+
+export interface RoleToList {
+  /** Members of the role (GET /roles' total_members, or the true count of active members when known). */
+  members: number
+  /** The role qualifies, so its members are read. Unknown yet counts as qualifying (the most the plan can cost). */
+  qualifies?: boolean
+}
+
+export interface ActivePlanChoice {
+  users: ActiveUsersPlan
+  calls: LabelCalls
+  boundMs: number
+  /** Pages that must be read one after the other (each page's token comes with the page before). */
+  chainPages: number
+  /** What the planner compares: the bound, or the chain at `pageLatencyMs` a page when that takes longer. */
+  estimateMs: number
+}
+
+/**
+ * A round trip for one page of 300 users. Zoom's own time is not published; this is a conservative guess (a
+ * loopback fake already takes 10–30 ms) that only decides between plans, never the bound.
+ */
+export const PAGE_LATENCY_MS = 100
+
+/**
+ * Both plans for reading the active users of the qualifying roles, and the one to run: the smaller estimate,
+ * max(bound, chain of pages × pageLatencyMs), ties to fewer calls. The listing reads every active user in one chain
+ * of pages; by role reads only the qualifying roles' members (a role without members costs nothing), all chains at
+ * once, but each role's last page is usually part-full, so with many qualifying roles it needs more calls.
+ * `others`: the calls the command makes besides (the role list and details, the app).
+ */
+export function planActiveUsers(input: {
+  activeUsers: number
+  roles: readonly RoleToList[]
+  others: LabelCalls
+  budget: RateBudget
+  pageSize?: number
+  pageLatencyMs?: number
+}): {chosen: ActivePlanChoice; plans: Record<ActiveUsersPlan, ActivePlanChoice>} {
+  const pageSize = input.pageSize ?? USERS_PAGE_SIZE
+  const latency = input.pageLatencyMs ?? PAGE_LATENCY_MS
+  const pages = (n: number) => Math.ceil(n / pageSize)
+  const plan = (users: ActiveUsersPlan, reads: number, chainPages: number): ActivePlanChoice => {
+    const calls = addCalls({MEDIUM: reads}, input.others)
+    const bound = boundMs(calls, input.budget)
+    return {users, calls, boundMs: bound, chainPages, estimateMs: Math.max(bound, chainPages * latency)}
+  }
+  const listed = input.roles.filter((r) => r.qualifies !== false && r.members > 0).map((r) => pages(r.members))
+  const plans = {
+    // One page at least: only the listing tells how many active users there are.
+    listing: plan('listing', Math.max(1, pages(input.activeUsers)), Math.max(1, pages(input.activeUsers))),
+    'by-role': plan(
+      'by-role',
+      listed.reduce((a, b) => a + b, 0),
+      listed.reduce((a, b) => Math.max(a, b), 0),
+    ),
+  }
+  const total = (calls: LabelCalls) => Object.values(calls).reduce((a, b) => a + (b ?? 0), 0)
+  const chosen = [plans['by-role'], plans.listing].sort(
+    (a, b) => a.estimateMs - b.estimateMs || total(a.calls) - total(b.calls),
+  )[0]!
+  return {chosen, plans}
+}

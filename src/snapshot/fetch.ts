@@ -10,6 +10,7 @@ import type {ZoomListedApp, ZoomListedRole, ZoomRole} from '../zoom/types.js'
 import type {LabelCalls} from './call-plan.js'
 import {appDetailsNeeded, fetchApps, fetchAppsById, listAccountApps} from './fetch-apps.js'
 import {fetchAllUsers, fetchNamedUsers} from './fetch-users.js'
+import {toSnapshotRole} from './snapshot-role.js'
 import {
   noProgress,
   type OnProgress,
@@ -134,25 +135,4 @@ async function fetchRoles(
     }),
   )
   return roles.filter((role): role is SnapshotRole => role !== undefined).sort((a, b) => compareText(a.id, b.id))
-}
-
-function toSnapshotRole(role: ZoomRole, listedId: string, listedName: string | undefined): SnapshotRole {
-  // Privilege names are Zoom's data: collected in a Map, so "__proto__" or "constructor" is a name like any other.
-  const groupsOf = new Map<string, Set<string>>()
-  const limits = [...(role.privilege_scopes ?? [])].sort((a, b) => compareText(a.permission_id, b.permission_id))
-  for (const {permission_id: privilege, group_ids: groups} of limits) {
-    const set = groupsOf.get(privilege) ?? new Set<string>()
-    for (const group of groups ?? []) set.add(group)
-    groupsOf.set(privilege, set)
-  }
-  const privilegeScopes = Object.fromEntries([...groupsOf].map(([privilege, set]) => [privilege, [...set].sort()]))
-  const description = role.description?.trim()
-  return {
-    // Keyed by the id we listed: one role, one entry, whatever the answer's body says.
-    id: listedId,
-    name: role.name ?? listedName ?? '',
-    privileges: [...new Set(role.privileges ?? [])].sort(),
-    privilegeScopes,
-    ...(description ? {description} : {}),
-  }
 }

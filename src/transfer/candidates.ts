@@ -1,10 +1,10 @@
 // `transfer candidates`: every active user whose role keeps every mapped scope of the app, least privilege first.
 // Pure. Works per role (a role's answer is the same for all its members), so 20 000 users cost a few role checks.
-import {indexAccount} from '../ownership/account-index.js'
 import type {Matrix} from '../matrix/matrix.js'
 import {labelsFor, roleCoverage, scopeNeeds, type RoleCoverage} from '../ownership/coverage.js'
 import {compareText} from '../text-order.js'
-import type {Snapshot, SnapshotRole} from '../snapshot/types.js'
+import type {ActiveCounts} from '../snapshot/fetch-role-members.js'
+import type {Snapshot, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
 import type {AppTarget} from '../ownership/app-target.js'
 
 export interface RankedCandidate {
@@ -58,6 +58,11 @@ export interface CandidatesInput {
   limit?: number
   /** The inventory's owner reference for the app, to mark them. */
   ownerRef?: string | null
+  /**
+   * Active users in all and per role, when `snapshot.users` holds only some roles' members (read live role by role).
+   * Without it they are counted from `snapshot.users`, which must then hold every active user.
+   */
+  activeCounts?: ActiveCounts
 }
 
 const CLOSEST = 3
@@ -68,11 +73,11 @@ export function findCandidates(input: CandidatesInput): CandidatesResult {
   const coverage = new Map<string, RoleCoverage>(
     snapshot.roles.map((role) => [role.id, roleCoverage(matrix, role, needs)]),
   )
-  const owner = input.ownerRef ? indexAccount(snapshot).findUser(input.ownerRef) : undefined
+  const owner = input.ownerRef ? findUser(snapshot.users, input.ownerRef) : undefined
 
-  const active = snapshot.users.filter((u) => u.status === 'active')
   const ranked: RankedCandidate[] = []
-  for (const user of active) {
+  for (const user of snapshot.users) {
+    if (user.status !== 'active') continue
     const c = coverage.get(user.roleId)
     if (!c?.covers) continue
     ranked.push({
@@ -102,7 +107,10 @@ export function findCandidates(input: CandidatesInput): CandidatesResult {
     unmappedScopes: needs.unmapped,
     total: ranked.length,
     candidates: limit === undefined ? ranked : ranked.slice(0, limit),
-    explanation: ranked.length > 0 ? null : explainNobody(matrix, needs, [...coverage.values()], active, app),
+    explanation:
+      ranked.length > 0
+        ? null
+        : explainNobody(matrix, needs, [...coverage.values()], input.activeCounts ?? countActive(snapshot.users), app),
     labels: labelsFor(matrix, required),
   }
 }
@@ -111,12 +119,10 @@ function explainNobody(
   matrix: Matrix,
   needs: ReturnType<typeof scopeNeeds>,
   coverages: RoleCoverage[],
-  active: Snapshot['users'],
+  active: ActiveCounts,
   app: AppTarget,
 ): NobodyQualifies {
-  const activeByRole = new Map<string, number>()
-  for (const user of active) activeByRole.set(user.roleId, (activeByRole.get(user.roleId) ?? 0) + 1)
-  const members = (role: SnapshotRole) => activeByRole.get(role.id) ?? 0
+  const members = (role: SnapshotRole) => active.byRole.get(role.id) ?? 0
   const staffed = coverages.filter((c) => members(c.role) > 0)
 
   const required = needs.requires.map((n) => ({
@@ -150,7 +156,7 @@ function explainNobody(
 
   const label = (ps: string[]) => ps.map((p) => matrix.label(p)).join(', ')
   const sentences: string[] = []
-  if (active.length === 0) sentences.push('The account has no active user.')
+  if (active.total === 0) sentences.push('The account has no active user.')
   else if (staffed.length === 0) sentences.push("No active user has a role that is among the account's roles.")
   else if (heldByNoActiveUser.length > 0) {
     const which = heldByNoActiveUser.length === 1 ? label(heldByNoActiveUser) : `any of ${label(heldByNoActiveUser)}`
@@ -178,4 +184,22 @@ function explainNobody(
     }
   }
   return {message: sentences.join(' '), required, heldByNoActiveUser, closestRoles}
+}
+
+function countActive(users: readonly SnapshotUser[]): ActiveCounts {
+  const byRole = new Map<string, number>()
+  let total = 0
+  for (const user of users) {
+    if (user.status !== 'active') continue
+    total++
+    byRole.set(user.roleId, (byRole.get(user.roleId) ?? 0) + 1)
+  }
+  return {total, byRole}
+}
+
+/** The user an owner reference (id, or email whatever its case) names, like the account index, without one. */
+function findUser(users: readonly SnapshotUser[], ref: string): SnapshotUser | undefined {
+  const wanted = ref.trim()
+  const email = wanted.toLowerCase()
+  return users.find((u) => u.id === wanted) ?? users.find((u) => u.email.toLowerCase() === email)
 }

@@ -81,7 +81,8 @@ export interface Listing<T> extends AsyncIterable<T> {
 
 export interface ZoomClient {
   readonly accountId: string
-  listUsers(status?: ZoomUserStatus): Listing<ZoomListedUser>
+  /** `roleId`: only that role's users (Zoom's `role_id` filter); `pageSize`: e.g. 1 to read only total_records. */
+  listUsers(status?: ZoomUserStatus, filter?: {roleId?: string; pageSize?: number}): Listing<ZoomListedUser>
   /** By id or email. Throws ZoomNotFoundError (code 1001) when Zoom has no such user. */
   getUser(idOrEmail: string): Promise<ZoomUser>
   getUserPermissions(idOrEmail: string): Promise<ZoomUserPermissions>
@@ -219,12 +220,12 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
 
   return {
     accountId: config.accountId,
-    listUsers: (status = 'active') =>
+    listUsers: (status = 'active', filter = {}) =>
       listing<ZoomListedUser>({
         endpoint: 'GET /users',
-        query: {status},
+        query: filter.roleId === undefined ? {status} : {status, role_id: filter.roleId},
         itemsKey: 'users',
-        pageSize,
+        pageSize: filter.pageSize ?? pageSize,
         // Pending users have no id: the email identifies them.
         key: (user) => user.id ?? `email:${user.email.toLowerCase()}`,
       }),

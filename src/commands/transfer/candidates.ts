@@ -47,14 +47,14 @@ ${liveNote}`
 
   async run(): Promise<CandidatesResult> {
     const {flags} = await this.parse(TransferCandidates)
-    const {snapshot, matrix, app, entry} = await loadAppUnderReview(
+    const {snapshot, matrix, app, entry, activeCounts} = await loadAppUnderReview(
       flags,
-      () => 'active',
+      () => 'qualifying',
       (text) => this.note(text),
     )
 
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
-    const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null})
+    const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null, activeCounts})
     await this.present(result, RENDERERS, {color: flags.color})
     return result
   }
