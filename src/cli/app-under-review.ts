@@ -60,25 +60,40 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
   note: (text: string) => void,
 ): Promise<AppUnderReview<F['app'] extends string ? AppTarget : AppTarget | null>> {
   type Result = AppUnderReview<F['app'] extends string ? AppTarget : AppTarget | null>
-  const matrix = await matrixFromFlags(flags)
-  const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
+  // Built while Zoom answers the first calls, when the fetch can start before it (below); awaited before anything
+  // else can fail, so a bad matrix is still the error reported.
+  const matrixLoad = matrixFromFlags(flags)
+  matrixLoad.catch(() => undefined)
+  let inventory: Inventory | undefined
+  try {
+    inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
+  } catch (error) {
+    await matrixLoad
+    throw error
+  }
   const appId = flags.app?.trim()
   const entry = appId ? inventory?.apps.find((a) => a.id === appId) : undefined
   const flagScopes = splitScopeList(flags.scopes)
   const needed = users(entry)
   const resolve = (snapshot: Snapshot, rawId: string) =>
     resolveApp(snapshot, rawId, {scopes: flagScopes, inventory, source: {snapshot: flags.snapshot}})
-  const {snapshot, activeCounts}: {snapshot: Snapshot; activeCounts?: ActiveCounts} =
+  const fetching =
     needed === 'qualifying' && !flags.snapshot && flags.app !== undefined
-      ? await loadQualifyingMembers(flags, flags.app, (apps) => {
+      ? loadQualifyingMembers(flags, flags.app, async (apps) => {
+          const matrix = await matrixLoad
           const {app} = resolve(appsOnly(apps), flags.app!)
           const needs = scopeNeeds(matrix, app.scopes)
           return (role) => roleCoverage(matrix, role, needs).covers
         })
-      : await loadAccount(flags, {
-          users: needed === 'qualifying' ? 'active' : needed,
-          apps: {ids: appId ? [appId] : []},
-        })
+      : undefined
+  fetching?.catch(() => undefined)
+  const matrix = await matrixLoad
+  const {snapshot, activeCounts}: {snapshot: Snapshot; activeCounts?: ActiveCounts} = fetching
+    ? await fetching
+    : await loadAccount(flags, {
+        users: needed === 'qualifying' ? 'active' : needed,
+        apps: {ids: appId ? [appId] : []},
+      })
   if (flags.app === undefined) return {matrix, inventory, snapshot, app: null, entry, flagScopes} as Result
 
   const resolved = resolve(snapshot, flags.app)
@@ -98,7 +113,7 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
 async function loadQualifyingMembers(
   flags: LiveFlagValues,
   appId: string,
-  qualifying: (apps: SnapshotApp[]) => (role: SnapshotRole) => boolean,
+  qualifying: (apps: SnapshotApp[]) => Promise<(role: SnapshotRole) => boolean>,
 ): Promise<{snapshot: Snapshot; activeCounts?: ActiveCounts}> {
   const progress = liveProgress(flags)
   try {
@@ -107,7 +122,7 @@ async function loadQualifyingMembers(
     const {fetchRoleMembers} = await import('../snapshot/fetch-role-members.js')
     return await fetchRoleMembers(client, {
       appIds: [appId.trim()].filter((id) => id !== ''),
-      qualifying: async (apps) => qualifying(apps),
+      qualifying,
       budget: liveBudget(flags),
       now,
       onProgress: (event) => progress.update(event),

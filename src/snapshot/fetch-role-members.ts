@@ -5,6 +5,7 @@
 // only (no HTTP here).
 import {ZoomError} from '../errors.js'
 import type {ZoomClient} from '../zoom/client.js'
+import {Pool} from '../zoom/pool.js'
 import type {RateBudget} from '../zoom/rate-plans.js'
 import type {ZoomListedRole, ZoomListedUser} from '../zoom/types.js'
 import {planActiveUsers, USERS_PAGE_SIZE, type ActiveUsersPlan, type LabelCalls} from './call-plan.js'
@@ -45,6 +46,12 @@ export interface RoleMembers {
   activeCounts?: ActiveCounts
 }
 
+/** Role details asked for at once: one less than the client's 4 calls in flight, which leaves one for listings. */
+const DETAILS_IN_FLIGHT = 3
+
+/** A listed role's total_members; unknown counts as one full page. */
+const membersOf = (item: ZoomListedRole) => item.total_members ?? USERS_PAGE_SIZE
+
 export async function fetchRoleMembers(client: ZoomClient, options: RoleMembersOptions): Promise<RoleMembers> {
   const capturedAt = options.now().toISOString()
   const progress = options.onProgress ?? noProgress
@@ -56,14 +63,21 @@ export async function fetchRoleMembers(client: ZoomClient, options: RoleMembersO
 
   const listed = await roleList
   let fetchedRoles = 0
-  const details = listed.map((item) =>
-    roleDetail(client, item).finally(() => progress({phase: 'roles', fetched: ++fetchedRoles, total: listed.length})),
-  )
+  // The biggest roles first (their listings are the longest chains of pages), and a few details at a time: the
+  // client runs calls in the order they come, so 50 details asked at once would hold back the first role's
+  // listing until the last detail has its turn.
+  const detailsPool = new Pool(DETAILS_IN_FLIGHT)
+  const order = listed.map((_, index) => index).sort((a, b) => membersOf(listed[b]!) - membersOf(listed[a]!))
+  const details: Array<Promise<SnapshotRole | undefined>> = []
+  for (const index of order) {
+    details[index] = detailsPool
+      .run(() => roleDetail(client, listed[index]!))
+      .finally(() => progress({phase: 'roles', fetched: ++fetchedRoles, total: listed.length}))
+  }
   for (const detail of details) detail.catch(() => undefined)
 
   const users = new ActiveUsers()
   const others: LabelCalls = {MEDIUM: 1 + options.appIds.length, LIGHT: listed.length}
-  const membersOf = (item: ZoomListedRole) => item.total_members ?? USERS_PAGE_SIZE
   const plan = (qualifies?: (item: ZoomListedRole, index: number) => boolean) =>
     planActiveUsers({
       // total_members counts inactive members too: the listing's size is at most their sum.
