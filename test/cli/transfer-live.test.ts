@@ -1,5 +1,6 @@
 // `transfer check` / `transfer candidates` live: the CLI as a subprocess against the fake Zoom API in this process.
 import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 
 import {expect} from 'chai'
 
@@ -12,6 +13,7 @@ import {
 } from '../fake-zoom/index.js'
 import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
+import {makeTempDir} from '../helpers/temp-dir.js'
 
 const creds = {accountId: 'acme-4f9Kx2', clientId: 'transferClientId', clientSecret: 'tr4nsfer-sEcReT-77'}
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
@@ -126,9 +128,10 @@ describe('transfer commands live against the fake Zoom API (subprocess)', functi
 describe('transfer candidates call plan on a generated account of 2 500 users (subprocess)', function () {
   this.timeout(120_000)
 
-  it('exactly ⌈active/300⌉ user-list calls (active only) + 1 roles list + one call per role + 1 app call, zero per-user calls', async () => {
+  it('by role: ⌈active members/300⌉ calls of GET /users?status=active&role_id=R per qualifying role + 1 roles list + one call per role + 1 app call, zero per-user calls; the same answer as from a full snapshot', async () => {
     const scenario = generateScenario({users: 2500, apps: 4, seed: 11})
     const fake = await startFakeZoom(scenario)
+    const temp = makeTempDir('candidates-by-role-')
     try {
       const app = scenario.apps[0]!
       const started = Date.now()
@@ -138,19 +141,35 @@ describe('transfer candidates call plan on a generated account of 2 500 users (s
       expect(code, stderr).to.equal(0)
       expect(Date.now() - started).to.be.lessThan(10_000)
       const active = scenario.users.filter((u) => u.status === 'active')
+      const result = JSON.parse(stdout)
+      // The roles listed are exactly the roles of the candidates (every qualifying role has active members here).
+      const qualifying = new Set<string>(result.candidates.map((c: {user: {roleId: string}}) => c.user.roleId))
+      const listings = fake.requests.filter((r) => r.endpoint === 'GET /v2/users')
+      expect(new Set(listings.map((r) => r.query.role_id))).to.deep.equal(qualifying)
+      expect(listings.every((r) => r.query.status === 'active')).to.equal(true)
+      const pages = [...qualifying].reduce(
+        (sum, role) => sum + Math.ceil(active.filter((u) => u.role_id === role).length / 300),
+        0,
+      )
+      expect(qualifying.size).to.be.greaterThan(1)
+      expect(pages).to.be.lessThan(Math.ceil(active.length / 300))
       expect(callsByEndpoint(fake)).to.deep.equal({
-        'GET /v2/users': Math.ceil(active.length / 300),
+        'GET /v2/users': pages,
         'GET /v2/roles': 1,
         'GET /v2/roles/{roleId}': scenario.roles.length,
         'GET /v2/marketplace/apps/{appId}': 1,
       })
-      expect(
-        new Set(fake.requests.filter((r) => r.endpoint === 'GET /v2/users').map((r) => r.query.status)),
-      ).to.deep.equal(new Set(['active']))
       expect(fake.requests.filter((r) => r.endpoint === 'POST /oauth/token')).to.have.length(1)
 
+      // A full snapshot of the same account (every user) gives the same answer offline.
+      const file = join(temp.dir, 'snapshot.json')
+      const taken = await runCli(['snapshot', '--output', file], {env: liveEnv(fake, scenario)})
+      expect(taken.code, taken.stderr).to.equal(0)
+      const offline = await runCli(['transfer', 'candidates', '--app', app.app_id, '--snapshot', file, '--json'])
+      expect(offline.code, offline.stderr).to.equal(0)
+      expect(result).to.deep.equal(JSON.parse(offline.stdout))
+
       // The answer is about active users only, least privilege first, ties by email.
-      const result = JSON.parse(stdout)
       const activeEmails = new Set(active.map((u) => u.email.toLowerCase()))
       expect(
         result.candidates.every((c: {user: {email: string}}) => activeEmails.has(c.user.email.toLowerCase())),
@@ -166,6 +185,7 @@ describe('transfer candidates call plan on a generated account of 2 500 users (s
       expect(new Set(keys.map((k: [number, string]) => k[0])).size).to.be.greaterThan(1)
     } finally {
       await fake.close()
+      temp.cleanup()
     }
   })
 })
