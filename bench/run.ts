@@ -13,10 +13,13 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {planAccount, type AccountShape} from '../src/snapshot/call-plan.js'
+import {matrixFromFlags} from '../src/cli/matrix-from-flags.js'
+import {roleCoverage, scopeNeeds} from '../src/ownership/coverage.js'
+import {planAccount, planActiveUsers, type AccountShape} from '../src/snapshot/call-plan.js'
+import {toSnapshotRole} from '../src/snapshot/snapshot-role.js'
 import {ENDPOINT_LABELS} from '../src/zoom/endpoints.js'
 import {rateBudget} from '../src/zoom/rate-plans.js'
-import {generateScenario, startFakeZoom} from '../test/fake-zoom/index.js'
+import {generateScenario, startFakeZoom, type FakeZoomScenario} from '../test/fake-zoom/index.js'
 
 const {values: args} = parseArgs({
   options: {
@@ -128,7 +131,7 @@ async function liveRuns(users: number, dir: string): Promise<void> {
       roles: scenario.roles.length,
       apps: scenario.apps.filter((a) => a.listed !== false).length,
     }
-    const runs: Array<[string, string[], (details: number) => AccountShape]> = [
+    const runs: Array<[string, string[], (details: number) => AccountShape | Promise<Bound>]> = [
       [
         'audit',
         ['audit', '--inventory', inventoryFile, '--format', 'json', '--output', join(dir, 'audit.json')],
@@ -142,7 +145,7 @@ async function liveRuns(users: number, dir: string): Promise<void> {
       [
         'transfer candidates',
         ['transfer', 'candidates', '--app', scenario.apps[0]!.app_id, '--json'],
-        () => ({...shapeBase, need: 'active', apps: 0, appDetails: 0, appsById: 1}),
+        () => candidatesBound(scenario),
       ],
     ]
     const chosen = runs.filter(([name]) => args.only === undefined || name === args.only)
@@ -166,7 +169,9 @@ async function liveRuns(users: number, dir: string): Promise<void> {
         byLabel[label] = (byLabel[label] ?? 0) + 1
       }
       const details = served.filter((r) => r.endpoint === 'GET /v2/marketplace/apps/{appId}').length
-      const plan = planAccount(shapeOf(details), budget)
+      const shape = await shapeOf(details)
+      const plan =
+        'users' in shape && 'boundMs' in shape ? (shape as Bound) : planAccount(shape as AccountShape, budget)
       const boundS = plan.boundMs / 1000
       const run: LiveRun = {
         name,
@@ -215,6 +220,35 @@ async function liveRuns(users: number, dir: string): Promise<void> {
   } finally {
     await fake.close()
   }
+}
+
+interface Bound {
+  users: string
+  boundMs: number
+}
+
+/**
+ * transfer candidates needs the active users of the roles that keep every scope of the app: the smallest bound of
+ * the plans that read them — every active user in one listing, or each qualifying role's active members
+ * (docs/rate-limits.md) — from the scenario's true numbers (active members per role, not total_members, which
+ * counts inactive members too and would make the by-role bound easier).
+ */
+async function candidatesBound(scenario: FakeZoomScenario): Promise<Bound> {
+  const matrix = await matrixFromFlags({matrix: [], 'builtin-matrix': true})
+  const needs = scopeNeeds(matrix, scenario.apps[0]!.app_scopes ?? [])
+  const active = scenario.users.filter((u) => u.status === 'active')
+  const members = new Map<string, number>()
+  for (const user of active) members.set(user.role_id, (members.get(user.role_id) ?? 0) + 1)
+  const {plans} = planActiveUsers({
+    activeUsers: active.length,
+    roles: scenario.roles.map((role) => ({
+      members: members.get(role.id) ?? 0,
+      qualifies: roleCoverage(matrix, toSnapshotRole(role, role.id, role.name), needs).covers,
+    })),
+    others: {MEDIUM: 2, LIGHT: scenario.roles.length},
+    budget,
+  })
+  return plans['by-role'].boundMs < plans.listing.boundMs ? plans['by-role'] : plans.listing
 }
 
 function labelOf(endpoint: string): string {
