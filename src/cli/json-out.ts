@@ -1,0 +1,71 @@
+// --json output: exactly JSON.stringify(value, null, 2), written in pieces. A result with 100 000 candidates is
+// ~25 MB of text; building it as one string (and oclif's colouriser, which splits it into tokens first) is what
+// made the peak memory of such a run. Long arrays are written item by item, in chunks of about a megabyte.
+
+/** Arrays longer than this are written item by item. */
+const STREAM_ARRAYS_LONGER_THAN = 256
+const CHUNK_CHARS = 1 << 20
+
+/** Writes `value` as JSON.stringify(value, null, 2) would, through `write`, in chunks; then a newline. */
+export function writeJsonLines(value: unknown, write: (text: string) => void): void {
+  let buffer = ''
+  const out = (text: string) => {
+    buffer += text
+    if (buffer.length >= CHUNK_CHARS) {
+      write(buffer)
+      buffer = ''
+    }
+  }
+  writeValue(value, '', out)
+  write(`${buffer}\n`)
+}
+
+function writeValue(value: unknown, indent: string, out: (text: string) => void): void {
+  // Only plain data is split (what every command returns); anything else is written as JSON.stringify says.
+  if (!hasLongArray(value)) {
+    const plain = JSON.stringify(value, null, 2) as string | undefined
+    out(plain === undefined ? 'null' : indented(plain, indent))
+    return
+  }
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    out('[')
+    value.forEach((item, index) => {
+      out(`${index === 0 ? '' : ','}\n${inner}`)
+      // As in JSON.stringify: undefined, functions and symbols in an array are null.
+      writeValue(omitted(item) ? null : item, inner, out)
+    })
+    out(`\n${indent}]`)
+    return
+  }
+  // As in JSON.stringify: keys whose value is undefined, a function or a symbol are left out.
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => !omitted(item))
+  if (entries.length === 0) {
+    out('{}')
+    return
+  }
+  out('{')
+  entries.forEach(([key, item], index) => {
+    out(`${index === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `)
+    writeValue(item, inner, out)
+  })
+  out(`\n${indent}}`)
+}
+
+/** A long array somewhere in plain objects and arrays (not behind a toJSON, a class instance or a Map). */
+function hasLongArray(value: unknown, depth = 0): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false
+  if (Array.isArray(value))
+    return value.length > STREAM_ARRAYS_LONGER_THAN || value.some((item) => hasLongArray(item, depth + 1))
+  if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) return false
+  return Object.values(value).some((item) => hasLongArray(item, depth + 1))
+}
+
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol'
+}
+
+function indented(text: string, indent: string): string {
+  // JSON escapes newlines inside strings: every newline in the text is a line break of the layout.
+  return indent === '' ? text : text.replaceAll('\n', `\n${indent}`)
+}
