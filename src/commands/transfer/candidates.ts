@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import {Flags, type Interfaces} from '@oclif/core'
 
 import {accountFlags} from '../../cli/account-source.js'
 import {loadAppUnderReview} from '../../cli/app-under-review.js'
@@ -47,15 +47,19 @@ ${liveNote}`
 
   async run(): Promise<CandidatesResult> {
     const {flags} = await this.parse(TransferCandidates)
+    const result = await this.rank(flags)
+    await this.present(result, RENDERERS, {color: flags.color})
+    return result
+  }
+
+  /** Its own frame, so that the account (every active user read) can be freed before the result is written. */
+  private async rank(flags: Interfaces.InferredFlags<typeof TransferCandidates.flags>): Promise<CandidatesResult> {
     const {snapshot, matrix, app, entry, activeCounts} = await loadAppUnderReview(
       flags,
       () => 'qualifying',
       (text) => this.note(text),
     )
-
     const limit = flags.limit ?? (this.jsonEnabled() ? 0 : TABLE_LIMIT)
-    const result = findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null, activeCounts})
-    await this.present(result, RENDERERS, {color: flags.color})
-    return result
+    return findCandidates({snapshot, matrix, app, limit, ownerRef: entry?.owner || null, activeCounts})
   }
 }
