@@ -1,10 +1,12 @@
 // --json output: exactly JSON.stringify(value, null, 2), written in pieces. A result with 100 000 candidates is
 // ~25 MB of text; building it as one string (and oclif's colouriser, which splits it into tokens first) is what
-// made the peak memory of such a run. Long arrays are written item by item, in chunks of about a megabyte.
+// made the peak memory of such a run. Long arrays are written item by item, in chunks of about 64 KB: small
+// enough for V8's young generation (larger strings go to its large-object space, freed only by a full collection,
+// so megabyte chunks would pile up there).
 
 /** Arrays longer than this are written item by item. */
 const STREAM_ARRAYS_LONGER_THAN = 256
-const CHUNK_CHARS = 1 << 20
+const CHUNK_CHARS = 1 << 16
 
 /** Writes `value` as JSON.stringify(value, null, 2) would, through `write`, in chunks; then a newline. */
 export function writeJsonLines(value: unknown, write: (text: string) => void): void {
