@@ -18,7 +18,7 @@ export default class TransferCandidates extends BaseCommand {
 
 When nobody qualifies, it says which required privileges no active user's role combines and which roles come closest.
 
-Live, it reads the one app, the roles and the list of active users — never one call per user. The table shows the first ${TABLE_LIMIT} unless --limit says otherwise; --json lists everyone unless --limit says otherwise.
+Live, it reads the one app, the roles, and then only the active members of the roles that qualify (each role's list as soon as its privileges are in, the roles at once), or the list of every active user when that is quicker — never one call per user. The table shows the first ${TABLE_LIMIT} unless --limit says otherwise; --json lists everyone unless --limit says otherwise.
 
 ${liveNote}`
   static examples = [
