@@ -7,7 +7,7 @@ import {ExitCode, ToolError, withActions, type ErrorCode} from '../errors.js'
 import {createStyle, shouldColour, terminalWidth, type Style} from '../report/style.js'
 import {optionHint} from './flags.js'
 import {offlineEnvironment, type HelpEntry} from './help-sections.js'
-import {writeJsonLines} from './json-out.js'
+import {streamJsonLines, writeJsonLines} from './json-out.js'
 import {writeFileAtomic} from './write-file-atomic.js'
 
 export interface ErrorReport {
@@ -50,6 +50,7 @@ export abstract class BaseCommand extends Command {
   static exitCodes: readonly HelpEntry[] = []
 
   private readonly notes: string[] = []
+  private jsonWritten = false
 
   /** A sentence meant for the user (an expired acceptance, an ignored flag, a warning): on stderr now, and in --json
    * output as `notes`. */
@@ -89,7 +90,17 @@ export abstract class BaseCommand extends Command {
    * MB. --json output is never coloured.
    */
   override logJson(json: unknown): void {
+    if (this.jsonWritten) return
     writeJsonLines(json, (text) => process.stdout.write(text))
+  }
+
+  /**
+   * With --json, write the result (and the notes so far) now rather than when the command returns, waiting for
+   * stdout whenever it asks to: a reader slower than us (a pipe) would otherwise have the whole text buffered here.
+   */
+  protected async writeJson<R extends object>(result: R): Promise<void> {
+    await streamJsonLines(this.withNotes(result), process.stdout)
+    this.jsonWritten = true
   }
 
   private withNotes<R extends object>(result: R): R & {notes: string[]} {

@@ -1,6 +1,8 @@
 import {expect} from 'chai'
 
-import {writeJsonLines} from '../../src/cli/json-out.js'
+import {Writable} from 'node:stream'
+
+import {streamJsonLines, writeJsonLines} from '../../src/cli/json-out.js'
 
 function written(value: unknown): {text: string; pieces: number} {
   const pieces: string[] = []
@@ -35,5 +37,29 @@ describe('--json output written in pieces', () => {
     const {text, pieces} = written(big)
     expect(text).to.equal(`${JSON.stringify(big, null, 2)}\n`)
     expect(pieces).to.be.greaterThan(2)
+  })
+
+  it('to a slow stream: waits whenever the stream asks to, so its buffer never holds much of the text', async () => {
+    const big = {candidates: Array.from({length: 20_000}, (_, i) => candidate(i))}
+    const received: string[] = []
+    let most = 0
+    const slow = new Writable({
+      highWaterMark: 64 * 1024,
+      decodeStrings: false,
+      write(chunk: string, _encoding, done) {
+        received.push(chunk)
+        setTimeout(done, 1)
+      },
+    })
+    const watch = setInterval(() => (most = Math.max(most, slow.writableLength)), 0)
+    try {
+      await streamJsonLines(big, slow)
+    } finally {
+      clearInterval(watch)
+    }
+    const text = `${JSON.stringify(big, null, 2)}\n`
+    expect(received.join('')).to.equal(text)
+    expect(most).to.be.greaterThan(0)
+    expect(most).to.be.lessThan(text.length / 10)
   })
 })

@@ -48,7 +48,9 @@ ${liveNote}`
   async run(): Promise<CandidatesResult> {
     const {flags} = await this.parse(TransferCandidates)
     const result = await this.rank(flags)
-    await this.present(result, RENDERERS, {color: flags.color})
+    // --json lists every candidate (100 000 in a large account): written now, at the pace stdout takes it.
+    if (this.jsonEnabled()) await this.writeJson(result)
+    else await this.present(result, RENDERERS, {color: flags.color})
     return result
   }
 
