@@ -3,6 +3,7 @@
 // max over labels of (calls with that label ÷ that label's rate). The planner picks, among the plans that fetch
 // what a command needs, the one with the smallest such bound, and not simply the one with the fewest calls
 // (docs/rate-limits.md). Pure: no HTTP, no clock.
+import {PLANNED_ROUND_TRIP_MS} from '../zoom/client-defaults.js'
 import type {RateLimitLabel} from '../zoom/endpoints.js'
 import type {RateBudget} from '../zoom/rate-plans.js'
 
@@ -134,10 +135,10 @@ export interface ActivePlanChoice {
 }
 
 /**
- * A round trip for one page of 300 users. Zoom's own time is not published; this is a conservative guess (a
- * loopback fake already takes 10–30 ms) that only decides between plans, never the bound.
+ * A round trip for one page of 300 users: the round trip the client plans its calls in flight for. Zoom does not
+ * publish its own (a loopback fake takes 10–30 ms); this only decides between plans, never the bound.
  */
-export const PAGE_LATENCY_MS = 100
+export const PAGE_LATENCY_MS = PLANNED_ROUND_TRIP_MS
 
 /**
  * Both plans for reading the active users of the qualifying roles, and the one to run: the smaller estimate,

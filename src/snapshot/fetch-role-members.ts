@@ -5,6 +5,7 @@
 // only (no HTTP here).
 import {ZoomError} from '../errors.js'
 import type {ZoomClient} from '../zoom/client.js'
+import {concurrencyFor} from '../zoom/client-defaults.js'
 import {Pool} from '../zoom/pool.js'
 import type {RateBudget} from '../zoom/rate-plans.js'
 import type {ZoomListedRole, ZoomListedUser} from '../zoom/types.js'
@@ -46,9 +47,6 @@ export interface RoleMembers {
   activeCounts?: ActiveCounts
 }
 
-/** Role details asked for at once: one less than the client's 4 calls in flight, which leaves one for listings. */
-const DETAILS_IN_FLIGHT = 3
-
 /** A listed role's total_members; unknown counts as one full page. */
 const membersOf = (item: ZoomListedRole) => item.total_members ?? USERS_PAGE_SIZE
 
@@ -63,10 +61,11 @@ export async function fetchRoleMembers(client: ZoomClient, options: RoleMembersO
 
   const listed = await roleList
   let fetchedRoles = 0
-  // The biggest roles first (their listings are the longest chains of pages), and a few details at a time: the
-  // client runs calls in the order they come, so 50 details asked at once would hold back the first role's
+  // The biggest roles first (their listings are the longest chains of pages), and not all details at once: the
+  // client runs calls in the order they come, so 50 details asked at once could hold back the first role's
   // listing until the last detail has its turn.
-  const detailsPool = new Pool(DETAILS_IN_FLIGHT)
+  // One fewer than the client's calls in flight (sized from the same budget), which leaves one for listings.
+  const detailsPool = new Pool(Math.max(1, concurrencyFor(options.budget) - 1))
   const order = listed.map((_, index) => index).sort((a, b) => membersOf(listed[b]!) - membersOf(listed[a]!))
   const details: Array<Promise<SnapshotRole | undefined>> = []
   for (const index of order) {
