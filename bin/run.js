@@ -5,6 +5,7 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const {name, version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
-  const {execute} = await import('@oclif/core')
+  // oclif as bundled by the build (scripts/bundle.mjs): the same copy the bundled commands use.
+  const {execute} = await import('../dist/chunks/oclif.js')
   await execute({dir: import.meta.url})
 }
