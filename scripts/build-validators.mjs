@@ -2,13 +2,14 @@
 // "standalone" mode) at dist/input/validators.js, so commands validate documents without loading and running
 // ajv's compiler at start-up. src/input/schema-check.ts falls back to compiling at run time when the file is
 // absent (tests run from src/). Same ajv options in both places: the answers are identical.
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {URL} from 'node:url'
+import {readdirSync, readFileSync} from 'node:fs'
+import {fileURLToPath, URL} from 'node:url'
 
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {_} from 'ajv/dist/compile/codegen/index.js'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import addFormats from 'ajv-formats'
+import {build} from 'esbuild'
 
 const schemas = new URL('../schemas/', import.meta.url)
 const ajv = new Ajv2020({
@@ -25,6 +26,16 @@ for (const file of readdirSync(schemas)
   ajv.addSchema(JSON.parse(readFileSync(new URL(file, schemas), 'utf8')), name)
   exports[name.replace(/-/g, '_')] = name
 }
-// The generated code calls require() for ajv's runtime helpers and the formats: give the ES module one.
-const code = `import {createRequire} from 'node:module'\nconst require = createRequire(import.meta.url)\n${standaloneCode.default(ajv, exports)}`
-writeFileSync(new URL('../dist/input/validators.js', import.meta.url), code)
+// The generated code require()s ajv's runtime helpers and ajv-formats' formats: esbuild puts those (a few KB) in the
+// file, so loading the validators is one file, not a walk through node_modules for two CommonJS packages.
+await build({
+  stdin: {contents: standaloneCode.default(ajv, exports), resolveDir: fileURLToPath(schemas), loader: 'js'},
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: fileURLToPath(new URL('../dist/input/validators.js', import.meta.url)),
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+})
