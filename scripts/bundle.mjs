@@ -45,9 +45,40 @@ entryPoints.push({in: OCLIF, out: 'chunks/oclif'})
  * placeholder becomes the way from that file up to the package root.
  */
 const ROOT = '__ZSA_PACKAGE_ROOT__/'
+
+/** What oclif requires at start-up but a run of ours uses seldom or never: loaded on first use instead. */
+const LAZY = {
+  tinyglobby: 'finds command files by pattern, when a plugin has no manifest (ours and the plugins have one)',
+  'node:child_process': 'runs PowerShell to name the shell, on Windows only',
+  'node:readline': 'reads a flag value from stdin (a flag given as "-")',
+  'node:perf_hooks': 'times oclif when its performance tracking is on',
+}
+const oclifCore = `${sep}node_modules${sep}@oclif${sep}core${sep}`
+/**
+ * oclif checks, on every start, the Node version against oclif's own engines (>=18), with semver (~40 modules). Ours
+ * (package.json engines) is stricter: a Node that could fail oclif's check cannot run this CLI anyway.
+ */
+const NODE_VERSION_CHECK = /^checkNodeVersion\(\);$/m
+
 const plugin = {
   name: 'zsa-bundle',
   setup(b) {
+    b.onResolve({filter: /^[a-z:_]+$/}, (args) =>
+      Object.hasOwn(LAZY, args.path) && args.namespace === 'file' && args.importer.includes(oclifCore)
+        ? {path: args.path, namespace: 'zsa-lazy'}
+        : undefined,
+    )
+    b.onLoad({filter: /.*/, namespace: 'zsa-lazy'}, (args) => ({
+      contents: `let m; module.exports = new Proxy({}, {get: (_, key) => (m ??= require('${args.path}'))[key]})`,
+      resolveDir: root,
+      loader: 'js',
+    }))
+    b.onLoad({filter: /index\.js$/}, (args) => {
+      if (args.path !== join(root, 'node_modules', '@oclif', 'core', 'lib', 'index.js')) return undefined
+      const text = readFileSync(args.path, 'utf8')
+      if (!NODE_VERSION_CHECK.test(text)) throw new Error('bundle: @oclif/core no longer calls checkNodeVersion()')
+      return {contents: text.replace(NODE_VERSION_CHECK, ''), loader: 'js'}
+    })
     b.onResolve({filter: /^zsa-bundle:oclif$/}, () => ({path: OCLIF, namespace: 'zsa-bundle'}))
     b.onLoad({filter: /.*/, namespace: 'zsa-bundle'}, () => ({
       contents: `export {execute} from '@oclif/core'`,
