@@ -257,29 +257,32 @@ function labelOf(endpoint: string): string {
 }
 
 async function startup(): Promise<void> {
+  // Start-ups are short and this machine is shared: interleaved runs, many of them, medians; one unmeasured round
+  // first so every file is in the page cache.
+  const rounds = args.quick ? STARTUP_RUNS : 3 * STARTUP_RUNS
   const runs = {node: [] as number[], version: [] as number[], audit: [] as number[]}
-  for (let i = 0; i < STARTUP_RUNS; i++) {
-    runs.node.push((await measure([process.execPath, '-e', '0'])).wallS)
-    runs.version.push((await measure([process.execPath, bin, '--version'])).wallS)
-    runs.audit.push(
-      (
-        await measure([
-          process.execPath,
-          bin,
-          'audit',
-          '--snapshot',
-          'examples/snapshot.json',
-          '--inventory',
-          'examples/inventory.json',
-        ])
-      ).wallS,
-    )
+  for (let i = -1; i < rounds; i++) {
+    const node = await measure([process.execPath, '-e', '0'])
+    const version = await measure([process.execPath, bin, '--version'])
+    const audit = await measure([
+      process.execPath,
+      bin,
+      'audit',
+      '--snapshot',
+      'examples/snapshot.json',
+      '--inventory',
+      'examples/inventory.json',
+    ])
+    if (i < 0) continue
+    runs.node.push(node.wallS)
+    runs.version.push(version.wallS)
+    runs.audit.push(audit.wallS)
   }
   const node = median(runs.node)
   const version = median(runs.version) / node
   const audit = median(runs.audit) / node
   results.startup = {
-    runs: STARTUP_RUNS,
+    runs: rounds,
     nodeS: node,
     versionS: median(runs.version),
     auditS: median(runs.audit),
@@ -287,7 +290,7 @@ async function startup(): Promise<void> {
     audit,
   }
   console.log(
-    `start-up (median of ${STARTUP_RUNS}): node -e 0 ${node.toFixed(3)} s, --version ×${version.toFixed(2)}, example audit ×${audit.toFixed(2)}`,
+    `start-up (median of ${rounds}): node -e 0 ${node.toFixed(3)} s, --version ×${version.toFixed(2)}, example audit ×${audit.toFixed(2)}`,
   )
   target('--version ≤ 2.5 × node -e 0', version <= 2.5, `×${version.toFixed(2)}`)
   target("the example's offline audit ≤ 3 × node -e 0", audit <= 3, `×${audit.toFixed(2)}`)
