@@ -138,9 +138,11 @@ export function describeError(error: Error & {oclif?: {exit?: number}; code?: st
   if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
     return {code: 'usage', message: `${usageSentence(error.message)} (see --help)`, exitCode: ExitCode.badInput}
   }
+  const report = `This is a bug in zoom-scope-audit; please report it${process.env.DEBUG ? '' : ' (run with DEBUG=1 for the stack trace)'}.`
   return {
     code: 'internal',
-    message: `internal error: ${error.message}. This is a bug in zoom-scope-audit; please report it${process.env.DEBUG ? '' : ' (run with DEBUG=1 for the stack trace)'}.`,
+    message: withActions(`internal error: ${error.message}.`, [report]),
+    actions: [report],
     exitCode: ExitCode.internal,
   }
 }

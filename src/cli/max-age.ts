@@ -38,7 +38,7 @@ export function assertFreshEnough(snapshot: {capturedAt: string}, file: string, 
   const age = now.getTime() - Date.parse(snapshot.capturedAt)
   if (age <= maxAge.ms) return
   throw new InputError(
-    `${file}: the snapshot was taken ${snapshot.capturedAt}, ${describeAge(age)} ago — older than --max-age ${maxAge.text}. Take a new snapshot (or audit live).`,
-    {code: 'snapshot_too_old', file, place: '/capturedAt'},
+    `${file}: the snapshot was taken ${snapshot.capturedAt}, ${describeAge(age)} ago — older than --max-age ${maxAge.text}.`,
+    {code: 'snapshot_too_old', file, place: '/capturedAt', actions: ['Take a new snapshot (or audit live).']},
   )
 }

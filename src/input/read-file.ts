@@ -3,6 +3,13 @@ import {readFile} from 'node:fs/promises'
 
 import {InputError} from '../errors.js'
 
+/** What to do when a file cannot be read, by fs error code (only where the answer is plain). */
+const ACTIONS: Readonly<Record<string, string[]>> = {
+  ENOENT: ['Check the path.'],
+  EACCES: ['Give the user running zoom-scope-audit permission to read it.'],
+  EISDIR: ['Name the file, not its folder.'],
+}
+
 export async function readTextFile(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
@@ -16,6 +23,11 @@ export async function readTextFile(file: string, what: string): Promise<string> 
           : code === 'EISDIR'
             ? 'is a folder, not a file'
             : (code ?? 'unreadable')
-    throw new InputError(`${file}: cannot read the ${what} (${reason})`, {code: 'unreadable_file', file})
+    const actions = ACTIONS[code ?? '']
+    throw new InputError(`${file}: cannot read the ${what} (${reason}).`, {
+      code: 'unreadable_file',
+      file,
+      ...(actions ? {actions} : {}),
+    })
   }
 }

@@ -171,13 +171,15 @@ function networkError(
       ? error.code
       : redactor.clean(error.message, 120)
   const via = call?.proxy ? ` through the proxy ${call.proxy}` : ''
+  const {said, actions} = connectionHint(error, call, proxyStatus)
   return new ZoomError(
-    `Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${connectionHint(error, call, proxyStatus)}`,
+    `Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${said}`,
     {
       code: 'zoom_unreachable',
       endpoint,
       errorCode: error.code,
       ...(call?.proxy ? {proxy: call.proxy} : {}),
+      actions,
     },
   )
 }
@@ -192,20 +194,30 @@ const CERTIFICATE_ERRORS = new Set([
   'CERT_UNTRUSTED',
 ])
 
-function connectionHint(error: RequestError, call: CallState | undefined, proxyStatus: string | undefined): string {
+/** What else the message says about a failed connection (` said`, with its leading space), and what to do. */
+function connectionHint(
+  error: RequestError,
+  call: CallState | undefined,
+  proxyStatus: string | undefined,
+): {said: string; actions: string[]} {
   if (CERTIFICATE_ERRORS.has(error.code)) {
-    return ' The certificate was not issued by a CA Node trusts: if a corporate proxy or private CA signs it, put that CA (PEM) in a file and set NODE_EXTRA_CA_CERTS to its path.'
+    return {
+      said: '',
+      actions: [
+        'The certificate was not issued by a CA Node trusts: if a corporate proxy or private CA signs it, put that CA (PEM) in a file and set NODE_EXTRA_CA_CERTS to its path.',
+      ],
+    }
   }
   if (proxyStatus === '407') {
     return call?.proxy?.includes('***@')
-      ? ' The proxy did not accept the user and password in the proxy URL.'
-      : ' The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).'
+      ? {said: ' The proxy did not accept the user and password in the proxy URL.', actions: []}
+      : {said: '', actions: ['The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).']}
   }
-  if (proxyStatus) return ' Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.'
+  if (proxyStatus) return {said: '', actions: ['Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.']}
   if (call?.proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(error.code)) {
-    return ' Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).'
+    return {said: '', actions: ['Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).']}
   }
-  return ''
+  return {said: '', actions: []}
 }
 
 /** The scopes in "Invalid access token, does not contain scopes: [a, b]." (no space before `[` also seen). */
