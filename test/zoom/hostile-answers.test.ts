@@ -3,7 +3,7 @@
 // requests went out, and how long it took.
 import {expect} from 'chai'
 
-import {ZoomError} from '../../src/errors.js'
+import {withActions, ZoomError} from '../../src/errors.js'
 import {fetchSnapshot} from '../../src/snapshot/fetch.js'
 import {ZoomRateLimitError} from '../../src/zoom/errors.js'
 import {startFakeZoom, type FakeZoom} from '../fake-zoom/index.js'
@@ -37,7 +37,8 @@ describe('hostile Zoom answers (client)', function () {
       const error = await rejectionOf(fetchSnapshot(clientFor(fake), {now: NOW, users: 'all', inventory: INVENTORY}))
       expect(error, String(error)).to.be.instanceOf(ZoomError)
       expect((error as ZoomError).exitCode).to.equal(3)
-      expect((error as ZoomError).message).to.match(bad.message)
+      // The line as printed: what went wrong, then what to do.
+      expect(withActions((error as ZoomError).message, (error as ZoomError).actions)).to.match(bad.message)
       expect((error as ZoomError).message).not.to.contain('\n')
       expect(fake.requests.length).to.be.at.most(cleanRequests)
       expect(Date.now() - started).to.be.lessThan(10_000)

@@ -152,8 +152,11 @@ describe('proxy in the client (fake Zoom)', () => {
     )
     expect(error).to.be.instanceOf(ZoomError)
     expect((error as ZoomError).message).to.equal(
-      `Could not reach Zoom at ${new URL(fake.url).host} through the proxy http://***@127.0.0.1:1 for POST /oauth/token: ECONNREFUSED. Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).`,
+      `Could not reach Zoom at ${new URL(fake.url).host} through the proxy http://***@127.0.0.1:1 for POST /oauth/token: ECONNREFUSED.`,
     )
+    expect((error as ZoomError).actions).to.deep.equal([
+      'Check HTTPS_PROXY / HTTP_PROXY (or exempt the host with NO_PROXY).',
+    ])
     expect((error as ZoomError).details).to.include({proxy: 'http://***@127.0.0.1:1'})
     expect(everythingIn(error)).not.to.include('n0t-for-your-eyes')
     expect(fake.requests).to.deep.equal([])
