@@ -85,13 +85,10 @@ export function errorFacts(answer: Answer | undefined): ZoomErrorFacts {
 
 export function tooLargeError(endpoint: string, maxBytes: number): ZoomError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10
-  return new ZoomError(
-    `Zoom's answer to ${endpoint} is larger than ${mb} MB; stopped reading it.`,
-    {
-      code: 'zoom_answer_too_large',
-      endpoint,
-      maxBytes,
-      actions: ['If the account really is that large, raise the limit with --max-body-mb.'],
-    },
-  )
+  return new ZoomError(`Zoom's answer to ${endpoint} is larger than ${mb} MB; stopped reading it.`, {
+    code: 'zoom_answer_too_large',
+    endpoint,
+    maxBytes,
+    actions: ['If the account really is that large, raise the limit with --max-body-mb.'],
+  })
 }

@@ -172,16 +172,13 @@ function networkError(
       : redactor.clean(error.message, 120)
   const via = call?.proxy ? ` through the proxy ${call.proxy}` : ''
   const {said, actions} = connectionHint(error, call, proxyStatus)
-  return new ZoomError(
-    `Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${said}`,
-    {
-      code: 'zoom_unreachable',
-      endpoint,
-      errorCode: error.code,
-      ...(call?.proxy ? {proxy: call.proxy} : {}),
-      actions,
-    },
-  )
+  return new ZoomError(`Could not reach Zoom at ${host}${via} for ${endpoint}: ${reason}${retried}.${said}`, {
+    code: 'zoom_unreachable',
+    endpoint,
+    errorCode: error.code,
+    ...(call?.proxy ? {proxy: call.proxy} : {}),
+    actions,
+  })
 }
 
 /** Certificate errors that a TLS-inspecting corporate proxy (or a private CA) causes. */
@@ -211,7 +208,10 @@ function connectionHint(
   if (proxyStatus === '407') {
     return call?.proxy?.includes('***@')
       ? {said: ' The proxy did not accept the user and password in the proxy URL.', actions: []}
-      : {said: '', actions: ['The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).']}
+      : {
+          said: '',
+          actions: ['The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).'],
+        }
   }
   if (proxyStatus) return {said: '', actions: ['Check HTTPS_PROXY / HTTP_PROXY, or exempt the host with NO_PROXY.']}
   if (call?.proxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(error.code)) {

@@ -86,13 +86,25 @@ describe('errors: what went wrong in the message, what to do in actions (subproc
     },
     {
       name: 'a CSV inventory row with a cell too many',
-      args: ['audit', '--snapshot', 'examples/snapshot.json', '--inventory', tmp.write('wide.csv', 'app_id,owner\nA1,a@example.com,extra\n')],
+      args: [
+        'audit',
+        '--snapshot',
+        'examples/snapshot.json',
+        '--inventory',
+        tmp.write('wide.csv', 'app_id,owner\nA1,a@example.com,extra\n'),
+      ],
       code: 'wrong_row_width',
       actions: 'none',
     },
     {
       name: 'a CSV inventory row without an app_id',
-      args: ['audit', '--snapshot', 'examples/snapshot.json', '--inventory', tmp.write('no-id.csv', 'app_id,owner\n,a@example.com\n')],
+      args: [
+        'audit',
+        '--snapshot',
+        'examples/snapshot.json',
+        '--inventory',
+        tmp.write('no-id.csv', 'app_id,owner\n,a@example.com\n'),
+      ],
       code: 'missing_app_id',
       actions: 'none',
     },
