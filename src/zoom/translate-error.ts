@@ -161,6 +161,7 @@ function networkError(
     return new ZoomError(`Zoom (${host}) did not answer ${endpoint} in time${retried}.`, {
       code: 'zoom_timeout',
       endpoint,
+      actions: ['Try again later, or allow each request more time with --timeout.'],
     })
   }
   // hpagent: the proxy answered the CONNECT request with something other than 200.

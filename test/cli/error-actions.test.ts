@@ -151,6 +151,15 @@ describe('errors: what went wrong in the message, what to do in actions (subproc
       actions: ['If the account really is that large, raise the limit with --max-body-mb.'],
     },
     {
+      name: 'a Zoom that does not answer in time',
+      args: ['audit', ...inventory, '--timeout', '1'],
+      live: {
+        setup: (fake) => fake.inject({match: {endpoint: 'GET /v2/roles'}, times: Infinity, fault: {kind: 'hang'}}),
+      },
+      code: 'zoom_timeout',
+      actions: ['Try again later, or allow each request more time with --timeout.'],
+    },
+    {
       name: 'an unreachable proxy',
       args: ['audit', ...inventory],
       live: {env: () => ({HTTP_PROXY: 'http://127.0.0.1:1'})},
