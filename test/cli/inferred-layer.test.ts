@@ -126,6 +126,28 @@ describe('--matrix inferred (subprocess)', function () {
     expect(text.stdout).to.match(/^phone:read:admin +PbxAdmin:Read +inferred +inferred *$/m)
   })
 
+  it('matrix show: a scope the built-in lists as unmapped and the layer rules is no longer unmapped (JSON and text)', async () => {
+    type Shown = {rules: Array<{scope: string}>; unmapped: Record<string, string>}
+    const builtin = await runCliJson<Shown>(['matrix', 'show', '--json'])
+    const layered = await runCliJson<Shown>(['matrix', 'show', '--matrix', 'inferred', '--json'])
+    expect(builtin.json.unmapped).to.have.property('phone:read:admin')
+    expect(layered.json.rules.map((r) => r.scope)).to.include('phone:read:admin')
+    expect(layered.json.unmapped).not.to.have.property('phone:read:admin')
+    // Fewer listed; none of those left has a rule, and each keeps the reason the built-in gives.
+    const ruled = new Set(layered.json.rules.map((r) => r.scope))
+    expect(Object.keys(layered.json.unmapped).length).to.be.lessThan(Object.keys(builtin.json.unmapped).length)
+    for (const scope of Object.keys(layered.json.unmapped)) expect(ruled.has(scope), scope).to.equal(false)
+    for (const scope of Object.keys(layered.json.unmapped))
+      expect(layered.json.unmapped[scope]).to.equal(builtin.json.unmapped[scope])
+    // The text's count is the JSON's.
+    const text = await runCli(['matrix', 'show', '--matrix', 'inferred'])
+    expect(text.stdout.split('\n')[0]).to.match(
+      new RegExp(
+        `: ${layered.json.rules.length} rules, ${Object.keys(layered.json.unmapped).length} known-unmapped scopes\\.$`,
+      ),
+    )
+  })
+
   it('matrix validate inferred: the shipped layer is valid; a file called "inferred" is reached as ./inferred', async () => {
     const valid = await runCli(['matrix', 'validate', 'inferred'])
     expect(valid.code).to.equal(0)

@@ -11,12 +11,13 @@ export interface ShowResult {
   privileges: Record<string, PrivilegeInfo>
   implies: Record<string, string[]>
   rules: Array<MatrixRule & {file: string}>
+  /** Scopes a layer lists as unmapped, with its reason, that no rule of any layer governs. */
   unmapped: Record<string, string>
 }
 
 export default class MatrixShow extends BaseCommand {
   static summary = 'Print the effective matrix: the built-in and your layers, merged.'
-  static description = `Rules with the same scope or pattern in several files appear once, from the file that wins. privileges, implies and unmapped are merged by key (later files win). Never talks to Zoom.`
+  static description = `Rules with the same scope or pattern in several files appear once, from the file that wins. privileges, implies and unmapped are merged by key (later files win); unmapped keeps only the scopes no rule governs. Never talks to Zoom.`
   static examples = [
     '<%= config.bin %> matrix show --matrix our-rules.json',
     '<%= config.bin %> matrix show --json > effective-matrix.json',
@@ -33,15 +34,16 @@ export default class MatrixShow extends BaseCommand {
       privileges: matrix.privileges,
       implies: matrix.implies,
       rules: matrix.rules.map((r) => ({...r.rule, file: r.file})),
-      unmapped: matrix.unmapped,
+      // A layer (e.g. inferred) may rule scopes an earlier layer lists as unmapped: the rule is used, so they are not.
+      unmapped: Object.fromEntries(
+        Object.entries(matrix.unmapped).filter(([scope]) => matrix.resolve(scope).winner === null),
+      ),
     }
-    // A layer (e.g. inferred) may rule scopes an earlier layer lists as unmapped: count only those still without a rule.
-    const stillUnmapped = Object.keys(result.unmapped).filter((scope) => matrix.resolve(scope).winner === null).length
     const renderers: Renderers<ShowResult> = {
       text: (r) =>
         renderMatrixRules(
           r.rules.map((rule) => ({...rule, partial: rule.partial ?? []})),
-          `Matrix ${r.version} from ${r.files.join(', ') || '(no files)'}: ${r.rules.length} rules, ${stillUnmapped} known-unmapped scopes.`,
+          `Matrix ${r.version} from ${r.files.join(', ') || '(no files)'}: ${r.rules.length} rules, ${Object.keys(r.unmapped).length} known-unmapped scopes.`,
         ),
     }
     await this.present(result, renderers)
