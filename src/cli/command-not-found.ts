@@ -1,12 +1,19 @@
 // A mistyped command or topic: one line naming the closest command ("did you mean …?") and exit 2 — a usage error
 // like any other, also when no one is at the terminal (oclif's plugin-not-found only suggests on a prompt, exits 127
-// and runs the guess on "y", which an audit tool should not do).
-import {Errors, type Hook} from '@oclif/core'
+// and runs the guess on "y", which an audit tool should not do). `help audti` and `audti --help` end here too
+// (src/cli/help.ts).
+import {Errors, type Hook, type Interfaces} from '@oclif/core'
 
 import {ExitCode} from '../errors.js'
 
 const hook: Hook.CommandNotFound = async function (options) {
-  const {config, id} = options
+  commandNotFound(options.config, options.id)
+}
+
+export default hook
+
+/** Says on stderr that `id` (oclif's, with ":") is no command, with the closest one, and exits 2. */
+export function commandNotFound(config: Interfaces.Config, id: string): never {
   const separator = config.topicSeparator
   const shown = (commandId: string) => commandId.replaceAll(':', separator)
   const commands = config.commands.filter((c) => !c.hidden).map((c) => c.id)
@@ -17,8 +24,6 @@ const hook: Hook.CommandNotFound = async function (options) {
   process.stderr.write(`Error: "${shown(id)}" is not a ${config.bin} command: ${advice}\n`)
   throw new Errors.ExitError(ExitCode.badInput)
 }
-
-export default hook
 
 /** The candidate nearest to `typed` by edit distance, when it is near enough to be a typo. */
 export function closest(typed: string, candidates: readonly string[]): string | undefined {

@@ -1,7 +1,10 @@
 // oclif's help, plus two sections every command declares: ENVIRONMENT (the variables it reads) and EXIT CODES (what
 // its exit codes mean). Named in package.json's oclif.helpClass, so `--help`, `help COMMAND` and `oclif readme` agree.
-import {CommandHelp, Help, type HelpSection} from '@oclif/core'
+// Help for a mistyped command gets the same guess as running it.
+import {CommandHelp, Help, type HelpSection, type Interfaces} from '@oclif/core'
+import {getHelpFlagAdditions, standardizeIDFromArgv} from '@oclif/core/help'
 
+import {commandNotFound} from './command-not-found.js'
 import type {HelpEntry} from './help-sections.js'
 
 /** The static properties of a command (read from the manifest) that this help prints. */
@@ -31,4 +34,26 @@ function entries(header: string, list: readonly HelpEntry[] | undefined): HelpSe
 
 export default class ZsaHelp extends Help {
   protected override CommandHelpClass = ZsaCommandHelp
+
+  /** `help audti` and `audti --help`: "did you mean "audit"?" and exit 2, as `audti` gets, not "Command audti not found." */
+  override async showHelp(argv: string[]): Promise<void> {
+    const subject = helpSubject(argv, this.config)
+    if (subject !== undefined && !this.config.findCommand(subject) && !this.config.findTopic(subject))
+      commandNotFound(this.config, subject)
+    await super.showHelp(argv)
+  }
+}
+
+/** The command or topic id help is asked about, found as oclif's showHelp finds it; undefined for the root help. */
+function helpSubject(argv: string[], config: Interfaces.Config): string | undefined {
+  const helpFlags = getHelpFlagAdditions(config)
+  const words = standardizeIDFromArgv(
+    argv.filter((arg) => !helpFlags.includes(arg)),
+    config,
+  )
+  for (const word of words) {
+    if (word === 'help') continue
+    return word.startsWith('-') ? undefined : word
+  }
+  return undefined
 }

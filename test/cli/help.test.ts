@@ -106,22 +106,44 @@ describe('help that names everything (subprocess)', function () {
     [['transfer', 'chek'], 'transfer check'],
     [['matrx'], 'matrix'],
   ] as const) {
-    it(`a mistyped "${typed.join(' ')}" gets "did you mean ${guess}?" and exit 2`, async () => {
-      const {code, stdout, stderr} = await runCli([...typed, '--snapshot', 'x.json'])
-      expect(code).to.equal(2)
-      expect(stdout).to.equal('')
-      expect(stderr).to.equal(
-        `Error: "${typed.join(' ')}" is not a zoom-scope-audit command: did you mean "${guess}"? (see zoom-scope-audit help ${guess})\n`,
-      )
+    it(`a mistyped "${typed.join(' ')}" gets "did you mean ${guess}?" and exit 2, also as help ${typed.join(' ')} and with --help`, async () => {
+      for (const args of [
+        [...typed, '--snapshot', 'x.json'],
+        ['help', ...typed],
+        [...typed, '--help'],
+      ]) {
+        const {code, stdout, stderr} = await runCli(args)
+        expect(code, args.join(' ')).to.equal(2)
+        expect(stdout, args.join(' ')).to.equal('')
+        expect(stderr, args.join(' ')).to.equal(
+          `Error: "${typed.join(' ')}" is not a zoom-scope-audit command: did you mean "${guess}"? (see zoom-scope-audit help ${guess})\n`,
+        )
+      }
     })
   }
 
-  it('a command nothing is close to: exit 2, pointing at help', async () => {
-    const {code, stderr} = await runCli(['frobnicate'])
-    expect(code).to.equal(2)
-    expect(stderr).to.equal(
-      'Error: "frobnicate" is not a zoom-scope-audit command: see zoom-scope-audit help for the commands\n',
-    )
+  it('a command nothing is close to: exit 2, pointing at help (run, help and --help alike)', async () => {
+    for (const args of [['frobnicate'], ['help', 'frobnicate'], ['frobnicate', '--help']]) {
+      const {code, stderr} = await runCli(args)
+      expect(code, args.join(' ')).to.equal(2)
+      expect(stderr, args.join(' ')).to.equal(
+        'Error: "frobnicate" is not a zoom-scope-audit command: see zoom-scope-audit help for the commands\n',
+      )
+    }
+  })
+
+  it('help for a command, a topic, a command with its argument and the root still prints help', async () => {
+    for (const [args, first] of [
+      [['help', 'audit'], 'Report every app whose owner'],
+      [['help', 'matrix'], 'Inspect and validate the privilege matrix'],
+      [['help', 'matrix', 'explain', 'user:read:admin'], 'Show, for each scope, the rule'],
+      [['matrix', '--help'], 'Inspect and validate the privilege matrix'],
+      [['help'], 'Audit Zoom apps whose owner'],
+    ] as const) {
+      const {code, stdout, stderr} = await runCli([...args])
+      expect(code, `${args.join(' ')}: ${stderr}`).to.equal(0)
+      expect(stdout, args.join(' ')).to.match(new RegExp(`^${first}`))
+    }
   })
 
   it('shell completion: "autocomplete bash" prints the setup', async () => {
@@ -180,10 +202,11 @@ describe('README: help and flag errors as shown', function () {
     (m) => [m[1]!.split(' '), m[2]!] as const,
   )
 
-  it('shows the --plan enterprise and the did-you-mean errors', () => {
+  it('shows the --plan enterprise and the did-you-mean errors (running a command and asking help for it)', () => {
     expect(shown.map(([args]) => args.join(' '))).to.include.members([
       'doctor --plan enterprise',
       'transfer chek --app aRecArch01',
+      'help matrix shwo',
     ])
   })
 
