@@ -1,5 +1,7 @@
-// Narrowing an audit to some people, apps, severities or kinds (e.g. one person being offboarded). Pure: the report's
-// apps and findings are kept or dropped, never changed, and the summary is recounted and says what it was narrowed by.
+// Narrowing an audit to some people, apps, severities or kinds (e.g. one person being offboarded), and to the new
+// findings (--new-only). Pure: the report's apps and findings are kept or dropped, never changed; the summary is
+// recounted over what the filters keep and says what it was narrowed by, and --new-only, applied last, only leaves
+// findings out and counts them (summary.omitted), so "3 at risk" stays true of the filtered report.
 import {InputError} from '../errors.js'
 import {summarise} from './summary.js'
 import {FINDING_KINDS, SEVERITIES, type AuditReport, type FindingKind, type ReportApp, type Severity} from './types.js'
@@ -11,8 +13,11 @@ export interface AuditFilter {
   apps?: string[]
   severities?: Severity[]
   kinds?: FindingKind[]
+  /** Only the findings new against the baseline; the summary still counts the others, as `omitted`. */
+  newOnly?: boolean
 }
 
+/** Owner, app, severity or kind given: what summary.filter names (--new-only is said by summary.omitted). */
 export function isFiltered(filter: AuditFilter): boolean {
   return (
     Boolean(filter.owner) ||
@@ -48,7 +53,18 @@ function ownedBy(app: ReportApp, ref: string): boolean {
 }
 
 export function filterReport(report: AuditReport, filter: AuditFilter): AuditReport {
-  if (!isFiltered(filter)) return report
+  const narrowed = isFiltered(filter) ? narrow(report, filter) : report
+  return filter.newOnly ? newFindingsOnly(narrowed) : narrowed
+}
+
+/** Leaves out the findings that are not new; the summary keeps counting them, and says how many were left out. */
+function newFindingsOnly(report: AuditReport): AuditReport {
+  const findings = report.findings.filter((f) => f.new === true)
+  const omitted = (report.summary.omitted ?? 0) + report.findings.length - findings.length
+  return {...report, summary: {...report.summary, omitted}, findings}
+}
+
+function narrow(report: AuditReport, filter: AuditFilter): AuditReport {
   const apps = filter.apps?.length ? [...new Set(filter.apps.map((a) => a.trim()))] : undefined
   if (apps) {
     const unknown = apps.filter((id) => !report.apps.some((a) => a.id === id))

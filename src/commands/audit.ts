@@ -153,6 +153,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       apps: flags.app,
       severities: parseSeverities(flags.severity),
       kinds: flags.kind,
+      newOnly: flags['new-only'] === true,
     }
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
@@ -171,10 +172,10 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     const triaged = triage(audited, {
       baseline: firstRun ? {file: outputDir.latest, findings: []} : baseline,
       acceptances,
-      newOnly: flags['new-only'] === true,
       now: clock,
     })
-    // Filters narrow what is shown and what --fail-on counts (after triage, so acceptances are matched in full).
+    // Filters (and --new-only) narrow what is shown and what --fail-on counts (after triage, so acceptances are matched
+    // in full).
     const report = filterReport(triaged.report, filter)
     for (const note of triageNotes(triaged, flags.accept)) this.note(note)
 

@@ -10,8 +10,6 @@ export interface TriageOptions {
   /** The previous report; without it nothing is marked new or resolved. */
   baseline?: Baseline
   acceptances?: Acceptance[]
-  /** Keep only findings that are new against the baseline (the summary still counts every finding). */
-  newOnly?: boolean
   now: Date
 }
 
@@ -54,21 +52,18 @@ export function triage(report: AuditReport, options: TriageOptions): TriageResul
   const marked = baselineIds ? all.map((f) => ({...f, new: !baselineIds.has(f.id)})) : all
   const present = new Set([...report.findings, ...all].map((f) => f.id))
   const resolved = options.baseline ? resolvedFindings(options.baseline.findings, present) : undefined
-  const findings = options.newOnly ? marked.filter((f) => f.new === true) : marked
 
   const summary = {
-    // Counted over every open finding, so a --new-only report still says how many apps are at risk.
     ...summarise(report.apps, marked),
     ...(baselineIds ? {new: marked.filter((f) => f.new).length} : {}),
     ...(resolved ? {resolved: resolved.length} : {}),
     ...(options.acceptances ? {accepted: accepted.length} : {}),
-    ...(options.newOnly ? {omitted: marked.length - findings.length} : {}),
   }
   return {
     report: {
       ...report,
       summary,
-      findings,
+      findings: marked,
       ...(resolved ? {resolved} : {}),
       ...(options.acceptances ? {accepted} : {}),
     },

@@ -1,11 +1,14 @@
-// Audit filters: --owner, --app, --severity, --kind narrow the report and what --fail-on counts, and say so.
+// Audit filters: --owner, --app, --severity, --kind narrow the report and what --fail-on counts, and say so; --new-only
+// leaves the old findings out of what is left, counting them.
 import {expect} from 'chai'
 
 import {filterReport, parseSeverities} from '../../src/audit/filter.js'
 import type {AuditReport} from '../../src/audit/types.js'
 import {InputError} from '../../src/errors.js'
 import {schemaProblems} from '../../src/input/schema-check.js'
-import {runCli} from '../helpers/run-cli.js'
+import {triage} from '../../src/triage/triage.js'
+import {runCli, runCliJson} from '../helpers/run-cli.js'
+import {makeTempDir} from '../helpers/temp-dir.js'
 
 const example = ['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
 
@@ -82,5 +85,70 @@ describe('audit filters', function () {
     )
     const badSeverity = await runCli([...example, '--severity', 'urgent'])
     expect(badSeverity.code).to.equal(2)
+  })
+
+  describe('with --new-only', () => {
+    const now = new Date('2026-11-23T08:00:00Z')
+    /** Bob's high aWebinar08 finding is the only one the baseline lacks. */
+    const freshId = 'zsa-8695322f3c9b'
+    const marked = () =>
+      triage(full, {baseline: {file: 'b', findings: full.findings.filter((f) => f.id !== freshId)}, now})
+
+    it('alone: only the new findings; the summary still counts them all and says how many it left out', () => {
+      const {report} = marked()
+      const r = filterReport(report, {newOnly: true})
+      expect(r.findings.map((f) => f.id)).to.deep.equal([freshId])
+      expect(r.summary).to.include({
+        findings: full.findings.length,
+        appsAtRisk: full.summary.appsAtRisk,
+        new: 1,
+        omitted: full.findings.length - 1,
+        resolved: 0,
+      })
+      expect(r.summary).not.to.have.property('filter')
+      expect(schemaProblems('report', r)).to.deep.equal([])
+    })
+
+    it('with --owner, --app, --severity or --kind: counted over what the filter keeps, old ones omitted, not lost', () => {
+      const {report} = marked()
+      for (const filter of [
+        {owner: 'bob.martin@acme.example'},
+        {severities: ['high' as const]},
+        {kinds: ['missing-privilege' as const]},
+        {apps: ['aWebinar08', 'aRecArch01']},
+      ]) {
+        const all = filterReport(report, filter)
+        const r = filterReport(report, {...filter, newOnly: true})
+        const what = JSON.stringify(filter)
+        expect(
+          r.findings.map((f) => f.id),
+          what,
+        ).to.deep.equal([freshId])
+        expect(r.summary, what).to.deep.equal({...all.summary, omitted: all.findings.length - 1})
+        expect(r.summary.findings, what).to.be.greaterThan(1)
+        expect(r.summary.filter, what).to.deep.equal(all.summary.filter)
+        expect(schemaProblems('report', r), what).to.deep.equal([])
+      }
+    })
+
+    it('CLI: --baseline --new-only --owner keeps summary.omitted and says so on stderr', async () => {
+      const tmp = makeTempDir()
+      try {
+        const baseline = tmp.write('baseline.json', {...full, findings: full.findings.filter((f) => f.id !== freshId)})
+        const args = [...example, '--baseline', baseline, '--new-only', '--owner', 'bob.martin@acme.example']
+        const run = await runCliJson<AuditReport>([...args, '--json'], {
+          env: {SOURCE_DATE_EPOCH: String(Date.parse('2026-11-20T07:00:00Z') / 1000)},
+        })
+        expect(run.code).to.equal(1)
+        expect(run.json.findings.map((f) => f.id)).to.deep.equal([freshId])
+        expect(run.json.summary).to.include({apps: 2, appsAtRisk: 1, findings: 2, new: 1, omitted: 1})
+        expect(run.json.summary.filter).to.deep.equal({owner: 'bob.martin@acme.example'})
+        expect(run.stderr).to.equal(
+          '2 apps, 1 at risk, 2 findings (1 high, 1 medium), 1 new (only these reported; 1 not new left out), 0 resolved (filtered: owner bob.martin@acme.example); snapshot of 2026-11-16T07:00:00.000Z, 4 days old\n',
+        )
+      } finally {
+        tmp.cleanup()
+      }
+    })
   })
 })

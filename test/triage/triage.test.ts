@@ -32,22 +32,6 @@ describe('triage: new against a baseline, accepted findings set aside', () => {
     expect(schemaProblems('report', r)).to.deep.equal([])
   })
 
-  it('--new-only keeps only the new findings; the summary still counts them all and says how many it left out', () => {
-    const {report: r} = triage(report, {
-      baseline: {file: 'b', findings: report.findings.slice(1)},
-      newOnly: true,
-      now,
-    })
-    expect(r.findings.map((f) => f.id)).to.deep.equal([first!.id])
-    expect(r.summary).to.include({
-      findings: report.findings.length,
-      appsAtRisk: report.summary.appsAtRisk,
-      new: 1,
-      omitted: report.findings.length - 1,
-      resolved: 0,
-    })
-  })
-
   const acceptanceCases: Array<{name: string; until?: string; accepted: boolean}> = [
     {name: 'without an end date', accepted: true},
     {name: 'until today (inclusive)', until: '2026-11-23', accepted: true},
