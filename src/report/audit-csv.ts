@@ -19,11 +19,20 @@ export const CSV_HEADER = [
   'message',
 ]
 
+/** What every format says of an acceptance besides its finding, in this order: why, its last day, who, which ticket. */
+export const ACCEPTANCE_FIELDS = ['reason', 'until', 'by', 'ticket'] as const
+
 /**
  * The CSV's columns: the finding columns (which the workbook shares), the matrix rule's confidence, then triage:
- * new against --baseline (empty without one), and accepted with the acceptance's reason and last day.
+ * new against --baseline (empty without one), and accepted with the acceptance's fields (added after the first two).
  */
-export const AUDIT_CSV_COLUMNS = [...CSV_HEADER, 'confidence', 'new', 'accepted', 'accept_reason', 'accept_until']
+export const AUDIT_CSV_COLUMNS = [
+  ...CSV_HEADER,
+  'confidence',
+  'new',
+  'accepted',
+  ...ACCEPTANCE_FIELDS.map((field) => `accept_${field}`),
+]
 
 export interface AuditCsvOptions {
   /** Start with a UTF-8 byte-order mark: Excel on Windows then reads "José Muñoz" as written. */
@@ -52,6 +61,8 @@ export function renderAuditCsv(report: AuditReport, options: AuditCsvOptions = {
     String(acceptance !== undefined),
     spreadsheetSafe(acceptance?.reason ?? ''),
     acceptance?.until ?? '',
+    spreadsheetSafe(acceptance?.by ?? ''),
+    spreadsheetSafe(acceptance?.ticket ?? ''),
   ])
   // CRLF is what RFC 4180 and Excel expect.
   // Required on first use, not imported: commands that never write CSV do not load csv-stringify.

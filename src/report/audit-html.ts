@@ -218,7 +218,7 @@ function acceptedSection(report: AuditReport): string {
   lines.push(
     '<p class="note">Reviewed and set aside: not counted by --fail-on until the day they expire.</p>',
     '<table class="plain">',
-    `<thead><tr>${['Finding', 'Severity', 'App', 'Kind', 'Scope', 'Reason', 'Until', 'By'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${['Finding', 'Severity', 'App', 'Kind', 'Scope', 'Reason', 'Until', 'By', 'Ticket'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
     '<tbody>',
   )
   for (const a of report.accepted) {
@@ -227,7 +227,8 @@ function acceptedSection(report: AuditReport): string {
       `<tr><td data-label="Finding"><code>${e(f.id)}</code></td><td data-label="Severity"><span class="badge ${f.severity}">${f.severity.toUpperCase()}</span></td>` +
         `<td data-label="App">${e(f.appName)} <span class="id">${e(f.appId)}</span></td><td data-label="Kind">${f.kind}</td>` +
         `<td data-label="Scope">${f.scope ? `<code>${e(f.scope)}</code>` : ''}</td><td data-label="Reason">${e(a.reason)}</td>` +
-        `<td data-label="Until">${e(a.until ?? 'no end')}</td><td data-label="By">${e(a.by ?? '')}</td></tr>`,
+        `<td data-label="Until">${e(a.until ?? 'no end')}</td><td data-label="By">${e(a.by ?? '')}</td>` +
+        `<td data-label="Ticket">${e(a.ticket ?? '')}</td></tr>`,
     )
   }
   return [...lines, '</tbody>', '</table>', '</section>'].join('\n')

@@ -38,12 +38,12 @@ export function renderAuditMarkdown(report: AuditReport): string {
     lines.push(
       '## Accepted findings',
       '',
-      '| Finding | App | Kind | Scope | Reason | By | Ticket | Until |',
+      '| Finding | App | Kind | Scope | Reason | Until | By | Ticket |',
       '|---|---|---|---|---|---|---|---|',
     )
     for (const a of report.accepted)
       lines.push(
-        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${a.finding.kind} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.by ?? '')} | ${text(a.ticket ?? '')} | ${text(a.until ?? '')} |`,
+        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${a.finding.kind} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.until ?? '')} | ${text(a.by ?? '')} | ${text(a.ticket ?? '')} |`,
       )
     lines.push('')
   }

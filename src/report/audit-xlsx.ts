@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs'
 
 import type {AuditReport, Finding} from '../audit/types.js'
-import {CSV_HEADER} from './audit-csv.js'
+import {ACCEPTANCE_FIELDS, CSV_HEADER} from './audit-csv.js'
 import {acceptedCount, findingConfidence, hasBaseline, resolvedFindings} from './optional-fields.js'
 import {GRID_CELL_TEXT, privilegeGrid, privilegeLabeller} from './privilege-grid.js'
 
@@ -59,8 +59,11 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
   addSheet(
     workbook,
     'Accepted',
-    [...CSV_HEADER, 'reason', 'until', 'by'],
-    (report.accepted ?? []).map((a) => [...findingCells(a.finding), a.reason, a.until ?? '', a.by ?? '']),
+    [...CSV_HEADER, ...ACCEPTANCE_FIELDS],
+    (report.accepted ?? []).map((a) => [
+      ...findingCells(a.finding),
+      ...ACCEPTANCE_FIELDS.map((field) => a[field] ?? ''),
+    ]),
     report.accepted ? undefined : 'This run was given no accepted findings (--accept).',
   )
   const resolved = resolvedFindings(report)

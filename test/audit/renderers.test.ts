@@ -78,6 +78,8 @@ describe('report renderers', () => {
         accepted: 'false',
         accept_reason: '',
         accept_until: '',
+        accept_by: '',
+        accept_ticket: '',
       })
     }
   })

@@ -1,9 +1,11 @@
-// The workbook read back with exceljs: sheets, header, every finding row, typed cells and never a formula.
+// The workbook read back with exceljs: sheets, header, every finding row (cell for cell what the CSV says), typed
+// cells and never a formula.
 import {expect} from 'chai'
+import {parse} from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
-import type {AuditReport, Finding} from '../../src/audit/types.js'
-import {CSV_HEADER} from '../../src/report/audit-csv.js'
+import type {AuditReport} from '../../src/audit/types.js'
+import {ACCEPTANCE_FIELDS, CSV_HEADER, renderAuditCsv} from '../../src/report/audit-csv.js'
 import {AUDIT_BINARY_FORMATS} from '../../src/report/audit-formats.js'
 import {renderAuditXlsx, XLSX_SHEETS} from '../../src/report/audit-xlsx.js'
 import {createStyle} from '../../src/report/style.js'
@@ -31,24 +33,19 @@ function values(sheet: ExcelJS.Worksheet): Array<Array<string | number>> {
   return rows
 }
 
-const csvCells = (f: Finding) => [
-  f.id,
-  f.severity,
-  f.kind,
-  f.appId,
-  f.appName,
-  f.owner ?? '',
-  f.ownerRole ?? '',
-  f.scope ?? '',
-  f.missingPrivileges.join(';'),
-  f.message,
-]
-/** exceljs leaves trailing empty cells out of a row. */
-const trimmed = (row: Array<string | number>) => {
-  const copy = [...row]
-  while (copy.length > 0 && copy.at(-1) === '') copy.pop()
-  return copy
+type Row = Record<string, string | number>
+
+/** A sheet's rows below its header, keyed by the header (exceljs leaves trailing empty cells out: those are ''). */
+function records(sheet: ExcelJS.Worksheet): Row[] {
+  const [header = [], ...rows] = values(sheet)
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? ''])))
 }
+
+/** The CSV of the same report, parsed: open findings, then accepted ones (these reports have no text to defuse). */
+const csvRecords = (report: AuditReport) => parse(renderAuditCsv(report), {columns: true}) as Row[]
+
+/** Only these columns of a record. */
+const pick = (record: Row, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, record[c]]))
 
 describe('audit --format xlsx (renderer)', () => {
   it('is registered as a binary format; the bytes are a zip (xlsx) workbook', async () => {
@@ -60,14 +57,15 @@ describe('audit --format xlsx (renderer)', () => {
     const workbook = await load(await renderAuditXlsx(exampleReport, {label}))
     expect(workbook.worksheets.map((s) => s.name)).to.deep.equal([...XLSX_SHEETS])
     const sheet = workbook.getWorksheet('Findings')!
-    const [header, ...rows] = values(sheet)
-    // The CSV's columns: the finding columns, then the matrix rule's confidence.
+    const [header] = values(sheet)
+    // The CSV's columns: the finding columns, then the matrix rule's confidence; the cells say what the CSV's say.
     expect(header).to.deep.equal([...CSV_HEADER, 'confidence'])
-    expect(rows).to.have.length(exampleReport.findings.length)
+    const rows = records(sheet)
+    const csv = csvRecords(exampleReport)
+    expect(rows).to.have.length(exampleReport.findings.length).and.to.have.length(csv.length)
     for (const [i, row] of rows.entries())
-      expect(trimmed(row), `row ${i + 2}`).to.deep.equal(
-        trimmed([...csvCells(exampleReport.findings[i]!), exampleReport.findings[i]!.confidence ?? '']),
-      )
+      expect(row, `row ${i + 2}`).to.deep.equal(pick(csv[i]!, [...CSV_HEADER, 'confidence']))
+    expect(rows.map((r) => r.finding_id)).to.deep.equal(exampleReport.findings.map((f) => f.id))
     expect(sheet.views[0]).to.include({state: 'frozen', ySplit: 1})
     expect(sheet.autoFilter).to.deep.equal(`A1:K${rows.length + 1}`)
     for (const column of sheet.columns) expect(column.width).to.be.within(8, 60)
@@ -127,11 +125,17 @@ describe('audit --format xlsx (renderer)', () => {
     const [findingsHeader, ...rows] = values(workbook.getWorksheet('Findings')!)
     expect(findingsHeader).to.deep.equal([...CSV_HEADER, 'new', 'confidence'])
     expect(rows.map((r) => r[10])).to.deep.equal(report.findings.map((f) => (f.new ? 'yes' : 'no')))
-    const [acceptedHeader, ...accepted] = values(workbook.getWorksheet('Accepted')!)
-    expect(acceptedHeader).to.deep.equal([...CSV_HEADER, 'reason', 'until', 'by'])
-    expect(accepted).to.have.length(1)
-    expect(accepted[0]!.slice(0, 10)).to.deep.equal(csvCells(report.accepted![0]!.finding))
-    expect(accepted[0]!.slice(10)).to.deep.equal(['Dana gets Users: Edit <Monday>', '2026-12-31', 'priya'])
+    const [acceptedHeader] = values(workbook.getWorksheet('Accepted')!)
+    expect(acceptedHeader).to.deep.equal([...CSV_HEADER, 'reason', 'until', 'by', 'ticket'])
+    const accepted = records(workbook.getWorksheet('Accepted')!)
+    const csvAccepted = csvRecords(report).filter((r) => r.accepted === 'true')
+    expect(accepted).to.have.length(1).and.to.have.length(csvAccepted.length)
+    // The finding's cells and the acceptance's fields, as the CSV has them (accept_reason, …).
+    expect(pick(accepted[0]!, CSV_HEADER)).to.deep.equal(pick(csvAccepted[0]!, CSV_HEADER))
+    expect(ACCEPTANCE_FIELDS.map((field) => accepted[0]![field])).to.deep.equal(
+      ACCEPTANCE_FIELDS.map((field) => csvAccepted[0]![`accept_${field}`]),
+    )
+    expect(accepted[0]).to.include({reason: 'Dana gets Users: Edit <Monday>', until: '2026-12-31', ticket: 'CHG-12'})
     const [, ...resolved] = values(workbook.getWorksheet('Resolved')!)
     expect(resolved.map((r) => r[0])).to.deep.equal(['zsa-0000000000aa'])
   })

@@ -140,11 +140,13 @@ describe('CSV for Excel', () => {
   }
   const {report: triaged} = triage(hostile, {
     baseline: {file: 'b', findings: hostile.findings.slice(1)},
-    acceptances: [{id: hostile.findings[2]!.id, reason: '=SUM(A1)', until: '2026-12-31'}],
+    acceptances: [
+      {id: hostile.findings[2]!.id, reason: '=SUM(A1)', until: '2026-12-31', by: '@priya', ticket: '-CHG-1'},
+    ],
     now,
   })
 
-  it('parses back: identifiers intact, free text defused, new / accepted / accept_reason / accept_until columns', () => {
+  it('parses back: identifiers intact, free text defused, new / accepted / accept_reason / _until / _by / _ticket', () => {
     const rows = parse(renderAuditCsv(triaged), {columns: true}) as Array<Record<string, string>>
     expect(rows).to.have.length(report.findings.length)
     const [first, second] = rows
@@ -156,6 +158,8 @@ describe('CSV for Excel', () => {
       new: 'true',
       accepted: 'false',
       accept_reason: '',
+      accept_by: '',
+      accept_ticket: '',
     })
     expect(second).to.include({app_name: 'José Muñoz', owner: '=owner@x', scope: '-scope:read', new: 'false'})
     const accepted = rows.filter((r) => r.accepted === 'true')
@@ -164,6 +168,8 @@ describe('CSV for Excel', () => {
       finding_id: hostile.findings[2]!.id,
       accept_reason: "'=SUM(A1)",
       accept_until: '2026-12-31',
+      accept_by: "'@priya",
+      accept_ticket: "'-CHG-1",
       new: '',
     })
   })
@@ -191,7 +197,7 @@ describe('Markdown: new, resolved and accepted sections', () => {
       new RegExp(`## New since the baseline[\\s\\S]*${report.findings[0]!.id}[\\s\\S]*## Resolved since the baseline`),
     )
     expect(md).to.match(/## Resolved since the baseline[\s\S]*Gone App \(`aGone`\)[\s\S]*zsa-0000000000bb/)
-    expect(md).to.match(/## Accepted findings[\s\S]*\| known \| priya \| CHG-3 \|/)
+    expect(md).to.match(/## Accepted findings[\s\S]*\| known \| {2}\| priya \| CHG-3 \|/)
     expect(md).to.include(`1 new, 1 resolved, 1 accepted`)
   })
 })
