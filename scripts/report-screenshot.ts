@@ -1,39 +1,23 @@
 // Regenerates docs/report-example.png, the README's picture of the example account's HTML report: the built CLI makes
 // the report (a fixed SOURCE_DATE_EPOCH keeps the "report made" time stable), headless Chromium photographs it.
-// Run: npm run docs:screenshot (builds first).
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+// Run: npm run docs:screenshot (builds first). The report and the browser are the ones the HTML tests use
+// (test/helpers).
 import {join} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {pathToFileURL} from 'node:url'
 
 import {launchChromium} from '../test/helpers/browser.js'
+import {exampleHtmlReportArgs} from '../test/helpers/example-account.js'
+import {projectRoot, runCli} from '../test/helpers/run-cli.js'
+import {makeTempDir} from '../test/helpers/temp-dir.js'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const target = join(root, 'docs', 'report-example.png')
-const dir = mkdtempSync(join(tmpdir(), 'zsa-screenshot-'))
+const target = join(projectRoot, 'docs', 'report-example.png')
+const tmp = makeTempDir('zsa-screenshot-')
 try {
-  const html = join(dir, 'report.html')
-  const args = [
-    'bin/run.js',
-    'audit',
-    '--snapshot',
-    'examples/snapshot.json',
-    '--inventory',
-    'examples/inventory.json',
-    '--format',
-    'html',
-    '--output',
-    html,
-    '--fail-on',
-    'none',
-  ]
-  const run = spawnSync(process.execPath, args, {
-    cwd: root,
-    env: {...process.env, SOURCE_DATE_EPOCH: '1795435200'},
-    encoding: 'utf8',
+  const html = join(tmp.dir, 'report.html')
+  const run = await runCli([...exampleHtmlReportArgs(html), '--fail-on', 'none'], {
+    env: {SOURCE_DATE_EPOCH: '1795435200'},
   })
-  if (run.status !== 0) throw new Error(`audit failed (exit ${run.status}): ${run.stderr}`)
+  if (run.code !== 0) throw new Error(`audit failed (exit ${run.code}): ${run.stderr}`)
   const browser = await launchChromium()
   try {
     const page = await browser.newPage({viewport: {width: 1280, height: 1000}, deviceScaleFactor: 1})
@@ -45,5 +29,5 @@ try {
   }
   process.stdout.write(`wrote ${target}\n`)
 } finally {
-  rmSync(dir, {recursive: true, force: true})
+  tmp.cleanup()
 }

@@ -7,10 +7,11 @@ import type {AuditReport} from '../../src/audit/types.js'
 import {InputError} from '../../src/errors.js'
 import {schemaProblems} from '../../src/input/schema-check.js'
 import {triage} from '../../src/triage/triage.js'
+import {EXAMPLE_ACCOUNT} from '../helpers/example-account.js'
 import {runCli, runCliJson} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const example = ['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
+const example = ['audit', ...EXAMPLE_ACCOUNT]
 
 describe('audit filters', function () {
   this.timeout(120_000)

@@ -8,10 +8,11 @@ import {expect} from 'chai'
 import ExcelJS from 'exceljs'
 
 import {XLSX_SHEETS} from '../../src/report/audit-xlsx.js'
+import {EXAMPLE_ACCOUNT, exampleHtmlReportArgs} from '../helpers/example-account.js'
 import {hasStackTrace, projectRoot, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const example = ['audit', '--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
+const example = ['audit', ...EXAMPLE_ACCOUNT]
 
 /** Runs a shell command line from the project root, keeping stdout as bytes. */
 function sh(commandLine: string): Promise<{code: number; stdout: Buffer; stderr: string}> {
@@ -73,7 +74,7 @@ describe('audit --format html / xlsx (subprocess)', function () {
 
   it('--format html --output: one HTML file with the example apps', async () => {
     const out = join(tmp.dir, 'audit.html')
-    const {code, stderr} = await runCli([...example, '--format', 'html', '--output', out])
+    const {code, stderr} = await runCli(exampleHtmlReportArgs(out))
     expect(code, stderr).to.equal(1)
     const html = readFileSync(out, 'utf8')
     expect(html)

@@ -4,10 +4,11 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
+import {EXAMPLE_ACCOUNT} from '../helpers/example-account.js'
 import {runCli, runCliJson} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const example = ['--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.json']
+const example = EXAMPLE_ACCOUNT
 
 interface Report {
   matrix: {version: string; files?: string[]}

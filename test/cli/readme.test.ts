@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
+import {EXAMPLE_ACCOUNT} from '../helpers/example-account.js'
 import {runCli} from '../helpers/run-cli.js'
 
 const readme = readFileSync('README.md', 'utf8')
@@ -64,15 +65,7 @@ describe('README sample outputs are the real outputs of the commands shown', fun
 
   it('the CSV sample: its header and row are lines of the real CSV of the example', async () => {
     const csv = /```csv\n([\s\S]*?)```/.exec(readme)![1]!.trimEnd().split('\n')
-    const {stdout} = await runCli([
-      'audit',
-      '--snapshot',
-      'examples/snapshot.json',
-      '--inventory',
-      'examples/inventory.json',
-      '--format',
-      'csv',
-    ])
+    const {stdout} = await runCli(['audit', ...EXAMPLE_ACCOUNT, '--format', 'csv'])
     const lines = stdout.split('\r\n')
     expect(csv).to.have.length.at.least(2)
     for (const line of csv) expect(lines).to.include(line)

@@ -9,6 +9,7 @@ import type {Browser, Page} from 'playwright-core'
 
 import {renderAuditHtml} from '../../src/report/audit-html.js'
 import {launchChromium} from '../helpers/browser.js'
+import {exampleHtmlReportArgs} from '../helpers/example-account.js'
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 import {hostileReport, IMG_NAME, label, SCRIPT_NAME} from './example-report.js'
@@ -30,20 +31,7 @@ describe('audit --format html in a real browser (headless Chromium)', function (
   before(async () => {
     browser = await launchChromium()
     file = join(tmp.dir, 'report.html')
-    const {code, stderr} = await runCli(
-      [
-        'audit',
-        '--snapshot',
-        'examples/snapshot.json',
-        '--inventory',
-        'examples/inventory.json',
-        '--format',
-        'html',
-        '--output',
-        file,
-      ],
-      {env: {SOURCE_DATE_EPOCH: '1790000000'}},
-    )
+    const {code, stderr} = await runCli(exampleHtmlReportArgs(file), {env: {SOURCE_DATE_EPOCH: '1790000000'}})
     expect(code, stderr).to.equal(1)
     url = pathToFileURL(file).href
   })
