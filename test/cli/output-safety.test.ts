@@ -22,13 +22,11 @@ import {join} from 'node:path'
 
 import {expect} from 'chai'
 
-import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {liveEnv} from '../helpers/live-env.js'
+import {serveExampleAccount} from '../helpers/example-zoom.js'
 import {hasStackTrace, projectRoot, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as Parameters<typeof scenarioFromSnapshot>[0]
-const creds = {accountId: 'acme-4f9Kx2', clientId: 'auditorClientId', clientSecret: 'sEcReT-dont-print-me-42'}
+const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as {apps: Array<Record<string, unknown>>}
 const offline = ['--snapshot', 'examples/snapshot.json', '--inventory', 'examples/inventory.csv']
 
 /** Names of files the tool left half-written (its temp and probe files start with a dot). */
@@ -51,17 +49,10 @@ async function listenOn(path: string): Promise<Server> {
 
 describe('output paths: only plain files are written (subprocess)', function () {
   this.timeout(120_000)
+  const zoom = serveExampleAccount()
   const tmp = makeTempDir()
   const servers: Server[] = []
-  let scenario: FakeZoomScenario
-  let fake: FakeZoom
-  before(async () => {
-    scenario = scenarioFromSnapshot(example, creds)
-    fake = await startFakeZoom(scenario)
-  })
-  beforeEach(() => fake.reset())
   after(async () => {
-    await fake.close()
     for (const server of servers) await new Promise((resolve) => server.close(resolve))
     tmp.cleanup()
   })
@@ -144,10 +135,10 @@ describe('output paths: only plain files are written (subprocess)', function () 
       const special = await makeSpecial(kind, dir, 'snap.json')
       const {code, stdout, stderr} = await runCli(
         ['audit', '--inventory', 'examples/inventory.csv', '--save-snapshot', special.path, '--json'],
-        {env: liveEnv(fake, scenario)},
+        {env: zoom.env()},
       )
       expect(code, stderr).to.equal(2)
-      expect(fake.requests).to.deep.equal([])
+      expect(zoom.fake.requests).to.deep.equal([])
       special.unchanged()
       expect(leftovers(dir)).to.deep.equal([])
       const {error} = JSON.parse(stdout) as {error: {message: string}}
@@ -185,14 +176,14 @@ describe('output paths: only plain files are written (subprocess)', function () 
   it('snapshot --output at a FIFO and inventory init --output at a socket: exit 2, no request, untouched', async () => {
     const dir = folder(tmp, 'other-commands')
     const fifo = await makeSpecial('FIFO', dir, 'snap.json')
-    const snap = await runCli(['snapshot', '--output', fifo.path], {env: liveEnv(fake, scenario)})
+    const snap = await runCli(['snapshot', '--output', fifo.path], {env: zoom.env()})
     expect(snap.code, snap.stderr).to.equal(2)
     expect(snap.stderr).to.include(`${fifo.path} (--output) is a FIFO`)
     const socket = await makeSpecial('socket', dir, 'apps.csv')
-    const init = await runCli(['inventory', 'init', '--output', socket.path], {env: liveEnv(fake, scenario)})
+    const init = await runCli(['inventory', 'init', '--output', socket.path], {env: zoom.env()})
     expect(init.code, init.stderr).to.equal(2)
     expect(init.stderr).to.include(`${socket.path} (--output) is a socket`)
-    expect(fake.requests).to.deep.equal([])
+    expect(zoom.fake.requests).to.deep.equal([])
     fifo.unchanged()
     socket.unchanged()
     expect(leftovers(dir)).to.deep.equal([])
@@ -277,11 +268,11 @@ describe('output paths: only plain files are written (subprocess)', function () 
       const out = join(dir, 'both.json')
       const {code, stderr} = await runCli(
         ['audit', '--inventory', files.inventory, '--output', out, '--save-snapshot', join(dir, '.', 'both.json')],
-        {env: liveEnv(fake, scenario)},
+        {env: zoom.env()},
       )
       expect(code, stderr).to.equal(2)
       expect(stderr).to.include('(--save-snapshot) is also given to --output')
-      expect(fake.requests).to.deep.equal([])
+      expect(zoom.fake.requests).to.deep.equal([])
       expect(() => statSync(out)).to.throw()
     })
   })
@@ -303,12 +294,12 @@ describe('output paths: only plain files are written (subprocess)', function () 
       it(`${command} under a file`, async () => {
         const out = join(dir, 'a-file', 'deeper', 'out.json')
         const started = Date.now()
-        const {code, stderr} = await runCli(argv(out), {env: liveEnv(fake, scenario)})
+        const {code, stderr} = await runCli(argv(out), {env: zoom.env()})
         const seconds = (Date.now() - started) / 1000
         expect(code, stderr).to.equal(2)
         expect(stderr).to.include(`${out} (--`)
         expect(stderr).to.include(`cannot be created: ${join(dir, 'a-file')} is a file, not a folder`)
-        expect(fake.requests).to.deep.equal([])
+        expect(zoom.fake.requests).to.deep.equal([])
         // Start-up included; the check itself takes milliseconds (it spun for minutes before).
         expect(seconds).to.be.below(10)
         expect(readFileSync(join(dir, 'a-file'), 'utf8')).to.equal('not a folder')
@@ -329,7 +320,7 @@ describe('output paths: only plain files are written (subprocess)', function () 
           ['bin/run.js', 'audit', '--inventory', 'examples/inventory.csv', '--output', out],
           {
             cwd: projectRoot,
-            env: {PATH: process.env.PATH, HOME: tmp.dir, OCLIF_COLUMNS: '500', ...liveEnv(fake, scenario)},
+            env: {PATH: process.env.PATH, HOME: tmp.dir, OCLIF_COLUMNS: '500', ...zoom.env()},
             ...(asRoot ? {uid: 65534, gid: 65534} : {}),
           },
         )
@@ -340,7 +331,7 @@ describe('output paths: only plain files are written (subprocess)', function () 
       })
       expect(code, stderr).to.equal(2)
       expect(stderr).to.include(`${out} (--output) cannot be created: ${locked} does not accept new files (EACCES`)
-      expect(fake.requests).to.deep.equal([])
+      expect(zoom.fake.requests).to.deep.equal([])
       expect((Date.now() - started) / 1000).to.be.below(10)
       expect(readdirSync(locked)).to.deep.equal([])
     })

@@ -8,13 +8,11 @@ import {expect} from 'chai'
 import {parse} from 'csv-parse/sync'
 
 import {schemaProblems} from '../../src/input/schema-check.js'
-import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
+import {serveExampleAccount} from '../helpers/example-zoom.js'
+import {callsByEndpoint, onlyReads} from '../helpers/live-env.js'
 import {hasStackTrace, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
-const creds = {accountId: 'acme-4f9Kx2', clientId: 'auditorClientId', clientSecret: 'sEcReT-dont-print-me-42'}
-const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const inventory = ['--inventory', 'examples/inventory.json']
 const offline = ['--snapshot', 'examples/snapshot.json', ...inventory]
 const epoch = (iso: string) => String(Date.parse(iso) / 1000)
@@ -23,31 +21,21 @@ type Finding = {id: string; appId: string; new?: boolean; severity: string}
 
 describe('the weekly job against the fake Zoom API (subprocess)', function () {
   this.timeout(180_000)
+  const zoom = serveExampleAccount()
   const tmp = makeTempDir()
-  let scenario: FakeZoomScenario
-  let fake: FakeZoom
   const env = (when: string, overrides: Record<string, string> = {}) => ({
-    ...liveEnv(fake, scenario, overrides),
+    ...zoom.env(overrides),
     SOURCE_DATE_EPOCH: epoch(when),
   })
-
-  before(async () => {
-    scenario = scenarioFromSnapshot(example, creds)
-    fake = await startFakeZoom(scenario)
-  })
-  beforeEach(() => fake.reset())
-  after(async () => {
-    await fake.close()
-    tmp.cleanup()
-  })
+  after(() => tmp.cleanup())
 
   it('several formats from one fetch: the same API calls as a single-format run; timestamped files and latest.json, 0600', async () => {
     const single = await runCli([...['audit', ...inventory], '--format', 'csv', '--output', join(tmp.dir, 'one.csv')], {
       env: env('2026-11-23T07:00:00Z'),
     })
     expect(single.code, single.stderr).to.equal(1)
-    const singleCalls = callsByEndpoint(fake)
-    fake.reset()
+    const singleCalls = callsByEndpoint(zoom.fake)
+    zoom.fake.reset()
 
     const dir = join(tmp.dir, 'multi')
     const formats = ['json', 'csv', 'markdown', 'html', 'xlsx'].flatMap((f) => ['--format', f])
@@ -55,8 +43,8 @@ describe('the weekly job against the fake Zoom API (subprocess)', function () {
       env: env('2026-11-23T07:00:05Z'),
     })
     expect(multi.code, multi.stderr).to.equal(1)
-    expect(callsByEndpoint(fake)).to.deep.equal(singleCalls)
-    expect(onlyReads(fake)).to.equal(true)
+    expect(callsByEndpoint(zoom.fake)).to.deep.equal(singleCalls)
+    expect(onlyReads(zoom.fake)).to.equal(true)
     expect(multi.stdout).to.equal('')
     const stamp = 'zoom-scope-audit-20261123T070005Z'
     expect(readdirSync(dir).sort()).to.deep.equal(
@@ -98,7 +86,7 @@ describe('the weekly job against the fake Zoom API (subprocess)', function () {
     expect(week1.summary).to.include({new: week1.findings.length, resolved: 0})
 
     // A week later: Dana becomes an Owner (her app's findings are fixed), Sam becomes a Member (a new finding).
-    const user = (email: string) => scenario.users.find((u) => u.email === email)!
+    const user = (email: string) => zoom.scenario.users.find((u) => u.email === email)!
     const [dana, sam] = [user('dana.scully@acme.example'), user('sam.okafor@acme.example')]
     const before = {dana: dana.role_id, sam: sam.role_id}
     dana.role_id = '0'
@@ -138,7 +126,7 @@ describe('the weekly job against the fake Zoom API (subprocess)', function () {
   })
 
   it('a snapshot taken without --inventory: an app the list does not show is reported as such, not left out', async () => {
-    const hidden = scenario.apps.find((a) => a.app_id === 'aDirSync15')!
+    const hidden = zoom.scenario.apps.find((a) => a.app_id === 'aDirSync15')!
     hidden.listed = false
     try {
       const bare = join(tmp.dir, 'bare.json')

@@ -6,8 +6,8 @@ import {join} from 'node:path'
 import {expect} from 'chai'
 
 import {loadInventory} from '../../src/inventory/load.js'
-import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {liveEnv, onlyReads} from '../helpers/live-env.js'
+import {EXAMPLE_CREDENTIALS, serveExampleAccount} from '../helpers/example-zoom.js'
+import {onlyReads} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
@@ -146,32 +146,22 @@ describe('inventory init (subprocess)', function () {
 
 describe('inventory init live, against the fake Zoom API (subprocess)', function () {
   this.timeout(60_000)
-  const creds = {accountId: 'acme-4f9Kx2', clientId: 'auditorClientId', clientSecret: 'sEcReT-dont-print-me-42'}
+  const zoom = serveExampleAccount()
   const tmp = makeTempDir()
-  let scenario: FakeZoomScenario
-  let fake: FakeZoom
-  before(async () => {
-    scenario = scenarioFromSnapshot(example, creds)
-    fake = await startFakeZoom(scenario)
-  })
-  beforeEach(() => fake.reset())
-  after(async () => {
-    await fake.close()
-    tmp.cleanup()
-  })
+  after(() => tmp.cleanup())
 
   it('the same template as from the snapshot of that account, reading no user', async () => {
     const live = join(tmp.dir, 'live.csv')
     const offline = join(tmp.dir, 'offline.csv')
-    const {code, stderr} = await runCli(['inventory', 'init', '--output', live], {env: liveEnv(fake, scenario)})
+    const {code, stderr} = await runCli(['inventory', 'init', '--output', live], {env: zoom.env()})
     expect(code, stderr).to.equal(0)
-    expect(fake.requests.filter((r) => r.path.startsWith('/v2/users') || r.path.startsWith('/v2/roles'))).to.deep.equal(
-      [],
-    )
-    expect(fake.requests.filter((r) => r.endpoint === 'GET /v2/marketplace/apps')).to.have.length(1)
-    expect(onlyReads(fake)).to.equal(true)
-    expect(stderr).to.match(new RegExp(`^15 apps, ${fake.requests.length - 1} API calls, [\\d.]+ s → `))
-    expect(stderr).not.to.include(creds.clientSecret)
+    expect(
+      zoom.fake.requests.filter((r) => r.path.startsWith('/v2/users') || r.path.startsWith('/v2/roles')),
+    ).to.deep.equal([])
+    expect(zoom.fake.requests.filter((r) => r.endpoint === 'GET /v2/marketplace/apps')).to.have.length(1)
+    expect(onlyReads(zoom.fake)).to.equal(true)
+    expect(stderr).to.match(new RegExp(`^15 apps, ${zoom.fake.requests.length - 1} API calls, [\\d.]+ s → `))
+    expect(stderr).not.to.include(EXAMPLE_CREDENTIALS.clientSecret)
     await runCli(['inventory', 'init', ...snap, '--output', offline])
     expect(readFileSync(live, 'utf8')).to.equal(readFileSync(offline, 'utf8'))
   })
@@ -180,13 +170,13 @@ describe('inventory init live, against the fake Zoom API (subprocess)', function
     const out = join(tmp.dir, 'merged-live.json')
     const {code, stderr, stdout} = await runCli(
       ['inventory', 'init', '--merge', 'examples/inventory.json', '--output', out, '--json'],
-      {env: liveEnv(fake, scenario)},
+      {env: zoom.env()},
     )
     expect(code, stderr).to.equal(0)
     expect(JSON.parse(stdout)).to.deep.include({gone: ['aLegacyS2S'], added: ['aChatArc07']})
     expect(
-      fake.requests.filter((r) => r.path === '/v2/marketplace/apps/aLegacyS2S').map((r) => r.status),
+      zoom.fake.requests.filter((r) => r.path === '/v2/marketplace/apps/aLegacyS2S').map((r) => r.status),
     ).to.deep.equal([404])
-    expect(fake.requests.filter((r) => r.path.startsWith('/v2/users'))).to.deep.equal([])
+    expect(zoom.fake.requests.filter((r) => r.path.startsWith('/v2/users'))).to.deep.equal([])
   })
 })
