@@ -161,17 +161,20 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     ).to.deep.equal(new Set(APP_LIST_TYPES))
   })
 
-  it('the mock catches violations (so a clean run means something): bad enum, page size over the maximum, unknown parameter, unknown path, a write', async () => {
+  it('the mock catches violations (so a clean run means something): bad enum, page size over the maximum, unknown parameter, unknown path, a write, a token request in the query string', async () => {
+    const basic = `Basic ${Buffer.from(`${mock.credentials.clientId}:${mock.credentials.clientSecret}`).toString('base64')}`
+    const form = new URLSearchParams({grant_type: 'account_credentials', account_id: mock.credentials.accountId})
     const token = (await (
       await fetch(mock.oauthUrl, {
         method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${mock.credentials.clientId}:${mock.credentials.clientSecret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({grant_type: 'account_credentials', account_id: mock.credentials.accountId}),
+        headers: {authorization: basic, 'content-type': 'application/x-www-form-urlencoded'},
+        body: form,
       })
     ).json()) as {access_token: string}
+    expect(mock.violations).to.deep.equal([])
+    const refused = await fetch(`${mock.oauthUrl}?${form}`, {method: 'POST', headers: {authorization: basic}})
+    expect(refused.status).to.equal(400)
+    expect(await refused.json()).to.deep.equal({reason: 'Missing grant type', error: 'invalid_request'})
     const get = (path: string, method = 'GET') =>
       fetch(`${mock.apiUrl}${path}`, {
         method,
@@ -191,6 +194,8 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     expect(messages).to.include('router: query parameter "page_size" is not a parameter of GET /roles (accounts.json)')
     expect(messages.join('\n')).to.match(/router: no GET operation in .* matches \/no\/such\/endpoint/)
     expect(messages).to.include('router: zoom-scope-audit must only read (GET)')
+    expect(messages).to.include('router: token parameters belong in the form body, not the query string')
+    expect(messages).to.include('router: Zoom refuses this token request: Missing grant type (invalid_request)')
   })
 
   it('over the whole file, the CLI and the client exercised every endpoint the client knows', () => {

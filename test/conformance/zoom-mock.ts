@@ -20,6 +20,8 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {tokenRefusal} from '../fake-zoom/token.js'
+
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const OPENAPI_DIR = join(projectRoot, 'data/zoom/openapi')
 export const DOCUMENTS = ['users', 'accounts', 'marketplace'] as const
@@ -237,17 +239,15 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
 
     if (url.pathname === '/oauth/token') {
       mock.tokenRequests++
-      // docs/zoom-api.md §Access token: POST, Basic client_id:client_secret, form body grant_type=account_credentials&account_id.
-      const form = new URLSearchParams(body)
-      const basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`
-      if (method !== 'POST') violation(shown, 'router', 'the token request must be a POST')
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
-        violation(shown, 'router', 'the token request must send a form body')
-      if (form.get('grant_type') !== 'account_credentials')
-        violation(shown, 'router', `grant_type must be account_credentials, got ${form.get('grant_type')}`)
+      // Judged as the fake Zoom judges it (docs/zoom-api.md §Access token); every refusal is the client's fault here.
       if (url.search) violation(shown, 'router', 'token parameters belong in the form body, not the query string')
-      if (req.headers.authorization !== basic || form.get('account_id') !== credentials.accountId) {
-        return send(res, 400, {reason: 'Invalid client_id or client_secret', error: 'invalid_client'})
+      const refusal = tokenRefusal(
+        {method, authorization: req.headers.authorization, contentType: req.headers['content-type'], body},
+        credentials,
+      )
+      if (refusal) {
+        violation(shown, 'router', `Zoom refuses this token request: ${refusal.body.reason} (${refusal.body.error})`)
+        return send(res, refusal.status, refusal.body)
       }
       const accessToken = `conf-token-${randomBytes(12).toString('hex')}`
       tokens.add(accessToken)

@@ -9,6 +9,7 @@ import {performance} from 'node:perf_hooks'
 import {type EndpointDef, matchV2Path, observedCategory, templateOf} from './endpoints.js'
 import {scopeDescription, scopeLabel} from './labels.js'
 import {validateScenario} from './scenario.js'
+import {tokenRefusal} from './token.js'
 import type {
   FakeZoom,
   FakeZoomOptions,
@@ -406,38 +407,17 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   // -------------------------------------------------------------------------------------------------------------
   // §Access token OAuth: POST /oauth/token (errors are {reason, error}, not {code, message}: §Access token)
 
-  function oauthError(reason: string, error: string): HttpAnswer {
-    return new HttpAnswer(400, {reason, error})
-  }
-
   function oauth(ctx: Ctx): HttpAnswer {
-    if (ctx.method !== 'POST') return new HttpAnswer(405, {reason: 'Method not allowed', error: 'invalid_request'}) // [I]
-    const creds = scenario.credentials
-    const auth = /^Basic\s+(\S+)\s*$/i.exec(ctx.rec.headers.authorization ?? '')
-    let clientId: string | undefined
-    let clientSecret: string | undefined
-    if (auth) {
-      const decoded = Buffer.from(auth[1]!, 'base64').toString('utf8')
-      const colon = decoded.indexOf(':')
-      if (colon >= 0) {
-        clientId = decoded.slice(0, colon)
-        clientSecret = decoded.slice(colon + 1)
-      }
-    }
-    // §Access token [C3]: bad client id/secret → 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}
-    if (clientId !== creds.clientId || clientSecret !== creds.clientSecret)
-      return oauthError('Invalid client_id or client_secret', 'invalid_client')
-    // §Access token: params in an x-www-form-urlencoded body; only in the query string → 400 (FORUM-124925).
-    const contentType = ctx.rec.headers['content-type'] ?? ''
-    const form = contentType.toLowerCase().includes('application/x-www-form-urlencoded')
-      ? new URLSearchParams(ctx.body)
-      : new URLSearchParams()
-    const grant = form.get('grant_type')
-    if (!grant) return oauthError('Missing grant type', 'invalid_request') // OAuth error table (docs/zoom-api.md §Access token) 4706 "Missing grant type." [I: shape]
-    if (grant !== 'account_credentials') return oauthError('Unsupported grant type', 'unsupported_grant_type') // §Access token [I: exact JSON]
-    const accountId = form.get('account_id')
-    if (!accountId) return oauthError('Missing account_id', 'invalid_request') // [I]
-    if (accountId !== creds.accountId) return oauthError('Invalid account_id', 'invalid_request') // [I]
+    const refusal = tokenRefusal(
+      {
+        method: ctx.method,
+        authorization: ctx.rec.headers.authorization,
+        contentType: ctx.rec.headers['content-type'],
+        body: ctx.body,
+      },
+      scenario.credentials,
+    )
+    if (refusal) return new HttpAnswer(refusal.status, refusal.body)
 
     const ttl = scenario.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
     const accessToken = `fzk_${randomBytes(32).toString('base64url')}`
