@@ -15,20 +15,13 @@ import type {ZoomAppListType} from '../../src/zoom/types.js'
 import {AUDITOR_SCOPES} from '../fake-zoom/index.js'
 import {hasStackTrace, runCli, type CliResult} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
-import {DOCUMENTS, loadDocument, startConformanceMock, type ConformanceMock} from './zoom-mock.js'
+import {DOCUMENTS, loadDocument, queryParameterValues, startConformanceMock, type ConformanceMock} from './zoom-mock.js'
 
 /** Zoom's example ids and emails (users.json / marketplace.json), for an inventory the examples can answer. */
 const EXAMPLE_APP_ID = 'nqSreNVsQ2eGzUMGnA8AHA'
 const EXAMPLE_USER_EMAIL = 'jchill@example.com'
-const APP_LIST_TYPES: ZoomAppListType[] = [
-  'active_requests',
-  'past_requests',
-  'public',
-  'account_created',
-  'account_added',
-  'approved_apps',
-  'restricted_apps',
-]
+/** Every app list `type` Zoom's marketplace document allows: the client is asked for each. */
+const APP_LIST_TYPES = queryParameterValues('marketplace', '/marketplace/apps', 'type') as ZoomAppListType[]
 
 describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
   this.timeout(60_000)
@@ -67,6 +60,7 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     const paths = new Set(DOCUMENTS.flatMap((d) => Object.keys(loadDocument(d).paths)))
     for (const endpoint of Object.keys(ENDPOINT_LABELS))
       expect(paths, endpoint).to.include(endpoint.replace(/^GET /, ''))
+    expect(APP_LIST_TYPES).to.include.members(['active_requests', 'account_created', 'approved_apps'])
   })
 
   it('doctor: no violation, every check passes on the examples (exit 0)', async () => {

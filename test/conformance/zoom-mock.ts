@@ -66,7 +66,7 @@ interface Operation {
   queryParameters: Set<string>
 }
 
-type OpenApiParameter = {name?: string; in?: string; $ref?: string}
+type OpenApiParameter = {name?: string; in?: string; $ref?: string; schema?: {enum?: string[]}}
 type OpenApiDocument = {
   paths: Record<
     string,
@@ -77,6 +77,15 @@ type OpenApiDocument = {
 
 export function loadDocument(name: DocumentName): OpenApiDocument {
   return JSON.parse(readFileSync(join(OPENAPI_DIR, `${name}.json`), 'utf8')) as OpenApiDocument
+}
+
+/** The values a query parameter of a GET operation may take, as the document lists them (its schema's enum). */
+export function queryParameterValues(document: DocumentName, template: string, name: string): string[] {
+  const doc = loadDocument(document)
+  const operation = doc.paths[template]?.get as {parameters?: OpenApiParameter[]} | undefined
+  const resolve = (p: OpenApiParameter) => (p.$ref ? doc.components?.parameters?.[p.$ref.split('/').at(-1)!] : p)
+  const parameter = (operation?.parameters ?? []).map(resolve).find((p) => p?.in === 'query' && p.name === name)
+  return parameter?.schema?.enum ?? []
 }
 
 /** Every GET operation of the three documents. */
