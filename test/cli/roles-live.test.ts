@@ -4,35 +4,26 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
-import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
-import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
+import {serveExampleAccount} from '../helpers/example-zoom.js'
+import {callsByEndpoint, onlyReads} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 
-const creds = {accountId: 'acme-4f9Kx2', clientId: 'rolesClientId', clientSecret: 'r0les-sEcReT-31'}
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const snap = ['--snapshot', 'examples/snapshot.json']
 const inv = ['--inventory', 'examples/inventory.json']
 
 describe('roles commands and matrix explain live (subprocess)', function () {
   this.timeout(120_000)
-  let scenario: FakeZoomScenario
-  let fake: FakeZoom
+  const zoom = serveExampleAccount()
   const roleCalls = {'GET /v2/roles': 1, 'GET /v2/roles/{roleId}': example.roles.length}
-
-  before(async () => {
-    scenario = scenarioFromSnapshot(example, creds)
-    fake = await startFakeZoom(scenario)
-  })
-  beforeEach(() => fake.reset())
-  after(() => fake.close())
 
   const same = async (args: string[], expectedCalls: Record<string, number>) => {
     const offline = await runCli([...args, ...snap, '--json'])
-    const live = await runCli([...args, '--json'], {env: liveEnv(fake, scenario)})
+    const live = await runCli([...args, '--json'], {env: zoom.env()})
     expect(live.code, live.stderr).to.equal(offline.code)
     expect(JSON.parse(live.stdout)).to.deep.equal(JSON.parse(offline.stdout))
-    expect(callsByEndpoint(fake)).to.deep.equal(expectedCalls)
-    expect(onlyReads(fake)).to.equal(true)
+    expect(callsByEndpoint(zoom.fake)).to.deep.equal(expectedCalls)
+    expect(onlyReads(zoom.fake)).to.equal(true)
   }
 
   it('roles list: users of every status (one list per status), the roles, no app', async () => {
@@ -62,20 +53,20 @@ describe('roles commands and matrix explain live (subprocess)', function () {
     ])
     const live = await runCli(
       ['matrix', 'explain', 'meeting:write:admin', 'recording:read:admin', '--live', '--json'],
-      {env: liveEnv(fake, scenario)},
+      {env: zoom.env()},
     )
     expect(live.code, live.stderr).to.equal(0)
     const scopes = (out: string) => JSON.parse(out).scopes
     expect(scopes(live.stdout)).to.deep.equal(scopes(offline.stdout))
-    expect(callsByEndpoint(fake)).to.deep.equal(roleCalls)
+    expect(callsByEndpoint(zoom.fake)).to.deep.equal(roleCalls)
   })
 
   it('matrix explain without --live makes no call at all, even with credentials set', async () => {
     const {code, stdout} = await runCli(['matrix', 'explain', 'meeting:write:admin', '--json'], {
-      env: liveEnv(fake, scenario),
+      env: zoom.env(),
     })
     expect(code).to.equal(0)
     expect(JSON.parse(stdout).scopes[0].satisfiedBy).to.equal(undefined)
-    expect(fake.requests).to.deep.equal([])
+    expect(zoom.fake.requests).to.deep.equal([])
   })
 })
