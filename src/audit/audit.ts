@@ -1,12 +1,13 @@
 // The audit: snapshot + inventory + matrix → report. Pure: no I/O but the shipped classic-scope map, the clock passed in.
 import type {InventoryApp, Inventory} from '../inventory/types.js'
-import type {Matrix} from '../matrix/matrix.js'
+import type {Matrix, ScopeResolution} from '../matrix/matrix.js'
+import type {Confidence} from '../matrix/types.js'
 import {cleanScopes} from '../matrix/scope.js'
 import {loadClassicToGranular, type ClassicToGranular} from '../migrate/map.js'
 import {scopeModel} from '../migrate/scope-model.js'
-import type {Snapshot, SnapshotApp, SnapshotRole, SnapshotUser} from '../snapshot/types.js'
+import type {Snapshot, SnapshotApp, SnapshotRole} from '../snapshot/types.js'
 import {displayName, indexAccount} from '../ownership/account-index.js'
-import {checkScope, rolePrivileges, type ScopeCheck} from '../ownership/eligibility.js'
+import {roleScopeChecker, type ScopeCheck} from '../ownership/eligibility.js'
 import {findingId} from './finding-id.js'
 import {messages} from './messages.js'
 import {sortApps, sortFindings, summarise} from './summary.js'
@@ -46,13 +47,12 @@ export function runAudit({
       source: 'inventory',
     }))
 
+  const verdicts = new ScopeVerdicts(matrix)
   const apps: ReportApp[] = []
   const findings: Finding[] = []
   for (const app of [...snapshot.apps, ...inventoryOnly]) {
     const presence = snapshotIds.has(app.id) ? 'in-account' : notLookedUp(app.id) ? 'not-looked-up' : 'not-found'
-    const audited = auditApp(app, inventoryById.get(app.id), presence, account, matrix, classicMap)
-    apps.push(audited.app)
-    findings.push(...audited.findings)
+    apps.push(auditApp(app, inventoryById.get(app.id), presence, {account, verdicts, classicMap, findings}))
   }
   return {
     schemaVersion: 1,
@@ -69,34 +69,101 @@ export function runAudit({
   }
 }
 
+/** What a scope's finding of one kind says whatever the app: the privileges concerned, sorted, and their labels. */
+interface PrivilegeGap {
+  kind: 'missing-privilege' | 'group-restricted-privilege' | 'partial-privilege'
+  missingPrivileges: string[]
+  labelList: string[]
+  labels: Record<string, string>
+}
+
+/** A (role, scope) answer and what follows from it for every app of an owner with that role. */
+interface ScopeVerdict {
+  check: ScopeCheck
+  /** Shared by every app of such an owner: report data is read-only. */
+  report: ReportScope
+  gaps: PrivilegeGap[]
+}
+
+/**
+ * The scope answers of an audit, worked out once per (role, scope) and once per scope for apps whose owner's role is
+ * unknown: an account of 10 000 apps × 50 scopes asks a few thousand distinct questions, not 500 000.
+ */
+class ScopeVerdicts {
+  private readonly byRole = new Map<SnapshotRole, (scope: string) => ScopeVerdict>()
+  private readonly uncheckedByScope = new Map<string, ReportScope>()
+
+  constructor(readonly matrix: Matrix) {}
+
+  /** The verdicts for owners of one role, by scope. */
+  forRole(role: SnapshotRole): (scope: string) => ScopeVerdict {
+    let of = this.byRole.get(role)
+    if (!of) {
+      const check = roleScopeChecker(this.matrix, role)
+      const verdicts = new Map<string, ScopeVerdict>()
+      of = (scope) => {
+        let verdict = verdicts.get(scope)
+        if (!verdict) {
+          const answer = check(scope)
+          verdict = {check: answer, report: reportScope(answer), gaps: privilegeGaps(answer, this.matrix)}
+          verdicts.set(scope, verdict)
+        }
+        return verdict
+      }
+      this.byRole.set(role, of)
+    }
+    return of
+  }
+
+  /** The report entry of a scope whose owner cannot be checked (no owner, or no role). */
+  unchecked(scope: string): ReportScope {
+    let report = this.uncheckedByScope.get(scope)
+    if (!report) {
+      report = uncheckedScope(this.matrix.resolve(scope))
+      this.uncheckedByScope.set(scope, report)
+    }
+    return report
+  }
+}
+
 function auditApp(
   app: SnapshotApp,
   entry: InventoryApp | undefined,
   presence: 'in-account' | 'not-found' | 'not-looked-up',
-  account: ReturnType<typeof indexAccount>,
-  matrix: Matrix,
-  classicMap: ClassicToGranular,
-): {app: ReportApp; findings: Finding[]} {
+  c: {
+    account: ReturnType<typeof indexAccount>
+    verdicts: ScopeVerdicts
+    classicMap: ClassicToGranular
+    /** Where the app's findings go. */
+    findings: Finding[]
+  },
+): ReportApp {
   const inAccount = presence === 'in-account'
   const name = app.name || entry?.name || app.id
   // The account's scopes win; the inventory's stand in for apps Zoom did not show us.
   const scopes = cleanScopes(inAccount ? app.scopes : (entry?.scopes ?? []))
   const mustKeep = cleanScopes(entry?.mustKeep ?? [])
-  const findings: Finding[] = []
-  const owner = entry?.owner ? account.findUser(entry.owner) : undefined
-  const role = owner ? account.role(owner.roleId) : undefined
+  const owner = entry?.owner ? c.account.findUser(entry.owner) : undefined
+  const role = owner ? c.account.role(owner.roleId) : undefined
   const ownerEmail = owner?.email ?? (entry?.owner || null)
-  const base = {
-    appId: app.id,
-    appName: name,
-    owner: ownerEmail,
-    ownerRole: role?.name ?? null,
-    missingPrivileges: [] as string[],
-    labels: {},
-    confidence: null,
-  }
-  const add: AddFinding = (kind, severity, scope, message, extra = {}) =>
-    findings.push({...base, id: findingId(kind, app.id, scope), kind, severity, scope, message, ...extra})
+  const ownerRole = role?.name ?? null
+  const noPrivileges: string[] = []
+  // Key order as in the JSON report: app and owner, then what is missing, then what the finding is.
+  const add: AddFinding = (kind, severity, scope, message, gap) =>
+    c.findings.push({
+      appId: app.id,
+      appName: name,
+      owner: ownerEmail,
+      ownerRole,
+      missingPrivileges: gap?.missingPrivileges ?? noPrivileges,
+      labels: gap?.labels ?? {},
+      confidence: gap?.confidence ?? null,
+      id: findingId(kind, app.id, scope),
+      kind,
+      severity,
+      scope,
+      message,
+    })
 
   if (entry?.type?.trim().toLowerCase() === 'jwt')
     add('legacy-jwt-app', 'medium', null, messages.legacyJwtApp({app: name}))
@@ -115,7 +182,7 @@ function auditApp(
     ownerRef: entry ? entry.owner : null,
     inAccount,
     mustKeep,
-    scopeModel: scopeModel(classicMap, scopes),
+    scopeModel: scopeModel(c.classicMap, scopes),
     scopes: [],
   }
 
@@ -130,8 +197,12 @@ function auditApp(
         null,
         messages.ownerRoleUnknown({app: name, owner: displayName(owner), roleId: owner.roleId}),
       )
-    report.scopes = scopes.map((scope) => uncheckedScope(matrix, scope, name, add))
-    return {app: report, findings}
+    report.scopes = scopes.map((scope) => {
+      const unchecked = c.verdicts.unchecked(scope)
+      if (unchecked.status === 'unmapped') unmappedFinding(c.verdicts.matrix.resolve(scope), name, add)
+      return unchecked
+    })
+    return report
   }
 
   if (owner.status !== 'active')
@@ -141,13 +212,15 @@ function auditApp(
       null,
       messages.ownerInactive({app: name, owner: displayName(owner), status: owner.status}),
     )
-  const privileges = rolePrivileges(role, matrix)
+  const context = {app: name, owner: displayName(owner), role: role.name, mustKeep}
+  const verdictOf = c.verdicts.forRole(role)
   report.scopes = scopes.map((scope) => {
-    const check = checkScope(matrix, privileges, scope)
-    scopeFindings(check, {name, owner, role, mustKeep, matrix, add})
-    return reportScope(check)
+    const verdict = verdictOf(scope)
+    // Most scopes of most apps are kept: nothing more to do for them.
+    if (verdict.gaps.length > 0 || verdict.check.status === 'unmapped') scopeFindings(verdict, context, add)
+    return verdict.report
   })
-  return {app: report, findings}
+  return report
 }
 
 type AddFinding = (
@@ -155,71 +228,79 @@ type AddFinding = (
   severity: Severity,
   scope: string | null,
   message: string,
-  extra?: Partial<Finding>,
+  gap?: {missingPrivileges: string[]; labels: Record<string, string>; confidence: Confidence | null},
 ) => void
 
 /** A scope gives at most one finding of each kind, naming all the privileges concerned: Zoom deactivates scopes. */
-function scopeFindings(
-  check: ScopeCheck,
-  c: {name: string; owner: SnapshotUser; role: SnapshotRole; mustKeep: string[]; matrix: Matrix; add: AddFinding},
-): void {
-  const context = {app: c.name, owner: displayName(c.owner), role: c.role.name, scope: check.scope}
-  const severity: Severity = check.resolution.action !== 'read' || c.mustKeep.includes(check.scope) ? 'high' : 'medium'
-  const confidence = check.resolution.winner?.rule.confidence ?? null
-  const privilegeFinding = (
-    kind: FindingKind,
-    level: Severity,
-    privileges: string[],
-    message: (x: typeof context & {labels: string[]}) => string,
-  ) => {
-    if (privileges.length === 0) return
+function privilegeGaps(check: ScopeCheck, matrix: Matrix): PrivilegeGap[] {
+  if (check.status === 'unmapped') return []
+  const gap = (kind: PrivilegeGap['kind'], privileges: string[]): PrivilegeGap[] => {
+    if (privileges.length === 0) return []
     const sorted = [...privileges].sort(compareText)
-    const labels = sorted.map((p) => c.matrix.label(p))
-    c.add(kind, level, check.scope, message({...context, labels}), {
-      missingPrivileges: sorted,
-      labels: Object.fromEntries(sorted.map((p, i) => [p, labels[i]!])),
-      confidence,
-    })
-  }
-
-  if (check.status === 'unmapped') {
-    c.add(
-      'unmapped-scope',
-      'low',
-      check.scope,
-      messages.unmappedScope({
-        app: c.name,
-        scope: check.scope,
-        wellFormed: check.resolution.wellFormed,
-        reason: check.resolution.unmappedReason,
-      }),
-    )
-    return
+    const labelList = sorted.map((p) => matrix.label(p))
+    return [
+      {
+        kind,
+        missingPrivileges: sorted,
+        labelList,
+        labels: Object.fromEntries(sorted.map((p, i) => [p, labelList[i]!])),
+      },
+    ]
   }
   const restricted = new Set(check.groupRestricted)
   const missing = check.missingPrivileges.filter((p) => !restricted.has(p))
-  privilegeFinding('missing-privilege', severity, missing, messages.missingPrivilege)
-  privilegeFinding('group-restricted-privilege', severity, check.groupRestricted, messages.groupRestricted)
-  // A scope already lost is not also reported for its partial privileges.
-  if (check.status === 'partial')
-    privilegeFinding('partial-privilege', 'low', check.partialMissing, messages.partialPrivilege)
+  return [
+    ...gap('missing-privilege', missing),
+    ...gap('group-restricted-privilege', check.groupRestricted),
+    // A scope already lost is not also reported for its partial privileges.
+    ...(check.status === 'partial' ? gap('partial-privilege', check.partialMissing) : []),
+  ]
 }
 
-function uncheckedScope(matrix: Matrix, scope: string, app: string, add: AddFinding): ReportScope {
-  const resolution = matrix.resolve(scope)
-  if (!resolution.winner) {
-    add(
-      'unmapped-scope',
-      'low',
-      resolution.scope,
-      messages.unmappedScope({
-        app,
-        scope: resolution.scope,
-        wellFormed: resolution.wellFormed,
-        reason: resolution.unmappedReason,
-      }),
-    )
+const gapMessages = {
+  'missing-privilege': messages.missingPrivilege,
+  'group-restricted-privilege': messages.groupRestricted,
+  'partial-privilege': messages.partialPrivilege,
+}
+
+function scopeFindings(
+  {check, gaps}: ScopeVerdict,
+  c: {app: string; owner: string; role: string; mustKeep: string[]},
+  add: AddFinding,
+): void {
+  if (check.status === 'unmapped') {
+    unmappedFinding(check.resolution, c.app, add)
+    return
   }
+  if (gaps.length === 0) return
+  const severity: Severity = check.resolution.action !== 'read' || c.mustKeep.includes(check.scope) ? 'high' : 'medium'
+  const confidence = check.resolution.winner?.rule.confidence ?? null
+  for (const gap of gaps) {
+    const message = gapMessages[gap.kind]({...c, scope: check.scope, labels: gap.labelList})
+    const level = gap.kind === 'partial-privilege' ? 'low' : severity
+    add(gap.kind, level, check.scope, message, {
+      missingPrivileges: gap.missingPrivileges,
+      labels: gap.labels,
+      confidence,
+    })
+  }
+}
+
+function unmappedFinding(resolution: ScopeResolution, app: string, add: AddFinding): void {
+  add(
+    'unmapped-scope',
+    'low',
+    resolution.scope,
+    messages.unmappedScope({
+      app,
+      scope: resolution.scope,
+      wellFormed: resolution.wellFormed,
+      reason: resolution.unmappedReason,
+    }),
+  )
+}
+
+function uncheckedScope(resolution: ScopeResolution): ReportScope {
   return {
     scope: resolution.scope,
     status: resolution.winner ? 'unchecked' : 'unmapped',

@@ -8,7 +8,7 @@ import {createStyle, shouldColour, terminalWidth, type Style} from '../report/st
 import {optionHint} from './flags.js'
 import {offlineEnvironment, type HelpEntry} from './help-sections.js'
 import {streamJsonLines, writeJsonLines} from './json-out.js'
-import {writeFileAtomic} from './write-file-atomic.js'
+import {writeFileAtomic, type FileContent} from './write-file-atomic.js'
 
 export interface ErrorReport {
   code: ErrorCode
@@ -24,8 +24,12 @@ export interface RenderOptions {
   width: number
 }
 
-/** The one renderer shape: a pure function from a command's result to text (bytes, later, for a binary format). */
-export type Renderer<R> = (result: R, options: RenderOptions) => string | Promise<string | Uint8Array>
+/**
+ * The one renderer shape: a pure function from a command's result to text — one string, or chunks for output too
+ * large to hold as one (an iterable that can be iterated again) — or, for a binary format, bytes.
+ */
+export type Renderer<R> = (result: R, options: RenderOptions) => Rendered | Promise<Rendered>
+export type Rendered = FileContent
 
 /** A result type's renderers by format name (`text` when a command has one human format). */
 export type Renderers<R> = Readonly<Record<string, Renderer<R>>>
@@ -76,8 +80,9 @@ export abstract class BaseCommand extends Command {
     const width = output === undefined ? terminalWidth() : DEFAULT_WIDTH
     const rendered = await renderer(name === 'json' ? this.withNotes(result) : result, {style, width})
     if (output !== undefined) await writeFileAtomic(output, rendered)
-    else if (typeof rendered !== 'string') process.stdout.write(rendered)
-    else process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
+    else if (rendered instanceof Uint8Array) process.stdout.write(rendered)
+    else if (typeof rendered === 'string') process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
+    else await writeChunks(process.stdout, rendered)
   }
 
   protected override toSuccessJson(result: unknown): unknown {
@@ -121,6 +126,28 @@ export abstract class BaseCommand extends Command {
     // oclif's handler exits with this code without printing anything more.
     throw new Errors.ExitError(report.exitCode)
   }
+}
+
+/** Text in chunks to stdout, waiting whenever the stream asks to (a pipe to a slow reader); ends with a newline. */
+async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  let last = ''
+  for (const chunk of chunks) {
+    if (chunk === '') continue
+    last = chunk
+    if (!stream.write(chunk)) await drained(stream)
+  }
+  if (!last.endsWith('\n')) stream.write('\n')
+}
+
+/** The stream can take more, or it will never (closed, failed): either way, waiting is over. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error']) stream.off(event, done)
+      resolve()
+    }
+    for (const event of ['drain', 'close', 'error']) stream.on(event, done)
+  })
 }
 
 export function describeError(error: Error & {oclif?: {exit?: number}; code?: string}): ErrorReport {

@@ -1,14 +1,20 @@
 // Reports hold emails: written owner-only (0600), whole or not at all (temp file + rename), folders created.
 // Only a plain file is ever replaced (see output-path.ts), and an interrupted run (SIGINT, SIGTERM) leaves no temp file.
 import {randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
 import {InputError, ToolError} from '../errors.js'
 import {checkOutputTarget} from './output-path.js'
 import {tempFiles} from './temp-files.js'
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+/** What can be written: text, bytes, or text in chunks (a large report is never one string). */
+export type FileContent = string | Uint8Array | Iterable<string>
+
+/** Chunks are gathered up to this many bytes per write. */
+const WRITE_SIZE = 1 << 20
+
+export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
   // Again at write time: the path may have become a FIFO, a link or a folder while Zoom answered.
   const {path} = await checkOutputTarget(file)
   const folder = dirname(path)
@@ -17,14 +23,46 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   try {
     await mkdir(folder, {recursive: true})
     // 'wx': the temp name is new; an existing file or link there is never opened.
-    await writeFile(temp, content, {mode: 0o600, flag: 'wx'})
+    const handle = await open(temp, 'wx', 0o600)
+    try {
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
+      else await writeChunks(handle, content)
+    } finally {
+      await handle.close()
+    }
     await rename(temp, path)
   } catch (error) {
     await rm(temp, {force: true})
-    if (error instanceof ToolError) throw error
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    // A renderer's own failure (while chunks are written) is not the output's fault: it stays what it is.
+    if (error instanceof ToolError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
+    const {code} = error as NodeJS.ErrnoException
     throw new InputError(`${file}: cannot write the output (${code}).`, {code: 'unwritable_output', file})
   } finally {
     tempFiles.untrack(temp)
+  }
+}
+
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+  // One buffer, encoded into and written over and over: a fresh Buffer per write would be external memory that
+  // makes V8 collect garbage again and again.
+  const buffer = Buffer.allocUnsafe(WRITE_SIZE)
+  let used = 0
+  for (const chunk of chunks) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (used + chunk.length * 3 > buffer.length) {
+      await writeAll(handle, buffer.subarray(0, used))
+      used = 0
+    }
+    if (chunk.length * 3 > buffer.length) await writeAll(handle, Buffer.from(chunk))
+    else used += buffer.write(chunk, used)
+  }
+  await writeAll(handle, buffer.subarray(0, used))
+}
+
+/** write(2) may write less than asked: go on from where it stopped. */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length;) {
+    const {bytesWritten} = await handle.write(bytes, offset, bytes.length - offset)
+    offset += bytesWritten
   }
 }

@@ -6,7 +6,24 @@ import type {ClassicToGranular} from './map.js'
 export type ScopeKind = 'classic' | 'granular'
 export type ScopeModel = 'classic' | 'granular' | 'mixed'
 
+/** Per map, each scope's kind once: an audit asks about the same few thousand scopes for every app. */
+const kinds = new WeakMap<ClassicToGranular, Map<string, ScopeKind>>()
+
 export function scopeKind(map: ClassicToGranular, scope: string): ScopeKind {
+  let known = kinds.get(map)
+  if (!known) {
+    known = new Map()
+    kinds.set(map, known)
+  }
+  let kind = known.get(scope)
+  if (kind === undefined) {
+    kind = judgeScope(map, scope)
+    known.set(scope, kind)
+  }
+  return kind
+}
+
+function judgeScope(map: ClassicToGranular, scope: string): ScopeKind {
   if (map.isClassic(scope)) return 'classic'
   if (map.isGranular(scope)) return 'granular'
   const segments = scope.trim().split(':')

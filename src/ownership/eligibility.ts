@@ -59,3 +59,20 @@ export function checkScope(matrix: Matrix, privileges: RolePrivileges, scope: st
   const status: ScopeStatus = missingPrivileges.length > 0 ? 'missing' : partialMissing.length > 0 ? 'partial' : 'ok'
   return {...base, status, requiredPrivileges: [...requires], missingPrivileges, groupRestricted, partialMissing}
 }
+
+/**
+ * checkScope for one role, remembered per scope: the answer depends only on the role and the scope, and an audit asks
+ * the same few hundred (role, scope) questions for thousands of apps. The checks returned are shared: read-only.
+ */
+export function roleScopeChecker(matrix: Matrix, role: SnapshotRole): (scope: string) => ScopeCheck {
+  const privileges = rolePrivileges(role, matrix)
+  const checks = new Map<string, ScopeCheck>()
+  return (scope) => {
+    let check = checks.get(scope)
+    if (!check) {
+      check = checkScope(matrix, privileges, scope)
+      checks.set(scope, check)
+    }
+    return check
+  }
+}

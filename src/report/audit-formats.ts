@@ -1,10 +1,12 @@
-// Report formats by name: text formats are pure (report, options) => string; binary ones resolve to bytes.
+// Report formats by name: text formats are pure (report, options) => text (JSON as chunks, the others one string);
+// binary ones resolve to bytes.
 import type {AuditReport} from '../audit/types.js'
 import {renderAuditCsv} from './audit-csv.js'
 import {renderAuditHtml} from './audit-html.js'
 import {renderAuditMarkdown} from './audit-markdown.js'
 import {renderAuditTable, type TableRenderOptions} from './audit-table.js'
 import {renderAuditXlsx} from './audit-xlsx.js'
+import {prettyJsonChunks} from './json-text.js'
 
 export interface AuditRenderOptions extends TableRenderOptions {
   /** Portal label of a privilege (the matrix's): the HTML grid and the workbook name the privileges owners hold too. */
@@ -15,11 +17,17 @@ export interface AuditRenderOptions extends TableRenderOptions {
 
 export const AUDIT_FORMATS = {
   table: (report: AuditReport, options: AuditRenderOptions) => renderAuditTable(report, options),
-  json: (report: AuditReport) => `${JSON.stringify(report, null, 2)}\n`,
+  // A report of thousands of apps is hundreds of megabytes of JSON: handed out in chunks, never one string.
+  json: (report: AuditReport): Iterable<string> => ({
+    *[Symbol.iterator]() {
+      yield* prettyJsonChunks(report)
+      yield '\n'
+    },
+  }),
   csv: (report: AuditReport, options?: AuditRenderOptions) => renderAuditCsv(report, {bom: options?.csvBom === true}),
   markdown: (report: AuditReport) => renderAuditMarkdown(report),
   html: (report: AuditReport, options: AuditRenderOptions) => renderAuditHtml(report, options),
-} satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => string>
+} satisfies Record<string, (report: AuditReport, options: AuditRenderOptions) => string | Iterable<string>>
 
 /** Bytes, not text: never written to a terminal. */
 export const AUDIT_BINARY_FORMATS = {
@@ -39,6 +47,6 @@ export async function renderAudit(
   format: AuditFormat,
   report: AuditReport,
   options: AuditRenderOptions,
-): Promise<string | Uint8Array> {
+): Promise<string | Iterable<string> | Uint8Array> {
   return isBinaryFormat(format) ? AUDIT_BINARY_FORMATS[format](report, options) : AUDIT_FORMATS[format](report, options)
 }

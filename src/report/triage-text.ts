@@ -5,8 +5,9 @@ import {plural} from '../words.js'
 import {terminalSafe, terminalSafeDeep} from './escape.js'
 
 export function triageNotes(r: {expired: Acceptance[]; stale: Acceptance[]}, acceptFile: string | undefined): string[] {
-  // Ids, patterns and dates come from a file anyone may have written: shown with control characters escaped.
-  r = terminalSafeDeep(r)
+  // Ids, patterns and dates come from a file anyone may have written: shown with control characters escaped. Only the
+  // acceptances are escaped: `r` may be a whole triage result, report included, of which nothing is printed here.
+  r = {expired: terminalSafeDeep(r.expired), stale: terminalSafeDeep(r.stale)}
   acceptFile = acceptFile === undefined ? undefined : terminalSafe(acceptFile)
   const notes = r.expired.map(
     (a) =>

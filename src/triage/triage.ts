@@ -21,6 +21,7 @@ export interface TriageResult {
   stale: Acceptance[]
 }
 
+/** `report` as the audit gives it: findings sorted (sortFindings). */
 export function triage(report: AuditReport, options: TriageOptions): TriageResult {
   const today = options.now.toISOString().slice(0, 10)
   const acceptances = options.acceptances ?? []
@@ -31,7 +32,7 @@ export function triage(report: AuditReport, options: TriageOptions): TriageResul
   const accepted: AcceptedFinding[] = []
   const open: Finding[] = []
   for (const finding of report.findings) {
-    const acceptance = active.find((a) => acceptanceMatches(a, finding))
+    const acceptance = active.length === 0 ? undefined : active.find((a) => acceptanceMatches(a, finding))
     if (!acceptance) {
       open.push(finding)
       continue
@@ -46,7 +47,9 @@ export function triage(report: AuditReport, options: TriageOptions): TriageResul
     })
   }
   const stale = active.filter((a) => !used.has(a))
-  const all = sortFindings([...open, ...expired.map((a) => expiredFinding(a, report.findings))])
+  // The audit's findings come sorted, and setting some aside keeps the rest in order: sorted again only with more.
+  const all =
+    expired.length === 0 ? open : sortFindings([...open, ...expired.map((a) => expiredFinding(a, report.findings))])
 
   const baselineIds = options.baseline ? new Set(options.baseline.findings.map((f) => f.id)) : undefined
   const marked = baselineIds ? all.map((f) => ({...f, new: !baselineIds.has(f.id)})) : all

@@ -24,14 +24,14 @@ const plain = {style: createStyle(false), width: 80}
 
 describe('report renderers', () => {
   it('json: validates against schemas/report.schema.json', () => {
-    const json = JSON.parse(AUDIT_FORMATS.json(report))
+    const json = JSON.parse([...AUDIT_FORMATS.json(report)].join(''))
     expect(schemaProblems('report', json)).to.deep.equal([])
     expect(json.summary.findings).to.equal(json.findings.length)
   })
 
   for (const field of ['schemaVersion', 'generatedAt', 'account', 'matrix', 'summary', 'apps', 'findings']) {
     it(`json schema rejects a report without ${field}`, () => {
-      const json = JSON.parse(AUDIT_FORMATS.json(report))
+      const json = JSON.parse([...AUDIT_FORMATS.json(report)].join(''))
       delete json[field]
       expect(schemaProblems('report', json)).to.include(`/ must have required property "${field}"`)
     })
@@ -49,7 +49,7 @@ describe('report renderers', () => {
     'message',
   ]) {
     it(`json schema rejects a finding without ${field}`, () => {
-      const json = JSON.parse(AUDIT_FORMATS.json(report))
+      const json = JSON.parse([...AUDIT_FORMATS.json(report)].join(''))
       delete json.findings[0][field]
       expect(schemaProblems('report', json)).to.include(`/findings/0 must have required property "${field}"`)
     })
