@@ -20,6 +20,7 @@ import {toSnapshotRole} from '../src/snapshot/snapshot-role.js'
 import {ENDPOINT_LABELS} from '../src/zoom/endpoints.js'
 import {rateBudget} from '../src/zoom/rate-plans.js'
 import {generateScenario, startFakeZoom, type FakeZoomScenario} from '../test/fake-zoom/index.js'
+import {OFFLINE_CASES, writeOfflineFixture, type OfflineCase} from './offline-fixture.js'
 
 const {values: args} = parseArgs({
   options: {
@@ -303,62 +304,53 @@ async function startup(): Promise<void> {
   target("the example's offline audit ≤ 3 × node -e 0", audit <= 3, `×${audit.toFixed(2)}`)
 }
 
-/** 10 000 apps × 50 scopes, 100 000 users: an offline audit from files. */
+/**
+ * 10 000 apps × 50 scopes, 100 000 users: an offline audit from files, JSON report to a file. The target is the
+ * typical account (bench/offline-fixture.ts); the account where every app is at risk is shown for its cost.
+ */
 async function offline(dir: string): Promise<void> {
-  const matrix = JSON.parse(readFileSync(join(root, 'data/builtin-matrix.json'), 'utf8')) as {
-    rules: Array<{scope: string}>
+  const runs: Array<{
+    case: OfflineCase
+    wallS: number
+    cpuS: number
+    peakRssMb: number
+    code: number
+    summary: string
+  }> = []
+  for (const which of OFFLINE_CASES) {
+    const fixture = await writeOfflineFixture(dir, which)
+    const measured = await measure([
+      process.execPath,
+      bin,
+      'audit',
+      '--snapshot',
+      fixture.snapshot,
+      '--inventory',
+      fixture.inventory,
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'big.json'),
+      '--fail-on',
+      'none',
+    ])
+    const report = JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8')) as {
+      summary: {appsAtRisk: number; findings: number}
+    }
+    const summary = `${report.summary.appsAtRisk} apps at risk, ${report.summary.findings} findings`
+    const {wallS, cpuS, peakRssMb, code} = measured
+    runs.push({case: which, wallS, cpuS, peakRssMb, code, summary})
+    console.log(
+      `offline audit 10 000 apps × 50 scopes, 100 000 users, ${which} (${summary}): ${wallS.toFixed(2)} s (CPU ${cpuS.toFixed(2)} s), ${peakRssMb.toFixed(0)} MB, exit ${code}`,
+    )
+    rmSync(join(dir, 'big.json'), {force: true})
   }
-  const scopes = [...new Set(matrix.rules.map((r) => r.scope))]
-  const example = JSON.parse(readFileSync(join(root, 'examples/snapshot.json'), 'utf8'))
-  const roles = example.roles as Array<{id: string; privileges: string[]}>
-  const users = Array.from({length: 100_000}, (_, i) => ({
-    id: `u${i}`,
-    email: `user${i}@big.example`,
-    status: 'active',
-    roleId: roles[i % roles.length]!.id,
-  }))
-  const apps = Array.from({length: 10_000}, (_, i) => ({
-    id: `app${i}`,
-    name: `App ${i}`,
-    type: 'OAuthApp',
-    status: 'PUBLISHED',
-    scopes: [...new Set(Array.from({length: 50}, (_, k) => scopes[(i * 50 + k * 7) % scopes.length]!))].sort(),
-  }))
-  const snapshot = {...example, users, apps}
-  const snapshotFile = join(dir, 'big-snapshot.json')
-  const inventoryFile = join(dir, 'big-inventory.json')
-  writeFileSync(snapshotFile, JSON.stringify(snapshot))
-  // Like a real account: most owners hold a role that covers their apps (here the example's widest role), one app in
-  // twenty is owned by someone whose role falls short, so the report has findings without being all findings.
-  const widest = roles.reduce((a, b) => (b.privileges.length > a.privileges.length ? b : a))
-  const ownerOf = (i: number) =>
-    i % 20 === 0
-      ? users[(i * 13) % users.length]!
-      : users[roles.indexOf(widest) + roles.length * (i % Math.floor(users.length / roles.length))]!
-  writeFileSync(inventoryFile, JSON.stringify({apps: apps.map((a, i) => ({id: a.id, owner: ownerOf(i).email}))}))
-  const measured = await measure([
-    process.execPath,
-    bin,
-    'audit',
-    '--snapshot',
-    snapshotFile,
-    '--inventory',
-    inventoryFile,
-    '--format',
-    'json',
-    '--output',
-    join(dir, 'big.json'),
-    '--fail-on',
-    'none',
-  ])
-  results.offline = {wallS: measured.wallS, peakRssMb: measured.peakRssMb, code: measured.code}
-  console.log(
-    `offline audit 10 000 apps × 50 scopes, 100 000 users: ${measured.wallS.toFixed(2)} s, ${measured.peakRssMb.toFixed(0)} MB, exit ${measured.code}`,
-  )
+  results.offline = runs
+  const typical = runs.find((r) => r.case === 'typical')!
   target(
     'offline audit of 10 000 apps × 50 scopes against 100 000 users < 1 s',
-    measured.code === 0 && measured.wallS < 1,
-    `${measured.wallS.toFixed(2)} s`,
+    typical.code === 0 && typical.wallS < 1,
+    `${typical.wallS.toFixed(2)} s`,
   )
 }
 
