@@ -30,7 +30,8 @@ export function runAudit({
   now,
   classicMap = loadClassicToGranular(),
 }: AuditInput): AuditReport {
-  const account = indexAccount(snapshot)
+  // Only the inventory's owners are ever looked up.
+  const account = indexAccount(snapshot, {only: inventory.apps.map((a) => a.owner).filter(Boolean)})
   const inventoryById = new Map(inventory.apps.map((a) => [a.id, a]))
   const snapshotIds = new Set(snapshot.apps.map((a) => a.id))
   // A snapshot taken without (this app in) an inventory never asked Zoom for apps the account's list does not show.

@@ -42,15 +42,18 @@ export function parseJson(text: string, file: string, what: string): unknown {
 /** The offset of the first `[` or `{` (outside strings) that opens level `limit + 1`, if any. */
 function offsetPastDepth(text: string, limit: number): number | undefined {
   let depth = 0
-  let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c)
-        i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) {
-      inString = true
+    if (c === 0x22) {
+      // A string: jump to its closing quote (one not escaped by an odd run of backslashes). Strings are most of a
+      // snapshot's 26 MB, and indexOf skips them far faster than a loop over each character.
+      for (;;) {
+        i = text.indexOf('"', i + 1)
+        if (i === -1) return undefined // unterminated: JSON.parse says where
+        let backslashes = 0
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++
+        if (backslashes % 2 === 0) break
+      }
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > limit) return i
     } else if (c === 0x5d || c === 0x7d) {

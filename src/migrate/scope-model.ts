@@ -9,12 +9,20 @@ export type ScopeModel = 'classic' | 'granular' | 'mixed'
 /** Per map, each scope's kind once: an audit asks about the same few thousand scopes for every app. */
 const kinds = new WeakMap<ClassicToGranular, Map<string, ScopeKind>>()
 
-export function scopeKind(map: ClassicToGranular, scope: string): ScopeKind {
+function knownKinds(map: ClassicToGranular): Map<string, ScopeKind> {
   let known = kinds.get(map)
   if (!known) {
     known = new Map()
     kinds.set(map, known)
   }
+  return known
+}
+
+export function scopeKind(map: ClassicToGranular, scope: string): ScopeKind {
+  return rememberedKind(map, scope, knownKinds(map))
+}
+
+function rememberedKind(map: ClassicToGranular, scope: string, known: Map<string, ScopeKind>): ScopeKind {
   let kind = known.get(scope)
   if (kind === undefined) {
     kind = judgeScope(map, scope)
@@ -35,9 +43,10 @@ function judgeScope(map: ClassicToGranular, scope: string): ScopeKind {
 export function scopeModel(map: ClassicToGranular, scopes: Iterable<string>): ScopeModel | null {
   let classic = false
   let granular = false
+  const known = knownKinds(map)
   for (const scope of scopes) {
     if (scope.trim() === '') continue
-    if (scopeKind(map, scope) === 'classic') classic = true
+    if (rememberedKind(map, scope, known) === 'classic') classic = true
     else granular = true
   }
   if (classic && granular) return 'mixed'
