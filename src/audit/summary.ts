@@ -24,17 +24,32 @@ export function summarise(apps: ReportApp[], findings: Finding[]): AuditSummary 
   }
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank[a.severity] - severityRank[b.severity] ||
-      compareText(a.appName, b.appName) ||
-      compareText(a.appId, b.appId) ||
-      compareText(a.kind, b.kind) ||
-      compareText(a.scope ?? '', b.scope ?? '') ||
-      compareText(a.id, b.id),
-  )
+/**
+ * By severity, then app name, app id, kind, scope and id. Worked out per app — the apps sorted once, then each app's
+ * few findings — rather than comparing every two of 100 000 findings on all six keys.
+ */
+export function sortFindings<F extends SortableFinding>(findings: F[]): F[] {
+  const byApp = new Map<string, Map<string, F[]>>()
+  for (const f of findings) {
+    let byName = byApp.get(f.appId)
+    if (!byName) byApp.set(f.appId, (byName = new Map()))
+    const group = byName.get(f.appName)
+    if (group) group.push(f)
+    else byName.set(f.appName, [f])
+  }
+  const groups = [...byApp].flatMap(([appId, byName]) => [...byName].map(([appName, list]) => ({appId, appName, list})))
+  groups.sort((a, b) => compareText(a.appName, b.appName) || compareText(a.appId, b.appId))
+  const bySeverity: F[][] = SEVERITIES.map(() => [])
+  for (const {list} of groups) {
+    list.sort(
+      (a, b) => compareText(a.kind, b.kind) || compareText(a.scope ?? '', b.scope ?? '') || compareText(a.id, b.id),
+    )
+    for (const f of list) bySeverity[severityRank[f.severity]]!.push(f)
+  }
+  return bySeverity.flat()
 }
+
+type SortableFinding = Pick<Finding, 'severity' | 'appName' | 'appId' | 'kind' | 'scope' | 'id'>
 
 /** Apps worst first: by their worst finding, then how many, then name. */
 export function sortApps(apps: ReportApp[], findings: Finding[]): ReportApp[] {

@@ -8,7 +8,7 @@ import {createStyle, shouldColour, terminalWidth, type Style} from '../report/st
 import {optionHint} from './flags.js'
 import {offlineEnvironment, type HelpEntry} from './help-sections.js'
 import {streamJsonLines, writeJsonLines} from './json-out.js'
-import {writeFileAtomic, type FileContent} from './write-file-atomic.js'
+import {utf8Batches, writeFileAtomic, type FileContent} from './write-file-atomic.js'
 
 export interface ErrorReport {
   code: ErrorCode
@@ -128,15 +128,15 @@ export abstract class BaseCommand extends Command {
   }
 }
 
-/** Text in chunks to stdout, waiting whenever the stream asks to (a pipe to a slow reader); ends with a newline. */
+/** Text in chunks to stdout, in batches, waiting whenever the stream asks to (a pipe to a slow reader); ends with a
+ * newline. */
 async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
-  let last = ''
-  for (const chunk of chunks) {
-    if (chunk === '') continue
-    last = chunk
-    if (!stream.write(chunk)) await drained(stream)
+  let last = 0x0a
+  for (const bytes of utf8Batches(chunks, {reuse: false})) {
+    last = bytes[bytes.length - 1]!
+    if (!stream.write(bytes)) await drained(stream)
   }
-  if (!last.endsWith('\n')) stream.write('\n')
+  if (last !== 0x0a) stream.write('\n')
 }
 
 /** The stream can take more, or it will never (closed, failed): either way, waiting is over. */

@@ -43,24 +43,32 @@ export async function writeFileAtomic(file: string, content: FileContent): Promi
 }
 
 async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
-  // One buffer, encoded into and written over and over: a fresh Buffer per write would be external memory that
-  // makes V8 collect garbage again and again.
-  const buffer = Buffer.allocUnsafe(WRITE_SIZE)
+  for (const bytes of utf8Batches(chunks, {reuse: true})) await writeAll(handle, bytes)
+}
+
+/**
+ * Text in chunks as UTF-8 bytes, gathered in batches of about 1 MB. `reuse`: every batch is a view of one buffer,
+ * valid until the next batch is asked for (each written and awaited in between) — a fresh Buffer per batch is external
+ * memory that makes V8 collect garbage again and again; without it, each batch is a buffer of its own.
+ */
+export function* utf8Batches(chunks: Iterable<string>, {reuse}: {reuse: boolean}): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(WRITE_SIZE)
   let used = 0
   for (const chunk of chunks) {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (used + chunk.length * 3 > buffer.length) {
-      await writeAll(handle, buffer.subarray(0, used))
+    if (used + chunk.length * 3 > buffer.length && used > 0) {
+      yield buffer.subarray(0, used)
+      if (!reuse) buffer = Buffer.allocUnsafe(WRITE_SIZE)
       used = 0
     }
-    if (chunk.length * 3 > buffer.length) await writeAll(handle, Buffer.from(chunk))
+    if (chunk.length * 3 > buffer.length) yield Buffer.from(chunk)
     else used += buffer.write(chunk, used)
   }
-  await writeAll(handle, buffer.subarray(0, used))
+  if (used > 0) yield buffer.subarray(0, used)
 }
 
 /** write(2) may write less than asked: go on from where it stopped. */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let offset = 0; offset < bytes.length;) {
     const {bytesWritten} = await handle.write(bytes, offset, bytes.length - offset)
     offset += bytesWritten

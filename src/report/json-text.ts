@@ -1,12 +1,13 @@
 // JSON as `JSON.stringify(value, null, 2)` writes it, byte for byte, but in chunks: a report of 10 000 apps is over
 // 100 MB of text, and one string of it (then one Buffer of it) costs seconds and gigabytes. Objects that appear more
-// than once (the audit shares a scope's entry among every app whose owner has the same role) are written once and
-// their text reused.
+// than once in long arrays (the audit shares a scope's entry among every app whose owner has the same role) are
+// written once and their text reused.
 
-/** Chunks are joined up to about this many characters before they are handed out. */
-const CHUNK = 1 << 16
-
-/** The text of `JSON.stringify(value, null, 2)`, lazily, in chunks of about 64 K characters; iterable many times. */
+/**
+ * The text of `JSON.stringify(value, null, 2)`, lazily, in pieces (one element of a long array, or less); iterable
+ * many times. Pieces are not joined here: whoever writes them gathers them (joining strings costs more than writing
+ * each into a buffer).
+ */
 export function prettyJsonChunks(value: unknown): Iterable<string> {
   return {[Symbol.iterator]: () => chunks(value)}
 }
@@ -19,39 +20,24 @@ function* chunks(value: unknown): Generator<string> {
     return
   }
   // The top level and its properties are walked here, one element of each big array at a time, so at most one
-  // element's text (and one chunk) is held at once.
-  let pending: string[] = []
-  let size = 0
-  const push = (piece: string) => {
-    pending.push(piece)
-    size += piece.length
-  }
-  const take = () => {
-    const chunk = pending.join('')
-    pending = []
-    size = 0
-    return chunk
-  }
+  // element's text is held at once. Those elements (a report's apps and findings) are each met once: not remembered.
   const isArray = Array.isArray(top)
   let count = 0
   for (const [key, raw] of entries(top)) {
     const item = toJsonValue(raw, key)
     if (item === undefined && !isArray) continue
-    push(`${count++ === 0 ? (isArray ? '[' : '{') : ','}\n  ${isArray ? '' : `${JSON.stringify(key)}: `}`)
+    yield `${count++ === 0 ? (isArray ? '[' : '{') : ','}\n  ${isArray ? '' : `${JSON.stringify(key)}: `}`
     if (Array.isArray(item) && item.length > 0) {
       for (let i = 0; i < item.length; i++) {
-        push(i === 0 ? '[\n    ' : ',\n    ')
-        push(writer.text(toJsonValue(item[i], String(i)), 2) ?? 'null')
-        if (size >= CHUNK) yield take()
+        yield i === 0 ? '[\n    ' : ',\n    '
+        yield writer.text(toJsonValue(item[i], String(i)), 2, false) ?? 'null'
       }
-      push('\n  ]')
+      yield '\n  ]'
     } else {
-      push(writer.text(item, 1) ?? 'null')
+      yield writer.text(item, 1) ?? 'null'
     }
-    if (size >= CHUNK) yield take()
   }
-  push(count === 0 ? (isArray ? '[]' : '{}') : isArray ? '\n]' : '\n}')
-  yield take()
+  yield count === 0 ? (isArray ? '[]' : '{}') : isArray ? '\n]' : '\n}'
 }
 
 type Container = unknown[] | Record<string, unknown>
@@ -71,20 +57,27 @@ function toJsonValue(value: unknown, key: string): unknown {
   return typeof value === 'function' || typeof value === 'symbol' ? undefined : value
 }
 
-/** Pretty JSON text of one value at a nesting depth, remembering the text of objects met a second time. */
-class PrettyJson {
-  private readonly seen = new WeakSet<object>()
-  /** Per depth: an object's text there (indentation depends on depth). */
-  private readonly known: Array<WeakMap<object, string>> = []
+/** Arrays longer than this are written element by element (their elements may be shared); the rest in one go. */
+const LONG_ARRAY = 16
 
-  /** The value's text as it appears `depth` levels deep; undefined for what JSON leaves out. */
-  text(value: unknown, depth: number): string | undefined {
+/**
+ * Pretty JSON text of one value at a nesting depth, remembering the text of containers met a second time. A container
+ * with no long array in it is written by JSON.stringify itself (far faster than walking it here) and re-indented.
+ */
+class PrettyJson {
+  private readonly seen = new Set<object>()
+  /** Per depth: a container's text there (indentation depends on depth). */
+  private readonly known: Array<Map<object, string>> = []
+
+  /** The value's text as it appears `depth` levels deep; undefined for what JSON leaves out. `remember`: false where
+   * remembering would not pay (a report's apps and findings each appear once). */
+  text(value: unknown, depth: number, remember = true): string | undefined {
     if (!isContainer(value)) return value === undefined ? undefined : JSON.stringify(value)
-    const known = (this.known[depth] ??= new WeakMap())
-    let text = known.get(value)
+    let text = this.known[depth]?.get(value)
     if (text !== undefined) return text
-    text = this.container(value, depth)
-    if (this.seen.has(value)) known.set(value, text)
+    text = holdsLongArray(value) ? this.container(value, depth) : indent(JSON.stringify(value, null, 2), depth)
+    if (!remember) return text
+    if (this.seen.has(value)) (this.known[depth] ??= new Map()).set(value, text)
     else this.seen.add(value)
     return text
   }
@@ -103,4 +96,19 @@ class PrettyJson {
     }
     return parts.length === 0 ? '{}' : `{${inner}${parts.join(`,${inner}`)}\n${'  '.repeat(depth)}}`
   }
+}
+
+/** A long array, or an object with one among its values. */
+function holdsLongArray(value: Container): boolean {
+  if (Array.isArray(value)) return value.length > LONG_ARRAY
+  for (const key of Object.keys(value)) {
+    const item = value[key]
+    if (Array.isArray(item) && item.length > LONG_ARRAY) return true
+  }
+  return false
+}
+
+/** JSON text written at depth 0, as it reads `depth` levels deep (JSON strings hold no raw line breaks). */
+function indent(text: string, depth: number): string {
+  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`)
 }

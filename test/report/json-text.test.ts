@@ -86,12 +86,12 @@ describe('prettyJsonChunks', () => {
       expect(joined(report)).to.equal(JSON.stringify(report, null, 2))
   })
 
-  it('hands out a long array in chunks of about 64 K characters, and can be iterated again', () => {
+  it('hands out a long array one element at a time, and can be iterated again', () => {
     const shared = {scope: 'meeting:read:admin', requiredPrivileges: ['Meeting:Read']}
-    const big = {apps: Array.from({length: 20_000}, (_, i) => ({id: `app${i}`, scopes: [shared, shared]}))}
+    const big = {apps: Array.from({length: 20_000}, (_, i) => ({id: `app${i}`, scopes: Array(20).fill(shared)}))}
     const chunks = [...prettyJsonChunks(big)]
-    expect(chunks.length).to.be.greaterThan(10)
-    expect(Math.max(...chunks.map((c) => c.length))).to.be.lessThan(70_000)
+    expect(chunks.length).to.be.greaterThan(40_000)
+    expect(Math.max(...chunks.map((c) => c.length))).to.be.lessThan(4_000)
     const iterable = prettyJsonChunks(big)
     expect([...iterable].join('')).to.equal(JSON.stringify(big, null, 2))
     expect([...iterable].join('')).to.equal(chunks.join(''))
