@@ -163,7 +163,7 @@ function auditApp(
       kind,
       severity,
       scope,
-      message,
+      message: flat(message),
     })
 
   if (entry?.type?.trim().toLowerCase() === 'jwt')
@@ -277,7 +277,13 @@ function scopeFindings(
   const severity: Severity = check.resolution.action !== 'read' || c.mustKeep.includes(check.scope) ? 'high' : 'medium'
   const confidence = check.resolution.winner?.rule.confidence ?? null
   for (const gap of gaps) {
-    const message = gapMessages[gap.kind]({...c, scope: check.scope, labels: gap.labelList})
+    const message = gapMessages[gap.kind]({
+      app: c.app,
+      owner: c.owner,
+      role: c.role,
+      scope: check.scope,
+      labels: gap.labelList,
+    })
     const level = gap.kind === 'partial-privilege' ? 'low' : severity
     add(gap.kind, level, check.scope, message, {
       missingPrivileges: gap.missingPrivileges,
@@ -319,4 +325,14 @@ function reportScope(check: ScopeCheck): ReportScope {
     requiredPrivileges: check.requiredPrivileges,
     missingPrivileges: check.status === 'partial' ? check.partialMissing : check.missingPrivileges,
   }
+}
+
+/**
+ * The message as one flat string. Built from a template it is a rope of a dozen pieces until first read; kept in a
+ * report of 100 000 findings, those pieces cost the garbage collector more than joining each message once (V8 flattens
+ * a string to read a character of it).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0)
+  return text
 }
