@@ -53,7 +53,8 @@ export interface LiveFlagValues extends ZoomFlagValues {
 }
 
 export interface AccountNeeds {
-  inventory?: Inventory
+  /** May still be loading: the token and the account's role and app lists are asked for meanwhile. */
+  inventory?: Inventory | Promise<Inventory>
   /** Users of every status, only active ones, only the inventory's owners, or only the named users (email or id). */
   users: 'all' | 'active' | 'owners' | {refs: string[]}
   /** Every app of the account (default), or only these ids. */
@@ -69,9 +70,16 @@ export interface LoadedAccount {
   seconds: number
 }
 
+/**
+ * A command's note (BaseCommand.note): a sentence on stderr that --json output also carries, in `notes`. The Zoom
+ * client's notices (a long wait, an ignored api_url, a listing shorter than announced) go through it.
+ */
+export type Note = (text: string) => void
+
 export async function loadAccount(
   flags: {snapshot?: string} & LiveFlagValues,
   needs: AccountNeeds,
+  note: Note,
 ): Promise<LoadedAccount> {
   const started = Date.now()
   if (flags.snapshot) return {snapshot: await loadSnapshot(flags.snapshot), seconds: (Date.now() - started) / 1000}
@@ -79,9 +87,14 @@ export async function loadAccount(
     ? createProgress(process.stderr)
     : disabledProgress
   try {
-    const client = await createLiveClient(flags)
+    const client = await createLiveClient(flags, note)
+    // Every request waits for the token: ask for it now, while the fetch's modules load. Awaited before the fetch
+    // starts, so a token that cannot be had fails the run once (the fetch would otherwise ask again).
+    const token = client.token()
+    token.catch(() => undefined)
     // Loaded only for live runs: the client brings got (start-up time of offline commands).
     const {fetchSnapshot} = await import('../snapshot/fetch.js')
+    await token
     const snapshot = await fetchSnapshot(client, {
       ...needs,
       now,
@@ -115,7 +128,7 @@ export function liveBudget(flags: LiveFlagValues): RateBudget {
  * The Zoom client for the live flags: credentials and URLs from the env/flags, the plan's rate budget, proxies from
  * the env. Its modules (got among them) are imported here, so offline commands never load them.
  */
-export async function createLiveClient(flags: LiveFlagValues): Promise<ZoomClient> {
+export async function createLiveClient(flags: LiveFlagValues, note: Note): Promise<ZoomClient> {
   const [{createZoomClient}, {RateLimiter}] = await Promise.all([
     import('../zoom/client.js'),
     import('../zoom/rate-limiter.js'),
@@ -127,7 +140,7 @@ export async function createLiveClient(flags: LiveFlagValues): Promise<ZoomClien
     concurrency: concurrencyFor(budget),
     ...(flags.timeout === undefined ? {} : {requestTimeoutMs: flags.timeout * 1000}),
     ...(flags['max-body-mb'] === undefined ? {} : {maxBodyBytes: flags['max-body-mb'] * 1024 * 1024}),
-    // Long waits, an ignored api_url, a listing shorter than announced: one line each on stderr.
-    onNotice: (message) => process.stderr.write(`Warning: ${message}\n`),
+    // Long waits, an ignored api_url, a listing shorter than announced: one note each (stderr, and --json's notes).
+    onNotice: (message) => note(`Warning: ${message}`),
   })
 }

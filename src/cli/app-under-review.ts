@@ -14,6 +14,7 @@ import {
   liveBudget,
   liveProgress,
   loadAccount,
+  type Note,
   type AccountNeeds,
   type LiveFlagValues,
 } from './account-source.js'
@@ -79,7 +80,7 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
     resolveApp(snapshot, rawId, {scopes: flagScopes, inventory, source: {snapshot: flags.snapshot}})
   const fetching =
     needed === 'qualifying' && !flags.snapshot && flags.app !== undefined
-      ? loadQualifyingMembers(flags, flags.app, async (apps) => {
+      ? loadQualifyingMembers(flags, note, flags.app, async (apps) => {
           const matrix = await matrixLoad
           const {app} = resolve(appsOnly(apps), flags.app!)
           const needs = scopeNeeds(matrix, app.scopes)
@@ -90,10 +91,11 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
   const matrix = await matrixLoad
   const {snapshot, activeCounts}: {snapshot: Snapshot; activeCounts?: ActiveCounts} = fetching
     ? await fetching
-    : await loadAccount(flags, {
-        users: needed === 'qualifying' ? 'active' : needed,
-        apps: {ids: appId ? [appId] : []},
-      })
+    : await loadAccount(
+        flags,
+        {users: needed === 'qualifying' ? 'active' : needed, apps: {ids: appId ? [appId] : []}},
+        note,
+      )
   if (flags.app === undefined) return {matrix, inventory, snapshot, app: null, entry, flagScopes} as Result
 
   const resolved = resolve(snapshot, flags.app)
@@ -112,12 +114,13 @@ export async function loadAppUnderReview<F extends AppUnderReviewFlags>(
 /** Live: the roles, the app, and the active members of the roles `qualifies` accepts (see fetch-role-members.ts). */
 async function loadQualifyingMembers(
   flags: LiveFlagValues,
+  note: Note,
   appId: string,
   qualifying: (apps: SnapshotApp[]) => Promise<(role: SnapshotRole) => boolean>,
 ): Promise<{snapshot: Snapshot; activeCounts?: ActiveCounts}> {
   const progress = liveProgress(flags)
   try {
-    const client = await createLiveClient(flags)
+    const client = await createLiveClient(flags, note)
     // Loaded only for live runs: the client brings got (start-up time of offline commands).
     const {fetchRoleMembers} = await import('../snapshot/fetch-role-members.js')
     return await fetchRoleMembers(client, {

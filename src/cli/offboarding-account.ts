@@ -6,15 +6,16 @@ import {fetchAppsById} from '../snapshot/fetch-apps.js'
 import {fetchNamedUsers} from '../snapshot/fetch-users.js'
 import type {Snapshot} from '../snapshot/types.js'
 import {appsOwnedBy} from '../transfer/plan.js'
-import {loadAccount, type LiveFlagValues} from './account-source.js'
+import {loadAccount, type LiveFlagValues, type Note} from './account-source.js'
 
 export async function loadOffboardingAccount(
   flags: {snapshot?: string} & LiveFlagValues,
   inventory: Inventory,
   from: string,
+  note: Note,
 ): Promise<Snapshot> {
   // Live: users and roles first (apps: none yet), as the inventory may name the person by email or by id.
-  const {snapshot, client} = await loadAccount(flags, {users: 'active', apps: {ids: []}})
+  const {snapshot, client} = await loadAccount(flags, {users: 'active', apps: {ids: []}}, note)
   if (!client) return snapshot
   let users = snapshot.users
   let leaving = indexAccount(snapshot).findUser(from)

@@ -17,7 +17,7 @@ import {ExitCode, InputError} from '../errors.js'
 import {loadInventory} from '../inventory/load.js'
 import {loadAcceptances, loadBaseline} from '../triage/load.js'
 import {checkFormatCount, lastReport, planOutputDir} from '../cli/audit-outputs.js'
-import {assertFreshEnough, maxAgeFlag, maxAgeOf} from '../cli/max-age.js'
+import {assertFreshEnough, liveMaxAgeNote, maxAgeFlag, maxAgeOf} from '../cli/max-age.js'
 import {AUDIT_CSV_COLUMNS} from '../report/audit-csv.js'
 import {triage} from '../triage/triage.js'
 import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit} from '../report/audit-formats.js'
@@ -130,6 +130,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     const formats = [...new Set(flags.format ?? [])]
     checkFormatCount({...flags, format: formats})
     const maxAge = maxAgeOf(flags['max-age'])
+    if (maxAge && !flags.snapshot) this.note(liveMaxAgeNote(maxAge))
     const inputs = ['inventory', 'snapshot', 'matrix', 'baseline', 'accept']
     await checkOutputPaths(flags, {outputs: ['output', 'save-snapshot'], inputs})
     const clock = now()
@@ -155,13 +156,20 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       kinds: flags.kind,
       newOnly: flags['new-only'] === true,
     }
+    const inventoryLoad = loadInventory(flags.inventory)
+    // The account first: live, the token and the role and app lists are on their way while the files below load.
+    // Those are awaited first, so a bad file still ends the run with its own error (exit 2).
+    const account = loadAccount(flags, {inventory: inventoryLoad, users: 'owners', apps: 'all'}, (text) =>
+      this.note(text),
+    )
+    for (const pending of [inventoryLoad, account]) pending.catch(() => undefined)
     const matrix = await matrixFromFlags(flags)
-    const inventory = await loadInventory(flags.inventory)
+    const inventory = await inventoryLoad
     // Read before anything is written: this run replaces latest.json.
     const lastFile = outputDir && flags['compare-last'] ? await lastReport(outputDir) : undefined
     const baseline = await loadBaseline(flags.baseline ?? lastFile)
     const acceptances = flags.accept ? await loadAcceptances(flags.accept) : undefined
-    const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'})
+    const {snapshot} = await account
     if (flags.snapshot && maxAge) assertFreshEnough(snapshot, flags.snapshot, maxAge, clock)
     if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
     const audited = runAudit({snapshot, inventory, matrix, now: clock})

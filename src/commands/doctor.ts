@@ -31,7 +31,7 @@ Never prints the client secret or the token. Only GET requests and the token POS
 
   async run(): Promise<DoctorResult> {
     const {flags} = await this.parse(Doctor)
-    const client = await createLiveClient(flags)
+    const client = await createLiveClient(flags, (text) => this.note(text))
     const result = await runDoctor({
       client,
       tokenUrl: liveTokenUrl(flags),

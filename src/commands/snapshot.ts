@@ -45,7 +45,9 @@ Needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (a Server-to-Server
     assertJsonFile(flags.output, '--output')
     await checkOutputPaths(flags, {outputs: ['output'], inputs: ['inventory']})
     const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const {snapshot, client, seconds} = await loadAccount(flags, {inventory, users: 'all', apps: 'all'})
+    const {snapshot, client, seconds} = await loadAccount(flags, {inventory, users: 'all', apps: 'all'}, (text) =>
+      this.note(text),
+    )
     // Written piece by piece: the text of a large account is never in memory whole.
     await writeTextAtomic(flags.output, snapshotText(snapshot))
     const result = {

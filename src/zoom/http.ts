@@ -109,13 +109,20 @@ export function createGuardedHttp(deps: HttpDeps): Got {
             request.cancel()
           }
         })
-        const timer = setTimeout(() => {
-          deps.notice(
-            `Still waiting for Zoom's answer to ${call?.endpoint ?? 'a request'} (each attempt gives up after ${seconds(deps.requestTimeoutMs)}, at most ${deps.maxAttempts} attempts).`,
-          )
-        }, deps.noticeAfterMs)
-        timer.unref()
+        // Timed from the moment each attempt is sent: waits for the token, the rate budget or a Retry-After come
+        // before that (a call queued behind its label's budget is not waiting for Zoom).
+        let timer: NodeJS.Timeout | undefined
         const stop = () => clearTimeout(timer)
+        void request.on('request', () => {
+          stop()
+          timer = setTimeout(() => {
+            deps.notice(
+              `Still waiting for Zoom's answer to ${call?.endpoint ?? 'a request'} (each attempt gives up after ${seconds(deps.requestTimeoutMs)}, at most ${deps.maxAttempts} attempts).`,
+            )
+          }, deps.noticeAfterMs)
+          timer.unref()
+        })
+        void request.on('response', stop)
         void request.then(stop, stop)
         return request
       },

@@ -10,8 +10,8 @@ import type {RateLimitLabel} from './endpoints.js'
 import type {Limiter} from './http.js'
 import type {LabelBudget, RateBudget} from './rate-plans.js'
 
-/** Added to every window: 50 ms per window (5 % of a second) absorbs loopback and ordinary network jitter. */
-export const DEFAULT_GUARD_MS = 50
+/** Added to every window (see docs/rate-limits.md, "The guard"). */
+export const DEFAULT_GUARD_MS = 20
 
 export interface RateLimiterOptions {
   now?: () => number

@@ -75,12 +75,16 @@ Reads no users. The file is written whole or not at all, with mode 0600. An exis
 
     // The account's apps only: no user is read; the existing inventory's apps that the app list does not show are
     // looked up by id, as the audit would.
-    const {snapshot, client, seconds} = await loadAccount(flags, {
-      ...(existing ? {inventory: existing} : {}),
-      users: {refs: []},
-      apps: 'all',
-      roles: false,
-    })
+    const {snapshot, client, seconds} = await loadAccount(
+      flags,
+      {
+        ...(existing ? {inventory: existing} : {}),
+        users: {refs: []},
+        apps: 'all',
+        roles: false,
+      },
+      (text) => this.note(text),
+    )
     const template = existing ? mergeInventory(existing, snapshot.apps) : inventoryTemplate(snapshot.apps)
     await writeFileAtomic(output, renderInventory(template.inventory, format))
 

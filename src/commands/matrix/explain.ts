@@ -67,7 +67,7 @@ With --snapshot FILE or --live it also lists, for each mapped scope, the account
     }
     // Only when asked: no silent live calls.
     if (flags.snapshot || flags.live) {
-      const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: {ids: []}})
+      const {snapshot} = await loadAccount(flags, {users: {refs: []}, apps: {ids: []}}, (text) => this.note(text))
       result.account = {id: snapshot.account.id, capturedAt: snapshot.capturedAt}
       for (const explanation of result.scopes) {
         if (explanation.matched !== null)

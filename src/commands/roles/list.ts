@@ -22,7 +22,7 @@ ${liveNote} Live, it lists users of every status (one call per 300 users and sta
 
   async run(): Promise<RolesListResult> {
     const {flags} = await this.parse(RolesList)
-    const {snapshot} = await loadAccount(flags, {users: 'all', apps: {ids: []}})
+    const {snapshot} = await loadAccount(flags, {users: 'all', apps: {ids: []}}, (text) => this.note(text))
     const result = listRoles(snapshot)
     await this.present(result, RENDERERS, {color: flags.color})
     return result

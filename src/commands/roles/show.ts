@@ -32,10 +32,14 @@ ${liveNote}`
     const {args, flags} = await this.parse(RolesShow)
     const matrix = await matrixFromFlags(flags)
     const inventory = flags.inventory ? await loadInventory(flags.inventory) : undefined
-    const {snapshot} = await loadAccount(flags, {
-      users: {refs: []},
-      apps: inventory ? {ids: inventory.apps.map((a) => a.id)} : 'all',
-    })
+    const {snapshot} = await loadAccount(
+      flags,
+      {
+        users: {refs: []},
+        apps: inventory ? {ids: inventory.apps.map((a) => a.id)} : 'all',
+      },
+      (text) => this.note(text),
+    )
     const result = showRole(snapshot, matrix, args.role, inventory)
     await this.present(result, RENDERERS, {color: flags.color})
     return result

@@ -67,7 +67,7 @@ ${liveNote}`
     const {flags} = await this.parse(TransferPlanCommand)
     const matrix = await matrixFromFlags(flags)
     const inventory = await loadInventory(flags.inventory)
-    const snapshot = await loadOffboardingAccount(flags, inventory, flags.from)
+    const snapshot = await loadOffboardingAccount(flags, inventory, flags.from, (text) => this.note(text))
     const plan = planTransfer({
       snapshot,
       matrix,
