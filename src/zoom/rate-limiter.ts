@@ -5,7 +5,8 @@
 // at r/s lets C + r requests through in some 1-second window, i.e. up to twice the budget. The log guarantees what
 // the budget promises: never more than N sends in any window of the label, measured at the moment each request is
 // released. A small guard is added to the window, because a request reaches Zoom a little after it is released and
-// network jitter can bring two releases that were a full window apart closer together on Zoom's side.
+// network jitter can bring two releases that were a full window apart closer together on Zoom's side (how much, and
+// what it costs: docs/rate-limits.md, "The guard").
 import type {RateLimitLabel} from './endpoints.js'
 import type {Limiter} from './http.js'
 import type {LabelBudget, RateBudget} from './rate-plans.js'

@@ -24,10 +24,10 @@ function arrivalsByLabel(fake: FakeZoom): Record<string, number[]> {
 
 /**
  * How much later than its neighbours a request may be stamped by the fake. The limiter guarantees N per window at
- * the moment it releases a request (with a 50 ms guard; unit-tested on a virtual clock in test/zoom/rate-limiter).
+ * the moment it releases a request (with a 20 ms guard; unit-tested on a virtual clock in test/zoom/rate-limiter).
  * The fake stamps `at` when its event loop gets to the request, in this process, while the CLI subprocess competes
  * for the same two cores: a stall of the fake's loop of more than the guard stamps a queue of requests with nearly
- * the same time, and 11 releases that were 1050 ms apart then look like 11 arrivals within 1000 ms (seen once under
+ * the same time, and 11 releases that were 1020 ms apart then look like 11 arrivals within 1000 ms (seen once under
  * CPU load). That is the measurement, not the limiter; so the windows counted here are a second minus this allowance.
  */
 const STAMP_JITTER_MS = 100

@@ -51,18 +51,18 @@ function busiestWindow(times: number[], windowMs: number): number {
 const BUDGET: RateBudget = rateBudget('business', 50) // LIGHT 40/s, MEDIUM 30/s, HEAVY 20/s, RI 10/min
 
 describe('rate limiter (virtual clock)', () => {
-  it('releases at most N per window and says how long to wait; the window has a 50 ms guard', () => {
+  it('releases at most N per window and says how long to wait; the window has a 20 ms guard', () => {
     const clock = new VirtualTime()
     const limiter = new RateLimiter({...BUDGET, MEDIUM: {requests: 3, windowMs: 1000}}, {now: clock.now})
     expect([1, 2, 3].map(() => limiter.tryTake('MEDIUM'))).to.deep.equal([0, 0, 0])
-    expect(limiter.tryTake('MEDIUM')).to.equal(1050)
-    clock.t = 1049
+    expect(limiter.tryTake('MEDIUM')).to.equal(1020)
+    clock.t = 1019
     expect(limiter.tryTake('MEDIUM')).to.equal(1)
-    clock.t = 1050
+    clock.t = 1020
     expect(limiter.tryTake('MEDIUM')).to.equal(0)
     expect(limiter.tryTake('MEDIUM')).to.equal(0)
     expect(limiter.tryTake('MEDIUM')).to.equal(0)
-    expect(limiter.tryTake('MEDIUM')).to.equal(1050)
+    expect(limiter.tryTake('MEDIUM')).to.equal(1020)
   })
 
   it('labels are independent buckets: an exhausted Medium budget does not hold back Light', () => {
@@ -92,11 +92,11 @@ describe('rate limiter (virtual clock)', () => {
     expect(busiestWindow(released.MEDIUM!, 1000)).to.equal(30)
     expect(busiestWindow(released.LIGHT!, 1000)).to.equal(40)
     // Even a window as long as the guarded one holds no more: 30 and 40.
-    expect(busiestWindow(released.MEDIUM!, 1050)).to.equal(30)
-    expect(busiestWindow(released.LIGHT!, 1050)).to.equal(40)
-    // 200 / 30 → 7 windows (the 7th starts at 6 × 1050 ms); 200 / 40 → 5 windows, done long before Medium.
-    expect(Math.max(...released.MEDIUM!)).to.equal(6 * 1050)
-    expect(Math.max(...released.LIGHT!)).to.equal(4 * 1050)
+    expect(busiestWindow(released.MEDIUM!, 1020)).to.equal(30)
+    expect(busiestWindow(released.LIGHT!, 1020)).to.equal(40)
+    // 200 / 30 → 7 windows (the 7th starts at 6 × 1020 ms); 200 / 40 → 5 windows, done long before Medium.
+    expect(Math.max(...released.MEDIUM!)).to.equal(6 * 1020)
+    expect(Math.max(...released.LIGHT!)).to.equal(4 * 1020)
     expect(limiter.stats().MEDIUM).to.include({sent: 200, waits: 170})
     expect(limiter.stats().LIGHT).to.include({sent: 200, waits: 160})
   })
@@ -113,7 +113,7 @@ describe('rate limiter (virtual clock)', () => {
         }),
       ),
     )
-    expect(at).to.deep.equal([0, 2050, 4100, 6150])
+    expect(at).to.deep.equal([0, 2020, 4040, 6060])
   })
 
   it('per-minute labels: Business Resource-intensive at 50 % sends 10, then waits for the minute', async () => {
@@ -129,7 +129,7 @@ describe('rate limiter (virtual clock)', () => {
       ),
     )
     expect(at.filter((t) => t === 0)).to.have.length(10)
-    expect(at.slice(10)).to.deep.equal([60_050, 60_050])
+    expect(at.slice(10)).to.deep.equal([60_020, 60_020])
   })
 
   it('as the client seam, waits outside the concurrency slot and only when it must', async () => {
@@ -149,7 +149,7 @@ describe('rate limiter (virtual clock)', () => {
     expect(outside).to.equal(0)
     await clock.run(limiter.limiter({endpoint: 'GET /roles/{roleId}', label: 'LIGHT'}, context))
     expect(outside).to.equal(1)
-    expect(clock.t).to.equal(1050)
+    expect(clock.t).to.equal(1020)
   })
 
   it('refuses a budget of less than one request', () => {
@@ -179,7 +179,7 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
     const light = apiRequests(fake, 'GET /v2/roles/{roleId}').map((r) => r.at)
     expect(medium).to.have.length(3)
     expect(light).to.have.length(roles.length)
-    // Released 1050 ms apart (window + guard); stamped by the fake's event loop, which a busy machine delays unevenly
+    // Released 1020 ms apart (window + guard); stamped by the fake's event loop, which a busy machine delays unevenly
     // (see STAMP_JITTER_MS in test/live/rate-budget.test.ts): the releases are what the limiter controls.
     expect(medium[1]! - medium[0]!).to.be.at.least(950)
     expect(medium[2]! - medium[1]!).to.be.at.least(950)
@@ -197,6 +197,23 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
     await Promise.all(roles.map((id) => client.getRole(id)))
     expect(Date.now() - started).to.be.at.least(1000)
     expect(limiter.stats().LIGHT).to.include({sent: 2, waits: 1})
+  })
+
+  it("a call queued behind its label's budget is not announced as waiting for Zoom; a slow answer is", async () => {
+    const limiter = new RateLimiter({...rateBudget('business', 100), LIGHT: {requests: 1, windowMs: 400}})
+    const notices: string[] = []
+    const client = clientFor(fake, {noticeAfterMs: 150, limiter: limiter.limiter, onNotice: (n) => notices.push(n)})
+    await client.token()
+    const roles = fake.scenario.roles.slice(0, 3).map((role) => role.id)
+    // The third call waits 800 ms for the budget, more than noticeAfterMs: Zoom answers each at once.
+    await Promise.all(roles.map((id) => client.getRole(id)))
+    expect(limiter.stats().LIGHT).to.include({sent: 3, waits: 2})
+    expect(notices).to.deep.equal([])
+    fake.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'delay', ms: 400}})
+    await client.getRole(roles[0]!)
+    expect(notices).to.deep.equal([
+      "Still waiting for Zoom's answer to GET /roles/{roleId} (each attempt gives up after 30 s, at most 6 attempts).",
+    ])
   })
 
   it('429s are still honoured under a budget: Retry-After kept, no violation, the budget still holds', async () => {
