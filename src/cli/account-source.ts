@@ -53,8 +53,7 @@ export interface LiveFlagValues extends ZoomFlagValues {
 }
 
 export interface AccountNeeds {
-  /** May still be loading: the token and the account's role and app lists are asked for meanwhile. */
-  inventory?: Inventory | Promise<Inventory>
+  inventory?: Inventory
   /** Users of every status, only active ones, only the inventory's owners, or only the named users (email or id). */
   users: 'all' | 'active' | 'owners' | {refs: string[]}
   /** Every app of the account (default), or only these ids. */
@@ -76,10 +75,36 @@ export interface LoadedAccount {
  */
 export type Note = (text: string) => void
 
+/** A live run's client, made, with its token on the way (`token` settles when the token is had or cannot be). */
+export interface LiveConnection {
+  client: ZoomClient
+  token: Promise<unknown>
+}
+
+/**
+ * For a live run (no --snapshot): the client, already asking for its token. A command starts this before it loads
+ * its own files, so the token is on its way meanwhile; no API call is made before loadAccount. Its failure is
+ * reported by loadAccount, after the command's own input errors.
+ */
+export function connectLive(
+  flags: {snapshot?: string} & LiveFlagValues,
+  note: Note,
+): Promise<LiveConnection> | undefined {
+  if (flags.snapshot) return undefined
+  const connection = createLiveClient(flags, note).then((client) => {
+    const token = client.token()
+    token.catch(() => undefined)
+    return {client, token}
+  })
+  connection.catch(() => undefined)
+  return connection
+}
+
 export async function loadAccount(
   flags: {snapshot?: string} & LiveFlagValues,
   needs: AccountNeeds,
   note: Note,
+  connection: Promise<LiveConnection> | undefined = connectLive(flags, note),
 ): Promise<LoadedAccount> {
   const started = Date.now()
   if (flags.snapshot) return {snapshot: await loadSnapshot(flags.snapshot), seconds: (Date.now() - started) / 1000}
@@ -87,12 +112,10 @@ export async function loadAccount(
     ? createProgress(process.stderr)
     : disabledProgress
   try {
-    const client = await createLiveClient(flags, note)
-    // Every request waits for the token: ask for it now, while the fetch's modules load. Awaited before the fetch
-    // starts, so a token that cannot be had fails the run once (the fetch would otherwise ask again).
-    const token = client.token()
-    token.catch(() => undefined)
-    // Loaded only for live runs: the client brings got (start-up time of offline commands).
+    const {client, token} = await connection!
+    // Loaded only for live runs: the client brings got (start-up time of offline commands). The token is asked for
+    // meanwhile, and awaited before the fetch, so a token that cannot be had fails the run once (each of the
+    // fetch's first calls would otherwise ask again).
     const {fetchSnapshot} = await import('../snapshot/fetch.js')
     await token
     const snapshot = await fetchSnapshot(client, {

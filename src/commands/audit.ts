@@ -4,7 +4,7 @@ import {runAudit} from '../audit/audit.js'
 import {CONFIDENCE_ORDER, failsOn} from '../audit/fail-on.js'
 import {filterReport, parseSeverities} from '../audit/filter.js'
 import {FINDING_KINDS, type AuditReport} from '../audit/types.js'
-import {accountFlags, loadAccount} from '../cli/account-source.js'
+import {accountFlags, connectLive, loadAccount} from '../cli/account-source.js'
 import {BaseCommand, DEFAULT_WIDTH, type Renderers} from '../cli/base-command.js'
 import {now} from '../cli/clock.js'
 import {colorFlag, matrixFlags} from '../cli/flags.js'
@@ -156,20 +156,16 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       kinds: flags.kind,
       newOnly: flags['new-only'] === true,
     }
-    const inventoryLoad = loadInventory(flags.inventory)
-    // The account first: live, the token and the role and app lists are on their way while the files below load.
-    // Those are awaited first, so a bad file still ends the run with its own error (exit 2).
-    const account = loadAccount(flags, {inventory: inventoryLoad, users: 'owners', apps: 'all'}, (text) =>
-      this.note(text),
-    )
-    for (const pending of [inventoryLoad, account]) pending.catch(() => undefined)
+    const note = (text: string) => this.note(text)
+    // Live: the client is made and its token asked for while the files below load (no API call before they are).
+    const connection = connectLive(flags, note)
     const matrix = await matrixFromFlags(flags)
-    const inventory = await inventoryLoad
+    const inventory = await loadInventory(flags.inventory)
     // Read before anything is written: this run replaces latest.json.
     const lastFile = outputDir && flags['compare-last'] ? await lastReport(outputDir) : undefined
     const baseline = await loadBaseline(flags.baseline ?? lastFile)
     const acceptances = flags.accept ? await loadAcceptances(flags.accept) : undefined
-    const {snapshot} = await account
+    const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'}, note, connection)
     if (flags.snapshot && maxAge) assertFreshEnough(snapshot, flags.snapshot, maxAge, clock)
     if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
     const audited = runAudit({snapshot, inventory, matrix, now: clock})

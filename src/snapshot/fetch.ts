@@ -21,11 +21,8 @@ import {
 } from './types.js'
 
 export interface FetchSnapshotOptions {
-  /**
-   * The apps to audit and their owners; without it there are no owners and no extra apps to look up. May still be
-   * loading: the token and the role and app lists do not need it, so they go out first.
-   */
-  inventory?: Inventory | Promise<Inventory>
+  /** The apps to audit and their owners; without it there are no owners and no extra apps to look up. */
+  inventory?: Inventory
   /**
    * 'owners' (default with an inventory): only the inventory's owners. 'all' (default without): every user of
    * every status. 'active': active users only. {refs}: only these users (emails or ids).
@@ -42,19 +39,13 @@ export interface FetchSnapshotOptions {
   budget?: RateBudget
 }
 
-export async function fetchSnapshot(
-  client: ZoomClient,
-  {inventory: inventoryLoad, ...rest}: FetchSnapshotOptions,
-): Promise<Snapshot> {
-  const capturedAt = rest.now().toISOString()
-  const progress = rest.onProgress ?? noProgress
+export async function fetchSnapshot(client: ZoomClient, options: FetchSnapshotOptions): Promise<Snapshot> {
+  const capturedAt = options.now().toISOString()
+  const progress = options.onProgress ?? noProgress
   // Roles, users and apps are independent: read at once, so every rate-limit label's budget is in use. The two
   // lists are started first: what they hold tells the users' planner what else will share the labels.
-  const roleList = rest.roles === false ? Promise.resolve([]) : client.listRoles().all()
-  const appList = (rest.apps ?? 'all') === 'all' ? listAccountApps(client) : Promise.resolve([])
-  // Handled where they are read; not unhandled rejections while the inventory is still loading.
-  for (const list of [roleList, appList]) list.catch(() => undefined)
-  const options: LoadedOptions = {...rest, inventory: await inventoryLoad}
+  const roleList = options.roles === false ? Promise.resolve([]) : client.listRoles().all()
+  const appList = (options.apps ?? 'all') === 'all' ? listAccountApps(client) : Promise.resolve([])
   const others = Promise.all([roleList, appList]).then(([roles, apps]): LabelCalls => ({
     LIGHT: roles.length,
     MEDIUM: options.apps === undefined || options.apps === 'all' ? appDetailsNeeded(apps, options.inventory) : 0,
@@ -95,12 +86,9 @@ function inventoryIds(inventory: Inventory | undefined): string[] | null {
   return [...new Set(inventory.apps.map((app) => app.id.trim()))].filter((id) => id !== '').sort(compareText)
 }
 
-/** The options once the inventory has loaded. */
-type LoadedOptions = Omit<FetchSnapshotOptions, 'inventory'> & {inventory?: Inventory}
-
 function fetchUsers(
   client: ZoomClient,
-  options: LoadedOptions,
+  options: FetchSnapshotOptions,
   others: Promise<LabelCalls>,
   progress: OnProgress,
 ): Promise<SnapshotUser[]> {
@@ -113,7 +101,7 @@ function fetchUsers(
 
 function fetchAppsFor(
   client: ZoomClient,
-  options: LoadedOptions,
+  options: FetchSnapshotOptions,
   appList: Promise<ZoomListedApp[]>,
   progress: OnProgress,
 ): Promise<SnapshotApp[]> {

@@ -110,12 +110,15 @@ export function createGuardedHttp(deps: HttpDeps): Got {
           }
         })
         // Timed from the moment each attempt is sent: waits for the token, the rate budget or a Retry-After come
-        // before that (a call queued behind its label's budget is not waiting for Zoom).
+        // before that (a call queued behind its label's budget is not waiting for Zoom). Said once per call.
         let timer: NodeJS.Timeout | undefined
+        let said = false
         const stop = () => clearTimeout(timer)
         void request.on('request', () => {
           stop()
+          if (said) return
           timer = setTimeout(() => {
+            said = true
             deps.notice(
               `Still waiting for Zoom's answer to ${call?.endpoint ?? 'a request'} (each attempt gives up after ${seconds(deps.requestTimeoutMs)}, at most ${deps.maxAttempts} attempts).`,
             )
