@@ -7,8 +7,8 @@ import {ExitCode, ToolError, withActions, type ErrorCode} from '../errors.js'
 import {createStyle, shouldColour, terminalWidth, type Style} from '../report/style.js'
 import {optionHint} from './flags.js'
 import {offlineEnvironment, type HelpEntry} from './help-sections.js'
-import {streamJsonLines, writeJsonLines} from './json-out.js'
-import {utf8Batches, writeFileAtomic, type FileContent} from './write-file-atomic.js'
+import {streamJsonLines, writeJsonLines, writeTextChunks} from './json-out.js'
+import {writeFileAtomic, type FileContent} from './write-file-atomic.js'
 
 export interface ErrorReport {
   code: ErrorCode
@@ -82,7 +82,7 @@ export abstract class BaseCommand extends Command {
     if (output !== undefined) await writeFileAtomic(output, rendered)
     else if (rendered instanceof Uint8Array) process.stdout.write(rendered)
     else if (typeof rendered === 'string') process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`)
-    else await writeChunks(process.stdout, rendered)
+    else await writeTextChunks(process.stdout, rendered)
   }
 
   protected override toSuccessJson(result: unknown): unknown {
@@ -96,7 +96,7 @@ export abstract class BaseCommand extends Command {
    */
   override logJson(json: unknown): void {
     if (this.jsonWritten) return
-    writeJsonLines(json, (text) => process.stdout.write(text))
+    writeJsonLines(json, (bytes) => process.stdout.write(bytes))
   }
 
   /**
@@ -126,28 +126,6 @@ export abstract class BaseCommand extends Command {
     // oclif's handler exits with this code without printing anything more.
     throw new Errors.ExitError(report.exitCode)
   }
-}
-
-/** Text in chunks to stdout, in batches, waiting whenever the stream asks to (a pipe to a slow reader); ends with a
- * newline. */
-async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
-  let last = 0x0a
-  for (const bytes of utf8Batches(chunks, {reuse: false})) {
-    last = bytes[bytes.length - 1]!
-    if (!stream.write(bytes)) await drained(stream)
-  }
-  if (last !== 0x0a) stream.write('\n')
-}
-
-/** The stream can take more, or it will never (closed, failed): either way, waiting is over. */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      for (const event of ['drain', 'close', 'error']) stream.off(event, done)
-      resolve()
-    }
-    for (const event of ['drain', 'close', 'error']) stream.on(event, done)
-  })
 }
 
 export function describeError(error: Error & {oclif?: {exit?: number}; code?: string}): ErrorReport {

@@ -14,7 +14,8 @@ export type FileContent = string | Uint8Array | Iterable<string>
 /** Chunks are gathered up to this many bytes per write. */
 const WRITE_SIZE = 1 << 20
 
-export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
+/** `content` may also come as an async iterable of text (pieces made while the file is written). */
+export async function writeFileAtomic(file: string, content: FileContent | AsyncIterable<string>): Promise<void> {
   // Again at write time: the path may have become a FIFO, a link or a folder while Zoom answered.
   const {path} = await checkOutputTarget(file)
   const folder = dirname(path)
@@ -42,23 +43,30 @@ export async function writeFileAtomic(file: string, content: FileContent): Promi
   }
 }
 
-async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+async function writeChunks(handle: FileHandle, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  if (Symbol.asyncIterator in chunks) {
+    for await (const piece of chunks) await writeAll(handle, Buffer.from(piece, 'utf8'))
+    return
+  }
   for (const bytes of utf8Batches(chunks, {reuse: true})) await writeAll(handle, bytes)
 }
 
 /**
- * Text in chunks as UTF-8 bytes, gathered in batches of about 1 MB. `reuse`: every batch is a view of one buffer,
+ * Text in chunks as UTF-8 bytes, gathered in batches of about `size` bytes (default 1 MB). `reuse`: every batch is a view of one buffer,
  * valid until the next batch is asked for (each written and awaited in between) — a fresh Buffer per batch is external
  * memory that makes V8 collect garbage again and again; without it, each batch is a buffer of its own.
  */
-export function* utf8Batches(chunks: Iterable<string>, {reuse}: {reuse: boolean}): Generator<Uint8Array> {
-  let buffer = Buffer.allocUnsafe(WRITE_SIZE)
+export function* utf8Batches(
+  chunks: Iterable<string>,
+  {reuse, size = WRITE_SIZE}: {reuse: boolean; size?: number},
+): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(size)
   let used = 0
   for (const chunk of chunks) {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (used + chunk.length * 3 > buffer.length && used > 0) {
       yield buffer.subarray(0, used)
-      if (!reuse) buffer = Buffer.allocUnsafe(WRITE_SIZE)
+      if (!reuse) buffer = Buffer.allocUnsafe(size)
       used = 0
     }
     if (chunk.length * 3 > buffer.length) yield Buffer.from(chunk)

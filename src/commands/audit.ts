@@ -24,7 +24,7 @@ import {AUDIT_FORMAT_NAMES, isBinaryFormat, renderAudit} from '../report/audit-f
 import {summaryLine} from '../report/audit-table.js'
 import {createStyle} from '../report/style.js'
 import {triageNotes} from '../report/triage-text.js'
-import {serialiseSnapshot} from '../snapshot/serialise.js'
+import {snapshotText} from '../snapshot/serialise.js'
 
 export default class Audit extends BaseCommand {
   static summary = 'Report every app whose owner lacks the role privileges its scopes need.'
@@ -167,7 +167,7 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
     const acceptances = flags.accept ? await loadAcceptances(flags.accept) : undefined
     const {snapshot} = await loadAccount(flags, {inventory, users: 'owners', apps: 'all'}, note, connection)
     if (flags.snapshot && maxAge) assertFreshEnough(snapshot, flags.snapshot, maxAge, clock)
-    if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], serialiseSnapshot(snapshot))
+    if (flags['save-snapshot']) await writeFileAtomic(flags['save-snapshot'], snapshotText(snapshot))
     const audited = runAudit({snapshot, inventory, matrix, now: clock})
     audited.account.source = flags.snapshot ? 'snapshot' : 'zoom'
     const firstRun = outputDir !== undefined && flags['compare-last'] === true && lastFile === undefined

@@ -5,7 +5,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {checkOutputPaths} from '../cli/output-path.js'
 import {exitCodes, zoomEnvironment} from '../cli/help-sections.js'
 import {assertJsonFile} from '../cli/output-format.js'
-import {writeTextAtomic} from '../cli/write-stream-atomic.js'
+import {writeFileAtomic} from '../cli/write-file-atomic.js'
 import {loadInventory} from '../inventory/load.js'
 import {snapshotSummaryLine} from '../report/snapshot-text.js'
 import {snapshotText} from '../snapshot/serialise.js'
@@ -49,7 +49,7 @@ Needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (a Server-to-Server
       this.note(text),
     )
     // Written piece by piece: the text of a large account is never in memory whole.
-    await writeTextAtomic(flags.output, snapshotText(snapshot))
+    await writeFileAtomic(flags.output, snapshotText(snapshot))
     const result = {
       output: flags.output,
       users: snapshot.users.length,

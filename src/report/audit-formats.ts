@@ -6,7 +6,7 @@ import {renderAuditHtml} from './audit-html.js'
 import {renderAuditMarkdown} from './audit-markdown.js'
 import {renderAuditTable, type TableRenderOptions} from './audit-table.js'
 import {renderAuditXlsx} from './audit-xlsx.js'
-import {prettyJsonChunks} from './json-text.js'
+import {prettyJsonChunks} from '../json-text.js'
 
 export interface AuditRenderOptions extends TableRenderOptions {
   /** Portal label of a privilege (the matrix's): the HTML grid and the workbook name the privileges owners hold too. */

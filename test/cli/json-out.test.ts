@@ -6,7 +6,7 @@ import {streamJsonLines, writeJsonLines} from '../../src/cli/json-out.js'
 
 function written(value: unknown): {text: string; pieces: number} {
   const pieces: string[] = []
-  writeJsonLines(value, (text) => pieces.push(text))
+  writeJsonLines(value, (bytes) => pieces.push(Buffer.from(bytes).toString('utf8')))
   return {text: pieces.join(''), pieces: pieces.length}
 }
 
@@ -46,8 +46,8 @@ describe('--json output written in pieces', () => {
     const slow = new Writable({
       highWaterMark: 64 * 1024,
       decodeStrings: false,
-      write(chunk: string, _encoding, done) {
-        received.push(chunk)
+      write(chunk: Buffer, _encoding, done) {
+        received.push(chunk.toString('utf8'))
         setTimeout(done, 1)
       },
     })

@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs'
 
 import {expect} from 'chai'
 
-import {serialiseSnapshot, snapshotText} from '../../src/snapshot/serialise.js'
+import {snapshotText} from '../../src/snapshot/serialise.js'
 import type {Snapshot, SnapshotUser} from '../../src/snapshot/types.js'
 
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8')) as Snapshot
@@ -22,7 +22,7 @@ function user(i: number): SnapshotUser {
 describe('snapshot text (serialise.ts)', () => {
   it('the example snapshot: the text of JSON.stringify(…, null, 2), and examples/snapshot.json is that text', () => {
     expect([...snapshotText(example)].join('')).to.equal(expected(example))
-    expect(serialiseSnapshot(example)).to.equal(readFileSync('examples/snapshot.json', 'utf8'))
+    expect([...snapshotText(example)].join('')).to.equal(readFileSync('examples/snapshot.json', 'utf8'))
   })
 
   it('empty lists, inventoryApps null or absent, account warnings: the same text', () => {
@@ -50,8 +50,8 @@ describe('snapshot text (serialise.ts)', () => {
     const pieces = [...snapshotText(snapshot)]
     expect(pieces.join('')).to.equal(expected(snapshot))
     expect(pieces.filter((piece) => piece.includes('"email"')).length).to.be.above(3)
-    // A piece ends after the item that takes it past 64 K characters.
-    expect(Math.max(...pieces.map((piece) => piece.length))).to.be.within(64 * 1024, 70 * 1024)
+    // A long list comes a user at a piece (the writer gathers pieces into batches of bytes).
+    expect(Math.max(...pieces.map((piece) => piece.length))).to.be.below(64 * 1024)
     expect(JSON.parse(pieces.join('')).users).to.deep.equal(snapshot.users)
   })
 })

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
-import {prettyJsonChunks} from '../../src/report/json-text.js'
-import {exampleReport, hostileReport, triagedReport} from './example-report.js'
+import {prettyJsonChunks} from '../src/json-text.js'
+import {exampleReport, hostileReport, triagedReport} from './report/example-report.js'
 
 const joined = (value: unknown) => [...prettyJsonChunks(value)].join('')
 

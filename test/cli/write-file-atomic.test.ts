@@ -1,4 +1,4 @@
-// writeTextAtomic: a text written piece by piece keeps writeFileAtomic's promises — 0600, whole or not at all, only
+// writeFileAtomic with a text written piece by piece keeps its promises — 0600, whole or not at all, only
 // a plain file replaced, no temp file left behind by a failure or by SIGINT/SIGTERM. Real files in a temp folder.
 import {spawn} from 'node:child_process'
 import {mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync} from 'node:fs'
@@ -7,14 +7,14 @@ import {pathToFileURL} from 'node:url'
 
 import {expect} from 'chai'
 
-import {writeTextAtomic} from '../../src/cli/write-stream-atomic.js'
+import {writeFileAtomic} from '../../src/cli/write-file-atomic.js'
 import {InputError} from '../../src/errors.js'
 import {projectRoot} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
 const tempNames = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'))
 
-describe('writeTextAtomic (write-stream-atomic.ts)', function () {
+describe('writeFileAtomic, text in pieces (write-file-atomic.ts)', function () {
   this.timeout(60_000)
   const tmp = makeTempDir()
   after(() => tmp.cleanup())
@@ -23,7 +23,7 @@ describe('writeTextAtomic (write-stream-atomic.ts)', function () {
     const file = join(tmp.dir, 'new', 'deeper', 'out.json')
     // Pieces larger than one write call takes at times, and non-ASCII text (bytes ≠ characters).
     const pieces = ['{"a": ', `"${'é'.repeat(300_000)}"`, ', "b": 1}\n']
-    await writeTextAtomic(file, pieces)
+    await writeFileAtomic(file, pieces)
     expect(readFileSync(file, 'utf8')).to.equal(pieces.join(''))
     expect(statSync(file).mode & 0o777).to.equal(0o600)
     writeFileSync(file, 'old', {mode: 0o644})
@@ -32,7 +32,7 @@ describe('writeTextAtomic (write-stream-atomic.ts)', function () {
       await new Promise((resolve) => setTimeout(resolve, 10))
       yield 'text'
     }
-    await writeTextAtomic(file, later())
+    await writeFileAtomic(file, later())
     expect(readFileSync(file, 'utf8')).to.equal('new text')
     expect(statSync(file).mode & 0o777).to.equal(0o600)
     expect(tempNames(join(tmp.dir, 'new', 'deeper'))).to.deep.equal([])
@@ -48,7 +48,7 @@ describe('writeTextAtomic (write-stream-atomic.ts)', function () {
       throw new RangeError('no more pieces')
     }
     let caught: unknown
-    await writeTextAtomic(file, pieces()).catch((error: unknown) => (caught = error))
+    await writeFileAtomic(file, pieces()).catch((error: unknown) => (caught = error))
     expect(caught).to.be.instanceOf(RangeError)
     expect(readFileSync(file, 'utf8')).to.equal('old')
     expect(tempNames(dir)).to.deep.equal([])
@@ -61,7 +61,7 @@ describe('writeTextAtomic (write-stream-atomic.ts)', function () {
     symlinkSync(join(dir, 'target'), join(dir, 'link.json'))
     for (const name of ['link.json', 'folder']) {
       let caught: unknown
-      await writeTextAtomic(join(dir, name), ['x']).catch((error: unknown) => (caught = error))
+      await writeFileAtomic(join(dir, name), ['x']).catch((error: unknown) => (caught = error))
       expect(caught, name).to.be.instanceOf(InputError)
       expect((caught as Error).message).to.include(join(dir, name))
     }
@@ -73,12 +73,12 @@ describe('writeTextAtomic (write-stream-atomic.ts)', function () {
     it(`${signal} while the pieces are being written: no temp file, the process ends by ${signal}`, async () => {
       const dir = join(tmp.dir, `signal-${signal}`)
       mkdirSync(dir)
-      const module = pathToFileURL(join(projectRoot, 'dist/cli/write-stream-atomic.js')).href
+      const module = pathToFileURL(join(projectRoot, 'dist/cli/write-file-atomic.js')).href
       // Pieces that never end: only the signal stops the write.
       const script = `
-        const {writeTextAtomic} = await import(${JSON.stringify(module)})
+        const {writeFileAtomic} = await import(${JSON.stringify(module)})
         async function* forever() { for (;;) { yield 'x'.repeat(1000); await new Promise((r) => setTimeout(r, 20)) } }
-        await writeTextAtomic(${JSON.stringify(join(dir, 'out.json'))}, forever())`
+        await writeFileAtomic(${JSON.stringify(join(dir, 'out.json'))}, forever())`
       let sawTemp = false
       const ended = await new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve, reject) => {
         const child = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'ignore'})
