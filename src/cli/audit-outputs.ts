@@ -22,21 +22,27 @@ export function checkFormatCount(flags: AuditOutputFlags): void {
   const formats = [...new Set(flags.format ?? [])]
   if (formats.length > 1 && flags['output-dir'] === undefined) {
     throw new InputError(
-      `--format is given ${formats.length} times (${formats.join(', ')}): several formats are written to a folder, one file each; add --output-dir DIR${flags.output === undefined ? '' : ' instead of --output'}.`,
-      {code: 'usage', place: '--format'},
+      `--format is given ${formats.length} times (${formats.join(', ')}): several formats are written to a folder, one file each.`,
+      {
+        code: 'usage',
+        place: '--format',
+        actions: [`Add --output-dir DIR${flags.output === undefined ? '' : ' instead of --output'}.`],
+      },
     )
   }
   if (flags['compare-last'] && flags['output-dir'] === undefined) {
-    throw new InputError('--compare-last compares with DIR/latest.json: add --output-dir DIR.', {
+    throw new InputError('--compare-last compares with DIR/latest.json, and no --output-dir DIR is given.', {
       code: 'usage',
       place: '--compare-last',
+      actions: ['Add --output-dir DIR.'],
     })
   }
   if ((flags['fail-on-new'] || flags['new-only']) && flags.baseline === undefined && !flags['compare-last']) {
     const flag = flags['fail-on-new'] ? '--fail-on-new' : '--new-only'
-    throw new InputError(`${flag} needs a previous report: add --baseline FILE, or --compare-last with --output-dir.`, {
+    throw new InputError(`${flag} needs a previous report.`, {
       code: 'usage',
       place: flag,
+      actions: ['Add --baseline FILE, or --compare-last with --output-dir.'],
     })
   }
 }

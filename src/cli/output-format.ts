@@ -39,9 +39,10 @@ export function formatOfExtension<F extends string>(file: string, formats: reado
 export function resolveFormat<F extends string>(choice: FormatChoice<F>, formats: readonly F[], fallback: F): F {
   const {format, output, json} = choice
   if (json && format !== undefined && format !== 'json') {
-    throw new InputError(`--json writes JSON, but --format says ${format}: drop one of them.`, {
+    throw new InputError(`--json writes JSON, but --format says ${format}.`, {
       code: 'usage',
       place: '--json',
+      actions: ['Drop one of them.'],
     })
   }
   const wanted = format ?? (json ? formats.find((f) => f === 'json') : undefined)
@@ -52,25 +53,30 @@ export function resolveFormat<F extends string>(choice: FormatChoice<F>, formats
   if (wanted !== undefined) {
     if (fromExtension !== undefined && fromExtension !== wanted) {
       throw new InputError(
-        `--output ${output} is a ${ext} file, but ${format !== undefined ? `--format ${format}` : '--json'} writes ${wanted}: make them agree.`,
-        {code: 'usage', place: '--output'},
+        `--output ${output} is a ${ext} file, but ${format !== undefined ? `--format ${format}` : '--json'} writes ${wanted}.`,
+        {code: 'usage', place: '--output', actions: ['Make them agree.']},
       )
     }
     return wanted
   }
   if (fromExtension !== undefined) return fromExtension
   if (ext === '') return fallback
-  throw new InputError(
-    `--output ${output}: ${ext} names no report format (${knownExtensions(formats)}); give --format.`,
-    {code: 'usage', place: '--output'},
-  )
+  throw new InputError(`--output ${output}: ${ext} names no report format (${knownExtensions(formats)}).`, {
+    code: 'usage',
+    place: '--output',
+    actions: ['Give --format.'],
+  })
 }
 
 /** For files that only hold JSON (a snapshot): an extension naming another format is exit 2. */
 export function assertJsonFile(file: string, flag: string): void {
   const format = EXTENSION_FORMATS[extname(file).toLowerCase()]
   if (format !== undefined && format !== 'json') {
-    throw new InputError(`${flag} ${file}: a snapshot is JSON; name the file .json.`, {code: 'usage', place: flag})
+    throw new InputError(`${flag} ${file}: a snapshot is JSON.`, {
+      code: 'usage',
+      place: flag,
+      actions: ['Name the file .json.'],
+    })
   }
 }
 

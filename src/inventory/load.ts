@@ -20,8 +20,9 @@ export async function loadInventory(file: string): Promise<Inventory> {
     app.owner = app.owner.trim()
     const first = seen.get(app.id)
     if (first !== undefined) {
-      throw new InputError(`${file}: app "${app.id}" is listed twice (entries ${first + 1} and ${i + 1}); keep one.`, {
+      throw new InputError(`${file}: app "${app.id}" is listed twice (entries ${first + 1} and ${i + 1}).`, {
         code: 'duplicate_app',
+        actions: ['Keep one.'],
         file,
         place: `/apps/${i}`,
       })

@@ -36,8 +36,9 @@ export interface AppSourceOptions {
 export function resolveApp(snapshot: Snapshot, rawId: string, options: AppSourceOptions): ResolvedApp {
   const id = rawId.trim()
   if (!id)
-    throw new InputError('--app is empty: give the app id (Zoom Marketplace "App ID", e.g. from "audit --json").', {
+    throw new InputError('--app is empty.', {
       code: 'usage',
+      actions: ['Give the app id (Zoom Marketplace "App ID", e.g. from "audit --json").'],
     })
   const entry = options.inventory?.apps.find((a) => a.id === id)
   const inAccount = snapshot.apps.find((a) => a.id === id)
@@ -65,11 +66,9 @@ export function resolveApp(snapshot: Snapshot, rawId: string, options: AppSource
     ? `the snapshot ${options.source.snapshot} has no app "${id}"`
     : `Zoom does not show an app "${id}" to this account (GET /marketplace/apps/${id} answered 404)`
   const inventoryNote = entry ? ' (the inventory lists it, but without scopes)' : ''
-  throw new InputError(
-    `${where}${inventoryNote}: check the id, or give the app's scopes with --scopes (or in the inventory's "scopes").`,
-    {
-      code: 'app_not_found',
-      appId: id,
-    },
-  )
+  throw new InputError(`${where}${inventoryNote}.`, {
+    code: 'app_not_found',
+    actions: ['Check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").'],
+    appId: id,
+  })
 }

@@ -10,10 +10,10 @@ export function findRole(snapshot: Snapshot, raw: string): SnapshotRole {
   const byName = snapshot.roles.filter((r) => r.name.trim().toLowerCase() === ref.toLowerCase())
   if (byName.length === 1) return byName[0]!
   if (byName.length > 1) {
-    throw new InputError(
-      `${byName.length} roles are named "${ref}" (ids ${byName.map((r) => r.id).join(', ')}): name the role by its id.`,
-      {code: 'ambiguous_role'},
-    )
+    throw new InputError(`${byName.length} roles are named "${ref}" (ids ${byName.map((r) => r.id).join(', ')}).`, {
+      code: 'ambiguous_role',
+      actions: ['Name the role by its id.'],
+    })
   }
   const names = [...snapshot.roles]
     .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()))

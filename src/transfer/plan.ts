@@ -105,8 +105,8 @@ export function planTransfer(input: PlanInput): TransferPlan {
   const owned = appsOwnedBy(inventory, input.from, fromUser)
   if (!fromUser && owned.length === 0) {
     throw new InputError(
-      `--from ${input.from}: no such user in the account, and the inventory names no app of theirs: check the email or Zoom user id.`,
-      {code: 'user_not_found', place: '--from'},
+      `--from ${input.from}: no such user in the account, and the inventory names no app of theirs.`,
+      {code: 'user_not_found', place: '--from', actions: ['Check the email or Zoom user id.']},
     )
   }
   const owner = accountOwners(snapshot)[0]

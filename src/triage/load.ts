@@ -12,8 +12,13 @@ export async function loadBaseline(file: string | undefined): Promise<Baseline |
   const version = (document as {schemaVersion?: unknown} | null)?.schemaVersion
   if (typeof document === 'object' && document !== null && version !== undefined && version !== 1) {
     throw new InputError(
-      `${file}: the baseline report has schemaVersion ${JSON.stringify(version)}; this version of zoom-scope-audit reads schemaVersion 1 (run the audit again with --json to make a new baseline).`,
-      {code: 'baseline_version', file, place: '/schemaVersion'},
+      `${file}: the baseline report has schemaVersion ${JSON.stringify(version)}; this version of zoom-scope-audit reads schemaVersion 1.`,
+      {
+        code: 'baseline_version',
+        file,
+        place: '/schemaVersion',
+        actions: ['Run the audit again with --json to make a new baseline.'],
+      },
     )
   }
   const report = assertSchema('report', document, file, 'audit report (from audit --json)')
@@ -25,10 +30,12 @@ export async function loadAcceptances(file: string): Promise<Acceptance[]> {
   const {accepted} = assertSchema('acceptances', document, file, 'accepted-findings file')
   const aimless = accepted.findIndex((a) => [a.id, a.app, a.kind, a.scope].every((field) => field === undefined))
   if (aimless >= 0) {
-    throw new InputError(
-      `${file}: /accepted/${aimless} says what it accepts nowhere: give an "id", or one or more of "app", "kind", "scope".`,
-      {code: 'schema_invalid', file, place: `/accepted/${aimless}`},
-    )
+    throw new InputError(`${file}: /accepted/${aimless} says what it accepts nowhere.`, {
+      code: 'schema_invalid',
+      file,
+      place: `/accepted/${aimless}`,
+      actions: ['Give an "id", or one or more of "app", "kind", "scope".'],
+    })
   }
   return accepted
 }

@@ -108,6 +108,48 @@ describe('errors: what went wrong in the message, what to do in actions (subproc
       code: 'missing_app_id',
       actions: 'none',
     },
+    {
+      name: 'a snapshot to be written to a .csv file',
+      args: ['snapshot', '--output', `${tmp.dir}/snapshot.csv`],
+      code: 'usage',
+      actions: ['Name the file .json.'],
+    },
+    {
+      name: '--compare-last without --output-dir',
+      args: ['audit', ...offline, '--compare-last'],
+      code: 'usage',
+      actions: ['Add --output-dir DIR.'],
+    },
+    {
+      name: 'an inventory that lists an app twice',
+      args: [
+        'audit',
+        '--snapshot',
+        'examples/snapshot.json',
+        '--inventory',
+        tmp.write('twice.csv', 'app_id,owner\nA1,a@example.com\nA1,b@example.com\n'),
+      ],
+      code: 'duplicate_app',
+      actions: ['Keep one.'],
+    },
+    {
+      name: 'a baseline of another report version',
+      args: ['audit', ...offline, '--baseline', tmp.write('v2-report.json', {schemaVersion: 2, findings: []})],
+      code: 'baseline_version',
+      actions: ['Run the audit again with --json to make a new baseline.'],
+    },
+    {
+      name: 'an app neither in the snapshot nor given scopes',
+      args: ['transfer', 'check', '--app', 'aNotHere01', '--to', 'bob.martin@acme.example', ...offline],
+      code: 'app_not_found',
+      actions: ['Check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").'],
+    },
+    {
+      name: 'a --from that names no one',
+      args: ['transfer', 'plan', '--from', 'nobody@acme.example', ...offline],
+      code: 'user_not_found',
+      actions: ['Check the email or Zoom user id.'],
+    },
     // Zoom errors (exit 3), against the fake.
     {
       name: 'a wrong client secret',

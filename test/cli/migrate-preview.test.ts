@@ -161,7 +161,11 @@ describe('migrate preview (subprocess, example account)', function () {
   })
 
   const badInput: Array<[string, string[], RegExp]> = [
-    ['neither --app nor --scopes', [], /give the app with --app APP_ID, or scopes with --scopes/],
+    [
+      'neither --app nor --scopes',
+      [],
+      /neither --app nor --scopes is given\. Give the app with --app APP_ID, or scopes with --scopes\./,
+    ],
     ['--snapshot without --app', ['--scopes', 'meeting:read:admin', ...snap], /--snapshot needs --app/],
     ['--inventory without --app', ['--scopes', 'meeting:read:admin', ...inv], /--inventory needs --app/],
     [

@@ -88,7 +88,7 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     [['--json', '--output', 'x.csv'], /is a \.csv file, but --json writes json/],
     [
       ['--output', 'x.pdf'],
-      /\.pdf names no report format \(\.json, \.csv, \.md, \.markdown, \.txt, \.html, \.htm, \.xlsx\); give --format/,
+      /\.pdf names no report format \(\.json, \.csv, \.md, \.markdown, \.txt, \.html, \.htm, \.xlsx\)\. Give --format\./,
     ],
     [['--save-snapshot', 'x.csv'], /--save-snapshot .*x\.csv: a snapshot is JSON/],
   ] as const) {
@@ -108,7 +108,8 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     const {code, stdout} = await runCli(['audit', ...example, '--json', '--format', 'csv'])
     expect(code).to.equal(2)
     expect(JSON.parse(stdout).error).to.include({code: 'usage', exitCode: 2})
-    expect(JSON.parse(stdout).error.message).to.equal('--json writes JSON, but --format says csv: drop one of them.')
+    expect(JSON.parse(stdout).error.message).to.equal('--json writes JSON, but --format says csv. Drop one of them.')
+    expect(JSON.parse(stdout).error.actions).to.deep.equal(['Drop one of them.'])
   })
 
   it('--json --format json is fine', async () => {
@@ -121,7 +122,7 @@ describe('--output extensions, --json and notes (subprocess)', function () {
     const file = join(tmp.dir, 'snap.csv')
     const {code, stderr} = await runCli(['snapshot', '--output', file])
     expect(code).to.equal(2)
-    expect(stderr).to.equal(`Error: --output ${file}: a snapshot is JSON; name the file .json.\n`)
+    expect(stderr).to.equal(`Error: --output ${file}: a snapshot is JSON. Name the file .json.\n`)
     expect(existsSync(file)).to.equal(false)
   })
 

@@ -143,7 +143,9 @@ describe('roles commands (subprocess, example account)', function () {
   it('roles suggest with neither --app nor --scopes → exit 2', async () => {
     const {code, stderr} = await runCli(['roles', 'suggest', ...snap])
     expect(code).to.equal(2)
-    expect(stderr).to.equal('Error: give the app with --app APP_ID, or its scopes with --scopes.\n')
+    expect(stderr).to.equal(
+      'Error: nothing to suggest roles for: neither --app nor --scopes is given. Give the app with --app APP_ID, or its scopes with --scopes.\n',
+    )
   })
 })
 

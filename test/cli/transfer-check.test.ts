@@ -202,7 +202,7 @@ describe('transfer check (subprocess, example account)', function () {
     const none = await check('aNotHere01', ['bob.martin@acme.example'])
     expect(none.code).to.equal(2)
     expect(none.stderr).to.equal(
-      'Error: the snapshot examples/snapshot.json has no app "aNotHere01": check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").\n',
+      'Error: the snapshot examples/snapshot.json has no app "aNotHere01". Check the id, or give the app\'s scopes with --scopes (or in the inventory\'s "scopes").\n',
     )
     expect(hasStackTrace(none.stderr)).to.equal(false)
     const noneJson = await check('aNotHere01', ['bob.martin@acme.example'], '--json')

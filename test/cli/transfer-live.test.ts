@@ -89,7 +89,7 @@ describe('transfer commands live against the fake Zoom API (subprocess)', functi
     const missing = await live(['transfer', 'candidates', '--app', 'aNoSuchApp9'])
     expect(missing.code).to.equal(2)
     expect(missing.stderr).to.match(
-      /^Error: Zoom does not show an app "aNoSuchApp9" to this account \(GET \/marketplace\/apps\/aNoSuchApp9 answered 404\): check the id, or give the app's scopes with --scopes/,
+      /^Error: Zoom does not show an app "aNoSuchApp9" to this account \(GET \/marketplace\/apps\/aNoSuchApp9 answered 404\)\. Check the id, or give the app's scopes with --scopes/,
     )
     expect(hasStackTrace(missing.stderr)).to.equal(false)
     const check = await live(['transfer', 'check', '--app', 'aNoSuchApp9', '--to', 'bob.martin@acme.example', '--json'])

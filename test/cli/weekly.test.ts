@@ -193,7 +193,7 @@ describe('audit --output-dir / --baseline / --accept / --max-age rules (subproce
     [
       '--compare-last without --output-dir',
       ['--compare-last'],
-      /--compare-last compares with DIR\/latest\.json: add --output-dir/,
+      /--compare-last compares with DIR\/latest\.json, and no --output-dir DIR is given\. Add --output-dir DIR\./,
     ],
     ['--fail-on-new without a baseline', ['--fail-on-new'], /--fail-on-new needs a previous report/],
     ['--max-age that is no age', ['--max-age', 'a week'], /8d, 36h, 90m/],

@@ -112,7 +112,7 @@ describe('inventory init (subprocess)', function () {
     writeFileSync(file, 'app_id,owner\r\naHRSync002,marco.rossi@acme.example\r\n')
     const refused = await runCli(['inventory', 'init', ...snap, '--output', file])
     expect(refused.code).to.equal(2)
-    expect(refused.stderr).to.include(`${file} already exists: give --force to replace it, or --merge ${file}`)
+    expect(refused.stderr).to.include(`${file} already exists. Give --force to replace it, or --merge ${file}`)
     expect(readFileSync(file, 'utf8')).to.equal('app_id,owner\r\naHRSync002,marco.rossi@acme.example\r\n')
 
     const merged = await runCli(['inventory', 'init', ...snap, '--merge', file, '--output', file])

@@ -40,7 +40,8 @@ describe('resolveApp: which scopes a transfer is about', () => {
 
   it('no scopes anywhere → InputError (exit 2) naming the app and what to do', () => {
     const offline = () => resolveApp(snapshot, 'aNope', {source: {snapshot: 'snap.json'}})
-    expect(offline).to.throw(InputError, /the snapshot snap\.json has no app "aNope".*--scopes/)
+    expect(offline).to.throw(InputError, /^the snapshot snap\.json has no app "aNope"\.$/)
+    expect(rejection(offline).actions.join(' ')).to.match(/--scopes/)
     const live = () => resolveApp(snapshot, 'aBare', {inventory, source: {}})
     expect(live).to.throw(
       InputError,
@@ -49,3 +50,14 @@ describe('resolveApp: which scopes a transfer is about', () => {
     expect(() => resolveApp(snapshot, '  ', {source: {}})).to.throw(InputError, /--app is empty/)
   })
 })
+
+/** The InputError that `f` throws. */
+function rejection(f: () => unknown): InputError {
+  try {
+    f()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('expected an InputError')
+}

@@ -64,13 +64,11 @@ Reads no users. The file is written whole or not at all, with mode 0600. An exis
     }
     const existing: Inventory | undefined = flags.merge ? await loadInventory(flags.merge) : undefined
     if (!flags.force && (await exists(output)) && !(flags.merge && (await sameFile(output, flags.merge)))) {
-      throw new InputError(
-        `${output} already exists: give --force to replace it, or --merge ${output} to update it keeping its owners.`,
-        {
-          code: 'output_exists',
-          file: output,
-        },
-      )
+      throw new InputError(`${output} already exists.`, {
+        code: 'output_exists',
+        file: output,
+        actions: [`Give --force to replace it, or --merge ${output} to update it keeping its owners.`],
+      })
     }
 
     // The account's apps only: no user is read; the existing inventory's apps that the app list does not show are

@@ -58,7 +58,10 @@ With --snapshot FILE or --live it also lists, for each mapped scope, the account
     const {argv, flags} = await this.parse(MatrixExplain)
     const scopes = (argv as string[]).map((s) => s.trim()).filter((s) => s.length > 0)
     if (scopes.length === 0)
-      throw new InputError('name at least one scope, e.g. "matrix explain meeting:write:admin".', {code: 'usage'})
+      throw new InputError('no scope to explain.', {
+        code: 'usage',
+        actions: ['Name at least one, e.g. "matrix explain meeting:write:admin".'],
+      })
     const matrix = await matrixFromFlags(flags)
     const classicMap = loadClassicToGranular()
     const result: ExplainResult = {

@@ -65,7 +65,10 @@ ${liveNote}`
     } else {
       const scopes = splitScopeList(flags.scopes)
       if (scopes.length === 0)
-        throw new InputError('give the app with --app APP_ID, or scopes with --scopes.', {code: 'usage'})
+        throw new InputError('nothing to preview: neither --app nor --scopes is given.', {
+          code: 'usage',
+          actions: ['Give the app with --app APP_ID, or scopes with --scopes.'],
+        })
       const unused = (['snapshot', 'inventory'] as const).filter((name) => flags[name] !== undefined)
       if (unused.length > 0) {
         throw new InputError(`--${unused[0]} needs --app: --scopes alone previews the scopes without an account.`, {

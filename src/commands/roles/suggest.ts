@@ -43,7 +43,10 @@ ${liveNote}`
   async run(): Promise<RolesSuggestResult> {
     const {flags} = await this.parse(RolesSuggest)
     if (!flags.app && splitScopeList(flags.scopes).length === 0)
-      throw new InputError('give the app with --app APP_ID, or its scopes with --scopes.', {code: 'usage'})
+      throw new InputError('nothing to suggest roles for: neither --app nor --scopes is given.', {
+        code: 'usage',
+        actions: ['Give the app with --app APP_ID, or its scopes with --scopes.'],
+      })
     const {snapshot, matrix, app, flagScopes} = await loadAppUnderReview(
       flags,
       () => ({refs: []}),
