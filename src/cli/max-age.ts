@@ -16,9 +16,10 @@ export interface MaxAge {
 export function parseMaxAge(value: string): number {
   const match = /^\s*(\d+)\s*([dhm])\s*$/i.exec(value)
   if (!match)
-    throw new InputError(`--max-age ${value} is not an age: write a number and d, h or m (8d, 36h, 90m).`, {
+    throw new InputError(`--max-age ${value} is not an age.`, {
       code: 'usage',
       place: '--max-age',
+      actions: ['Write a number and d, h or m (8d, 36h, 90m).'],
     })
   return Number(match[1]) * UNITS[match[2]!.toLowerCase()]!
 }

@@ -143,10 +143,10 @@ A one-line summary goes to stderr; stdout carries only the report (--format or -
       'table',
     )
     if (!outputDir && isBinaryFormat(format) && !flags.output && process.stdout.isTTY) {
-      throw new InputError(
-        `--format ${format} is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).`,
-        {code: 'binary_to_terminal'},
-      )
+      throw new InputError(`--format ${format} is a binary file and stdout is a terminal.`, {
+        code: 'binary_to_terminal',
+        actions: ['Add --output FILE (or redirect stdout to a file).'],
+      })
     }
     if (flags['save-snapshot']) assertJsonFile(flags['save-snapshot'], '--save-snapshot')
     const filter = {

@@ -27,10 +27,13 @@ export function resolveZoomConfig(env: Record<string, string | undefined>, flags
   const [accountId, clientId, clientSecret] = CREDENTIAL_VARIABLES.map((name) => {
     const value = env[name]?.trim()
     if (!value) {
-      throw new InputError(
-        `${name} is not set: give the Server-to-Server OAuth app's Account ID, Client ID and Client Secret in ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.`,
-        {code: 'missing_credentials', place: name},
-      )
+      throw new InputError(`${name} is not set.`, {
+        code: 'missing_credentials',
+        place: name,
+        actions: [
+          "Give the Server-to-Server OAuth app's Account ID, Client ID and Client Secret in ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.",
+        ],
+      })
     }
     return value
   }) as [string, string, string]

@@ -114,8 +114,8 @@ export async function* paginate<T>(spec: ListingSpec<T>, limits: PaginationLimit
 
 function pageTokenError(endpoint: string, how: 'expired' | 'rejected'): ZoomError {
   return new ZoomError(
-    `Zoom ${how === 'expired' ? 'page token expired' : 'rejected the page token'} again after restarting the listing of ${endpoint}; try again.`,
-    {code: 'zoom_pagination', endpoint},
+    `Zoom ${how === 'expired' ? 'page token expired' : 'rejected the page token'} again after restarting the listing of ${endpoint}.`,
+    {code: 'zoom_pagination', endpoint, actions: ['Try again.']},
   )
 }
 

@@ -51,15 +51,16 @@ export function isStalledBody(error: RequestError): boolean {
 function stalledBodyError(error: RequestError, endpoint: string, call: CallState | undefined): ZoomError {
   const how = error.name === 'TimeoutError' ? 'stopped sending' : 'closed the connection in the middle of'
   return new ZoomError(
-    `Zoom ${how} its answer to ${endpoint} (HTTP ${error.response?.statusCode}, ${call?.attempts ?? 1} attempt(s)); try again later.`,
-    {code: 'zoom_body_stalled', endpoint},
+    `Zoom ${how} its answer to ${endpoint} (HTTP ${error.response?.statusCode}, ${call?.attempts ?? 1} attempt(s)).`,
+    {code: 'zoom_body_stalled', endpoint, actions: ['Try again later.']},
   )
 }
 
 export function redirectError(endpoint: string, status: number): ZoomError {
-  return new ZoomError(`Zoom answered ${endpoint} with a redirect (HTTP ${status}); check --api-url / --oauth-url.`, {
+  return new ZoomError(`Zoom answered ${endpoint} with a redirect (HTTP ${status}).`, {
     code: 'zoom_redirect',
     status,
+    actions: ['Check --api-url / --oauth-url.'],
   })
 }
 

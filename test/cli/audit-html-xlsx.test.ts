@@ -65,7 +65,7 @@ describe('audit --format html / xlsx (subprocess)', function () {
     )
     const text = stdout.toString()
     expect(text).to.include(
-      '--format xlsx is a binary file and stdout is a terminal: add --output FILE (or redirect stdout to a file).',
+      '--format xlsx is a binary file and stdout is a terminal. Add --output FILE (or redirect stdout to a file).',
     )
     expect(text).to.match(/exit=2/)
     expect(text).not.to.include('PK')

@@ -150,6 +150,20 @@ describe('errors: what went wrong in the message, what to do in actions (subproc
       code: 'user_not_found',
       actions: ['Check the email or Zoom user id.'],
     },
+    {
+      name: '--max-age that is no age',
+      args: ['audit', ...offline, '--max-age', 'a week'],
+      code: 'usage',
+      actions: ['Write a number and d, h or m (8d, 36h, 90m).'],
+    },
+    {
+      name: 'a live run without credentials',
+      args: ['audit', ...inventory],
+      code: 'missing_credentials',
+      actions: [
+        "Give the Server-to-Server OAuth app's Account ID, Client ID and Client Secret in ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.",
+      ],
+    },
     // Zoom errors (exit 3), against the fake.
     {
       name: 'a wrong client secret',

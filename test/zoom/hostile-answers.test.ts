@@ -106,9 +106,8 @@ describe('hostile Zoom transport (client)', function () {
     const error = (await rejectionOf(client.listUsers('active').all())) as ZoomError
     expect(error).to.be.instanceOf(ZoomError)
     expect(error.exitCode).to.equal(3)
-    expect(error.message).to.equal(
-      'Zoom stopped sending its answer to GET /users (HTTP 200, 3 attempt(s)); try again later.',
-    )
+    expect(error.message).to.equal('Zoom stopped sending its answer to GET /users (HTTP 200, 3 attempt(s)).')
+    expect(error.actions).to.deep.equal(['Try again later.'])
     expect(error.message).not.to.contain('HTTP 200: OK')
     expect(apiRequests(fake, USERS)).to.have.length(3)
     expect(Date.now() - started).to.be.lessThan(3 * 300 + 200 + 1500)
