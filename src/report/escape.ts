@@ -12,6 +12,10 @@ const hex = (code: number, digits: number) => code.toString(16).padStart(digits,
 
 /** Shows each control character as a visible escape: ESC → `\x1b`, RLO → `\u202e`. Other text is unchanged. */
 export function terminalSafe(text: string): string {
+  // Nearly every text has nothing to escape: test before replacing (a replace builds a new string even then).
+  UNSAFE.lastIndex = 0
+  if (!UNSAFE.test(text)) return text
+  UNSAFE.lastIndex = 0
   return text.replace(UNSAFE, (c) => {
     const code = c.charCodeAt(0)
     return code <= 0xff ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`
@@ -19,23 +23,48 @@ export function terminalSafe(text: string): string {
 }
 
 /**
- * A copy of a result with every string in it (object keys included) passed through `terminalSafe`: renderers apply
- * it to their input once, so no field can be forgotten, and colour is added afterwards by the renderer itself.
+ * The result with every string in it (object keys included) passed through `terminalSafe`: renderers apply it to their
+ * input once, so no field can be forgotten, and colour is added afterwards by the renderer itself. Only what changes
+ * is copied — a part with nothing to escape is the input's own (renderers never modify their input), and a part met
+ * twice (the audit shares one scope entry among many apps) is mapped once — so a report of 10 000 apps is not copied
+ * whole to escape the few names that need it.
  */
 export function terminalSafeDeep<T>(value: T): T {
-  return deepMapStrings(value, terminalSafe)
+  return deepMapStrings(value, terminalSafe, new Map())
 }
 
-function deepMapStrings<T>(value: T, map: (text: string) => string): T {
+function deepMapStrings<T>(value: T, map: (text: string) => string, done: Map<object, unknown>): T {
   if (typeof value === 'string') return map(value) as T
-  if (Array.isArray(value)) return value.map((item: unknown) => deepMapStrings(item, map)) as T
-  // Plain data only (results are JSON-shaped); anything else is passed through untouched.
-  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value)) out[map(key)] = deepMapStrings(item, map)
-    return out as T
+  if (value === null || typeof value !== 'object') return value
+  if (done.has(value)) return done.get(value) as T
+  let result: unknown = value
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      const mapped = deepMapStrings(item, map, done)
+      if (copy) copy.push(mapped)
+      else if (mapped !== item) copy = [...value.slice(0, i), mapped]
+    }
+    result = copy ?? value
+  } else if ([Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    // Plain data only (results are JSON-shaped); anything else is passed through untouched.
+    const entries = Object.entries(value)
+    let copy: Record<string, unknown> | undefined
+    for (let i = 0; i < entries.length; i++) {
+      const [key, item] = entries[i]!
+      const mappedKey = map(key)
+      const mapped = deepMapStrings(item, map, done)
+      if (copy) copy[mappedKey] = mapped
+      else if (mappedKey !== key || mapped !== item) {
+        copy = Object.fromEntries(entries.slice(0, i)) as Record<string, unknown>
+        copy[mappedKey] = mapped
+      }
+    }
+    result = copy ?? value
   }
-  return value
+  done.set(value, result)
+  return result as T
 }
 
 /**
