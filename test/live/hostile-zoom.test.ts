@@ -8,6 +8,8 @@ import {expect} from 'chai'
 import {schemaProblems} from '../../src/input/schema-check.js'
 import {DEFAULT_MAX_BODY_BYTES} from '../../src/zoom/body.js'
 import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS} from '../../src/zoom/client.js'
+import {concurrencyFor} from '../../src/zoom/client-defaults.js'
+import {rateBudget} from '../../src/zoom/rate-plans.js'
 import {loadSnapshot} from '../../src/snapshot/load.js'
 import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
 import {liveEnv} from '../helpers/live-env.js'
@@ -178,7 +180,10 @@ describe('hostile Zoom answers (subprocess)', function () {
     expect(code, stderr).to.equal(3)
     expect(stderr).to.match(/^Warning: The API URL http:\/\/127\.0\.0\.1:\d+ does not end in \/v2/m)
     expect(stderr).to.match(/^Error: .*HTTP 404.* The API URL has no \/v2 in its path/m)
-    expect(fake.requests.filter((r) => r.status === 404).length).to.be.at.most(4) // the calls in flight at once
+    // At most the calls in flight at once (sized from the default budget: business, 50 %).
+    expect(fake.requests.filter((r) => r.status === 404).length).to.be.at.most(
+      concurrencyFor(rateBudget('business', 50)),
+    )
   })
 
   it('--max-body-mb lowers the cap (a 2 MB answer with --max-body-mb 1): exit 3', async () => {
