@@ -11,6 +11,7 @@ import type {RateBudget} from '../zoom/rate-plans.js'
 import type {ZoomListedRole, ZoomListedUser} from '../zoom/types.js'
 import {planActiveUsers, USERS_PAGE_SIZE, type ActiveUsersPlan, type LabelCalls} from './call-plan.js'
 import {fetchAppsById} from './fetch-apps.js'
+import {snapshotUser} from './fetch-users.js'
 import {toSnapshotRole} from './snapshot-role.js'
 import {
   noProgress,
@@ -210,27 +211,10 @@ class ActiveUsers {
     if ((user.status ?? 'active') !== 'active') return
     const key = user.email.toLowerCase()
     if (this.byEmail.has(key)) return
-    const name = displayName(user)
-    this.byEmail.set(key, {
-      ...(user.id ? {id: user.id} : {}),
-      email: user.email,
-      status: 'active',
-      roleId: user.role_id ?? listedRole ?? '',
-      ...(name ? {name} : {}),
-    })
+    this.byEmail.set(key, snapshotUser(user, 'active', listedRole))
   }
 
   list(): SnapshotUser[] {
     return [...this.byEmail.values()]
   }
-}
-
-function displayName(user: ZoomListedUser): string | undefined {
-  const display = user.display_name?.trim()
-  if (display) return display
-  const full = [user.first_name, user.last_name]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(' ')
-  return full || undefined
 }

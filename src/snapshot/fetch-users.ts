@@ -170,9 +170,10 @@ function snapshotStatus(status: string | undefined): UserStatus | undefined {
  * literals, keys always in this order: objects of one literal share their hidden class, where spreading optional
  * fields in gives each of 100 000 users a shape of its own (about 300 bytes each).
  */
-function snapshotUser(user: ZoomListedUser, status: UserStatus): SnapshotUser {
+export function snapshotUser(user: ZoomListedUser, status: UserStatus, listedRole?: string): SnapshotUser {
   const {id, email} = user
-  const roleId = user.role_id ?? ''
+  // `listedRole`: the role_id a listing asked for, when the item does not say its own.
+  const roleId = user.role_id ?? listedRole ?? ''
   const name = displayName(user)
   if (id) return name ? {id, email, status, roleId, name} : {id, email, status, roleId}
   return name ? {email, status, roleId, name} : {email, status, roleId}
