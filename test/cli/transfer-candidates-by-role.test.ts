@@ -9,6 +9,7 @@ import {scenarioFromSnapshot, startFakeZoom, type FakeZoom} from '../fake-zoom/i
 import {callsByEndpoint, liveEnv, onlyReads} from '../helpers/live-env.js'
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
+import {nobodyQualifiesLayer} from '../fixtures/nobody-qualifies-layer.js'
 
 const creds = {accountId: 'acme-4f9Kx2', clientId: 'byRoleClientId', clientSecret: 'by-r0le-sEcReT-31'}
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
@@ -125,19 +126,7 @@ describe('transfer candidates by role, live against the fake Zoom API (subproces
   })
 
   describe('nobody qualifies: the same explanation as from every user', () => {
-    const layer = {
-      version: 'test',
-      privileges: {'Secret:Read': {label: 'Secrets: View'}},
-      rules: [
-        {
-          scope: 'combo:read:admin',
-          requires: ['Group:Read', 'Recording:Edit'],
-          confidence: 'manual',
-          sources: ['test'],
-        },
-        {scope: 'secret:read:admin', requires: ['Secret:Read'], confidence: 'manual', sources: ['test']},
-      ],
-    }
+    const layer = nobodyQualifiesLayer
 
     it('the Owner and the Admin inactive (their roles still have members): counted by total_records, not listed', async () => {
       const snapshot = bigAccount()

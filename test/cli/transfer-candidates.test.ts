@@ -5,6 +5,7 @@ import {expect} from 'chai'
 
 import {runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
+import {nobodyQualifiesLayer} from '../fixtures/nobody-qualifies-layer.js'
 
 const example = JSON.parse(readFileSync('examples/snapshot.json', 'utf8'))
 const snap = ['--snapshot', 'examples/snapshot.json']
@@ -142,19 +143,7 @@ describe('transfer candidates (subprocess, example account)', function () {
   })
 
   describe('nobody qualifies: exit 0, an empty list, and why', () => {
-    const layer = {
-      version: 'test',
-      privileges: {'Secret:Read': {label: 'Secrets: View'}},
-      rules: [
-        {
-          scope: 'combo:read:admin',
-          requires: ['Group:Read', 'Recording:Edit'],
-          confidence: 'manual',
-          sources: ['test'],
-        },
-        {scope: 'secret:read:admin', requires: ['Secret:Read'], confidence: 'manual', sources: ['test']},
-      ],
-    }
+    const layer = nobodyQualifiesLayer
     // Without the Owner and the Admin active, no active role holds both Group:Read and Recording:Edit.
     const noAdmins = structuredClone(example)
     for (const u of noAdmins.users)
