@@ -5,6 +5,7 @@ import {createHash} from 'node:crypto'
 
 import {SEVERITIES, type AuditReport, type Finding, type ReportApp, type Severity} from '../audit/types.js'
 import {severityRank} from '../audit/summary.js'
+import {acceptedNote, allAcceptedWords, appsWithoutListedFindings, cleanWords, NO_EXPIRY} from './app-standing.js'
 import {AUDIT_HTML_CSS, AUDIT_HTML_SCRIPT} from './audit-html-assets.js'
 import {acceptedCount, findingConfidence, hasBaseline, resolvedCount, resolvedFindings} from './optional-fields.js'
 import {GRID_CELL_TEXT, privilegeGrid, privilegeLabeller} from './privilege-grid.js'
@@ -227,7 +228,7 @@ function acceptedSection(report: AuditReport): string {
       `<tr><td data-label="Finding"><code>${e(f.id)}</code></td><td data-label="Severity"><span class="badge ${f.severity}">${f.severity.toUpperCase()}</span></td>` +
         `<td data-label="App">${e(f.appName)} <span class="id">${e(f.appId)}</span></td><td data-label="Kind">${f.kind}</td>` +
         `<td data-label="Scope">${f.scope ? `<code>${e(f.scope)}</code>` : ''}</td><td data-label="Reason">${e(a.reason)}</td>` +
-        `<td data-label="Until">${e(a.until ?? 'no end')}</td><td data-label="By">${e(a.by ?? '')}</td>` +
+        `<td data-label="Until">${e(a.until ?? NO_EXPIRY)}</td><td data-label="By">${e(a.by ?? '')}</td>` +
         `<td data-label="Ticket">${e(a.ticket ?? '')}</td></tr>`,
     )
   }
@@ -258,17 +259,25 @@ function resolvedSection(report: AuditReport): string {
   return [...lines, '</tbody>', '</table>', '</section>'].join('\n')
 }
 
+/** Apps with no finding listed: those whose findings were all accepted (with how many), then those without any. */
 function cleanSection(report: AuditReport): string {
-  const withFindings = new Set(report.findings.map((f) => f.appId))
-  const clean = report.apps.filter((a) => !withFindings.has(a.id))
-  if (clean.length === 0) return ''
-  const title = hasBaseline(report) ? 'Apps without new findings' : 'Apps without findings'
-  return [
-    '<section id="clean" aria-labelledby="clean-title">',
-    `<h2 id="clean-title">${title} (${clean.length})</h2>`,
-    `<ul class="clean">${clean.map((a) => `<li>${e(a.name)} <span class="id">${e(a.id)}</span></li>`).join('')}</ul>`,
-    '</section>',
-  ].join('\n')
+  const {allAccepted, clean} = appsWithoutListedFindings(report)
+  const sections: string[] = []
+  if (allAccepted.length > 0)
+    sections.push(
+      '<section id="all-accepted" aria-labelledby="all-accepted-title">',
+      `<h2 id="all-accepted-title">Apps ${allAcceptedWords(report).group} (${allAccepted.length})</h2>`,
+      `<ul class="clean">${allAccepted.map(({app, accepted}) => `<li>${e(app.name)} <span class="id">${e(app.id)}</span> · ${acceptedNote(accepted)}</li>`).join('')}</ul>`,
+      '</section>',
+    )
+  if (clean.length > 0)
+    sections.push(
+      '<section id="clean" aria-labelledby="clean-title">',
+      `<h2 id="clean-title">Apps ${cleanWords(report).group} (${clean.length})</h2>`,
+      `<ul class="clean">${clean.map((a) => `<li>${e(a.name)} <span class="id">${e(a.id)}</span></li>`).join('')}</ul>`,
+      '</section>',
+    )
+  return sections.join('\n')
 }
 
 function ownerText(app: ReportApp): string {

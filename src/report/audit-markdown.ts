@@ -1,6 +1,7 @@
 // The audit for a ticket or a wiki page. Names and messages are escaped (markdownText): an app named
 // "<img src=x onerror=…>" or "[x](http://…)" shows as written, never as HTML or a link.
 import type {AuditReport, ReportApp} from '../audit/types.js'
+import {acceptedNote, allAcceptedWords, appsWithoutListedFindings, cleanWords, NO_EXPIRY} from './app-standing.js'
 import {summaryLine} from './audit-table.js'
 import {markdownCode as code, markdownText as text} from './escape.js'
 
@@ -43,18 +44,21 @@ export function renderAuditMarkdown(report: AuditReport): string {
     )
     for (const a of report.accepted)
       lines.push(
-        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${a.finding.kind} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.until ?? '')} | ${text(a.by ?? '')} | ${text(a.ticket ?? '')} |`,
+        `| ${code(a.finding.id)} | ${text(a.finding.appName)} | ${a.finding.kind} | ${code(a.finding.scope ?? '')} | ${text(a.reason)} | ${text(a.until ?? NO_EXPIRY)} | ${text(a.by ?? '')} | ${text(a.ticket ?? '')} |`,
       )
     lines.push('')
   }
-  const clean = report.apps.filter((a) => !byApp.has(a.id))
-  if (clean.length > 0)
+  // An app whose findings were all accepted has findings: listed apart from the apps without any, with how many.
+  const {allAccepted, clean} = appsWithoutListedFindings(report)
+  if (allAccepted.length > 0)
     lines.push(
-      report.summary.omitted === undefined ? '## Apps without findings' : '## Apps without new findings',
+      `## Apps ${allAcceptedWords(report).group}`,
       '',
-      ...clean.map((a) => `- ${text(a.name)} (${code(a.id)})`),
+      ...allAccepted.map(({app, accepted}) => `- ${text(app.name)} (${code(app.id)}): ${acceptedNote(accepted)}`),
       '',
     )
+  if (clean.length > 0)
+    lines.push(`## Apps ${cleanWords(report).group}`, '', ...clean.map((a) => `- ${text(a.name)} (${code(a.id)})`), '')
   return lines.join('\n')
 }
 

@@ -3,6 +3,7 @@
 import type {AuditReport, Finding, ReportApp, Severity} from '../audit/types.js'
 import type {Confidence} from '../matrix/types.js'
 import {plural} from '../words.js'
+import {acceptedNote, allAcceptedWords, appsWithoutListedFindings, cleanWords, standingHeading} from './app-standing.js'
 import {terminalSafeDeep} from './escape.js'
 import type {Style} from './style.js'
 import {layoutTable} from './text-table.js'
@@ -19,7 +20,7 @@ const CONFIDENCE_MARK: Partial<Record<Confidence, string>> = {inferred: '~', man
 const ADVICE = '    → '
 
 export function renderAuditTable(input: AuditReport, {style, width = 80}: TableRenderOptions): string {
-  const report = terminalSafeDeep(input)
+  const report = terminalSafeDeep(shownParts(input))
   const bySeverity: Record<Severity, (text: string) => string> = {
     high: (t) => style.red(style.bold(t)),
     medium: style.yellow,
@@ -27,15 +28,11 @@ export function renderAuditTable(input: AuditReport, {style, width = 80}: TableR
   }
   const findingsByApp = groupBy(report.findings, (f) => f.appId)
   const sections: string[] = []
-  const clean: ReportApp[] = []
   const marksUsed = new Set<Confidence>()
 
   for (const app of report.apps) {
-    const findings = findingsByApp.get(app.id) ?? []
-    if (findings.length === 0) {
-      clean.push(app)
-      continue
-    }
+    const findings = findingsByApp.get(app.id)
+    if (!findings) continue
     const rows = findings.map((f) => {
       const mark = f.confidence ? CONFIDENCE_MARK[f.confidence] : undefined
       if (mark) marksUsed.add(f.confidence!)
@@ -48,13 +45,16 @@ export function renderAuditTable(input: AuditReport, {style, width = 80}: TableR
     sections.push([...heading(app, width, style), style.dim(table.header), ...body].join('\n'))
   }
   if (marksUsed.size > 0) sections.push(legend(marksUsed, width).join('\n'))
-  // With a baseline (and --new-only) an app listed here may still have older findings: say so.
-  const without = report.summary.omitted === undefined ? 'without findings' : 'without new findings'
+  // An app whose findings were all accepted has findings: named apart from the apps without any, with how many.
+  // With a baseline (and --new-only) an app listed as without new findings may still have older ones: the words say so.
+  const {allAccepted, clean} = appsWithoutListedFindings(report)
+  if (allAccepted.length > 0) {
+    const names = allAccepted.map(({app, accepted}) => `${app.name} (${acceptedNote(accepted)})`)
+    sections.push(appList(standingHeading(allAccepted.length, allAcceptedWords(report)), names, width, (t) => t))
+  }
   if (clean.length > 0) {
-    const prefix = `${plural(clean.length, 'app')} ${without}`
-    const [first = '', ...rest] = wrapText(`${prefix}: ${clean.map((a) => a.name).join(', ')}`, width)
-    const painted = first.startsWith(prefix) ? style.green(prefix) + first.slice(prefix.length) : first
-    sections.push([painted, ...rest].join('\n'))
+    const names = clean.map((a) => a.name)
+    sections.push(appList(standingHeading(clean.length, cleanWords(report)), names, width, style.green))
   }
   const classic = report.summary.appsOnClassicScopes
   if (classic > 0)
@@ -65,6 +65,26 @@ export function renderAuditTable(input: AuditReport, {style, width = 80}: TableR
       ).join('\n'),
     )
   return sections.length > 0 ? sections.join('\n\n') : 'No apps in the account or the inventory.'
+}
+
+/**
+ * What the table shows of a report, to escape: an app's scopes (fifty apiece, over thousands of apps) are never shown,
+ * and walking them all cost more than laying out the table.
+ */
+function shownParts(report: AuditReport): Pick<AuditReport, 'apps' | 'findings' | 'accepted' | 'summary'> {
+  return {
+    apps: report.apps.map((app) => ({...app, scopes: [], mustKeep: []})),
+    findings: report.findings,
+    ...(report.accepted ? {accepted: report.accepted} : {}),
+    summary: report.summary,
+  }
+}
+
+/** "3 apps without findings: A, B, C", wrapped; `paint` colours the words before the colon. */
+function appList(prefix: string, names: string[], width: number, paint: (text: string) => string): string {
+  const [first = '', ...rest] = wrapText(`${prefix}: ${names.join(', ')}`, width)
+  const painted = first.startsWith(prefix) ? paint(prefix) + first.slice(prefix.length) : first
+  return [painted, ...rest].join('\n')
 }
 
 /** "  · classic scopes": the scope model, on the app's heading. */
@@ -134,7 +154,11 @@ export function describeAge(ms: number): string {
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
   return groups
 }
 

@@ -1,10 +1,13 @@
 // The audit as an Excel workbook, written with exceljs: sheets Findings (the CSV's columns), Apps (the apps ×
-// privileges grid in words), Accepted and Resolved. Every cell is a typed string (or number), never a formula, so a
+// privileges grid in words), Other apps (the apps with no finding listed: all accepted, or none), Accepted and
+// Resolved. Words for people, as the table, Markdown and HTML say them: `new` is yes/no, an open-ended acceptance
+// "no expiry" (the CSV keeps true/false and an empty cell: it is read by programs). Every cell is a typed string (or number), never a formula, so a
 // name chosen by an app's developer cannot run, and an id like "-abc" stays itself: unlike the CSV, nothing needs
 // defusing with an apostrophe, and there is no encoding or BOM question.
 import type ExcelJS from 'exceljs'
 
-import type {AuditReport, Finding} from '../audit/types.js'
+import type {AuditReport, Finding, ReportApp} from '../audit/types.js'
+import {allAcceptedWords, appsWithoutListedFindings, cleanWords, NO_EXPIRY, yesNo} from './app-standing.js'
 import {ACCEPTANCE_FIELDS, CSV_HEADER} from './audit-csv.js'
 import {acceptedCount, findingConfidence, hasBaseline, resolvedFindings} from './optional-fields.js'
 import {GRID_CELL_TEXT, privilegeGrid, privilegeLabeller} from './privilege-grid.js'
@@ -14,7 +17,7 @@ export interface XlsxRenderOptions {
   label?: (privilege: string) => string
 }
 
-export const XLSX_SHEETS = ['Findings', 'Apps', 'Accepted', 'Resolved'] as const
+export const XLSX_SHEETS = ['Findings', 'Apps', 'Other apps', 'Accepted', 'Resolved'] as const
 
 type Cell = string | number
 
@@ -47,13 +50,20 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
     workbook,
     'Apps',
     ['app_id', 'app_name', 'owner', 'owner_role', ...grid.columns.map((c) => `${c.label} (${c.privilege})`)],
-    grid.rows.map(({app, cells}) => [
-      app.id,
-      app.name,
-      app.owner?.email ?? app.ownerRef ?? '',
-      app.owner?.roleName ?? '',
-      ...cells.map((state) => GRID_CELL_TEXT[state].word),
-    ]),
+    grid.rows.map(({app, cells}) => [...appCells(app), ...cells.map((state) => GRID_CELL_TEXT[state].word)]),
+  )
+
+  // An app whose findings were all accepted has findings: its status says so, with how many, never "no findings".
+  const {allAccepted, clean} = appsWithoutListedFindings(report)
+  addSheet(
+    workbook,
+    'Other apps',
+    ['app_id', 'app_name', 'owner', 'owner_role', 'status', 'accepted'],
+    [
+      ...allAccepted.map(({app, accepted}) => [...appCells(app), allAcceptedWords(report).status, accepted]),
+      ...clean.map((app) => [...appCells(app), cleanWords(report).status, 0]),
+    ],
+    'Every app has a finding listed on the Findings sheet.',
   )
 
   addSheet(
@@ -62,7 +72,7 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
     [...CSV_HEADER, ...ACCEPTANCE_FIELDS],
     (report.accepted ?? []).map((a) => [
       ...findingCells(a.finding),
-      ...ACCEPTANCE_FIELDS.map((field) => a[field] ?? ''),
+      ...ACCEPTANCE_FIELDS.map((field) => a[field] ?? (field === 'until' ? NO_EXPIRY : '')),
     ]),
     report.accepted ? undefined : 'This run was given no accepted findings (--accept).',
   )
@@ -80,6 +90,11 @@ export async function renderAuditXlsx(report: AuditReport, options: XlsxRenderOp
   workbook.subject = `${report.summary.apps} apps, ${report.summary.appsAtRisk} at risk, ${report.summary.findings} findings${accepted === undefined ? '' : `, ${accepted} accepted`}`
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
+}
+
+/** Who an app is and who owns it: the first columns of the Apps and Other apps sheets. */
+function appCells(app: ReportApp): Cell[] {
+  return [app.id, app.name, app.owner?.email ?? app.ownerRef ?? '', app.owner?.roleName ?? '']
 }
 
 function findingCells(f: Finding): Cell[] {
@@ -100,7 +115,7 @@ function findingCells(f: Finding): Cell[] {
 /** Columns only some runs have, after the CSV's. */
 function findingExtras(report: AuditReport): Array<{header: string; cell: (f: Finding) => Cell}> {
   const extras: Array<{header: string; cell: (f: Finding) => Cell}> = []
-  if (hasBaseline(report)) extras.push({header: 'new', cell: (f) => (f.new ? 'yes' : 'no')})
+  if (hasBaseline(report)) extras.push({header: 'new', cell: (f) => yesNo(f.new === true)})
   if (report.findings.some((f) => findingConfidence(f) !== undefined))
     extras.push({header: 'confidence', cell: (f) => findingConfidence(f) ?? ''})
   return extras
