@@ -47,24 +47,39 @@ function deepMapStrings<T>(value: T, map: (text: string) => string, done: Map<ob
       else if (mapped !== item) copy = [...value.slice(0, i), mapped]
     }
     result = copy ?? value
-  } else if ([Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+  } else if (isPlain(value)) {
     // Plain data only (results are JSON-shaped); anything else is passed through untouched.
-    const entries = Object.entries(value)
+    const source = value as Record<string, unknown>
+    const keys = Object.keys(source)
     let copy: Record<string, unknown> | undefined
-    for (let i = 0; i < entries.length; i++) {
-      const [key, item] = entries[i]!
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
+      const item = source[key]
       const mappedKey = map(key)
       const mapped = deepMapStrings(item, map, done)
-      if (copy) copy[mappedKey] = mapped
+      if (copy) setOwn(copy, mappedKey, mapped)
       else if (mappedKey !== key || mapped !== item) {
-        copy = Object.fromEntries(entries.slice(0, i)) as Record<string, unknown>
-        copy[mappedKey] = mapped
+        copy = {}
+        for (let j = 0; j < i; j++) setOwn(copy, keys[j]!, source[keys[j]!])
+        setOwn(copy, mappedKey, mapped)
       }
     }
     result = copy ?? value
   }
   done.set(value, result)
   return result as T
+}
+
+function isPlain(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+/** `target[key] = value` as an own property, even for a key named "__proto__" (which JSON.parse makes one). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true})
+  else target[key] = value
 }
 
 /**

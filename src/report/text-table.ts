@@ -32,7 +32,7 @@ const SGR = /\u001B\[[0-9;]*m/g
 
 /** Visible width, ignoring ANSI colour codes. */
 export function visibleWidth(text: string): number {
-  return textWidth(text.replace(SGR, ''))
+  return textWidth(text.includes('\u001B') ? text.replace(SGR, '') : text)
 }
 
 const asCell = (cell: CellInput | undefined): Cell => (typeof cell === 'string' ? {text: cell} : (cell ?? {text: ''}))
@@ -51,23 +51,21 @@ export function layoutTable(headers: string[], rows: CellInput[][], options: Tab
       ),
     )
   }
-  const natural = headers.map((header, column) =>
-    Math.max(visibleWidth(header), ...cells.map((row) => visibleWidth(row[column]!.text))),
-  )
-  const widths = [...natural]
-  if (options.width !== undefined) {
-    const available = options.width - textWidth(indent) - 2 * last
-    const floor = options.minColumnWidth ?? 12
-    const min = natural.map((n, column) => Math.max(visibleWidth(headers[column]!), Math.min(n, floor)))
-    // Narrow the widest column, one step at a time, until the table fits or nothing can narrow further.
-    while (widths.reduce((a, b) => a + b, 0) > available) {
-      let widest = -1
-      for (const [column, w] of widths.entries())
-        if (w > min[column]! && (widest < 0 || w > widths[widest]!)) widest = column
-      if (widest < 0) break
-      widths[widest]!--
-    }
-  }
+  // Every cell is measured once; a loop, not Math.max(...cells), which overflows the stack on a long table.
+  const cellWidths = cells.map((row) => row.map((cell) => visibleWidth(cell.text)))
+  const natural = headers.map((header) => visibleWidth(header))
+  for (const row of cellWidths)
+    for (let column = 0; column < natural.length; column++) natural[column] = Math.max(natural[column]!, row[column]!)
+  const widths =
+    options.width === undefined
+      ? natural
+      : fitWidths(
+          natural,
+          natural.map((n, column) =>
+            Math.max(visibleWidth(headers[column]!), Math.min(n, options.minColumnWidth ?? 12)),
+          ),
+          options.width - textWidth(indent) - 2 * last,
+        )
   const line = (parts: Array<{text: string; paint?: (t: string) => string}>) =>
     (
       indent +
@@ -81,19 +79,50 @@ export function layoutTable(headers: string[], rows: CellInput[][], options: Tab
 
   return {
     header: line(headers.map((text) => ({text}))),
-    rows: cells.map((row) => {
+    rows: cells.map((row, r) => {
       // Pre-coloured strings (with ANSI codes) are never split: only plain text wraps.
       const wrapped = row.map((cell, column) =>
-        visibleWidth(cell.text) <= widths[column]! || cell.text.includes('\u001B')
+        cellWidths[r]![column]! <= widths[column]! || cell.text.includes('\u001B')
           ? [cell.text]
           : wrapText(cell.text, widths[column]!),
       )
-      const height = Math.max(...wrapped.map((lines) => lines.length))
+      let height = 1
+      for (const lines of wrapped) height = Math.max(height, lines.length)
       return Array.from({length: height}, (_, i) =>
         line(row.map((cell, column) => ({text: wrapped[column]![i] ?? '', paint: cell.paint}))),
       )
     }),
   }
+}
+
+/**
+ * Column widths that fit in `available`: the widest column narrows, one column at a time (the leftmost of equally
+ * wide ones first), never below its `min`, until the columns fit or none can narrow. Computed, not stepped: every
+ * column above some level L is cut to L (or to its min), and the leftmost of those at L give up one more column each,
+ * as many as the fit still needs — so a 10 000-character cell costs no more than a short one.
+ */
+function fitWidths(natural: number[], min: number[], available: number): number[] {
+  const at = (level: number) => natural.map((n, column) => Math.max(min[column]!, Math.min(n, level)))
+  const total = (level: number) => at(level).reduce((a, b) => a + b, 0)
+  const top = Math.max(0, ...natural)
+  if (total(top) <= available) return [...natural]
+  if (total(0) > available) return [...min]
+  // The lowest level whose widths are still too wide: one level lower fits.
+  let low = 1
+  let high = top
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2)
+    if (total(mid) > available) high = mid
+    else low = mid + 1
+  }
+  const widths = at(low)
+  let excess = Math.ceil(total(low) - available)
+  for (let column = 0; column < widths.length && excess > 0; column++)
+    if (widths[column] === low && min[column]! < low) {
+      widths[column] = low - 1
+      excess--
+    }
+  return widths
 }
 
 export function renderTable(headers: string[], rows: CellInput[][], options: TableOptions = {}): string {

@@ -3,53 +3,131 @@
 
 /** Columns a plain string takes: one per code point (escapes made control characters visible beforehand). */
 export function textWidth(text: string): number {
-  let n = 0
-  for (const _ of text) n++
-  return n
+  // A surrogate pair is one code point; a lone surrogate counts as one, as iterating the string would.
+  let width = text.length
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width--
+        i++
+      }
+    }
+  }
+  return width
 }
 
 /** The lines of `text` no wider than `width` (at least 1). Newlines in the text start a new line. */
 export function wrapText(text: string, width: number): string[] {
   const max = Math.max(1, Math.floor(width))
   const lines: string[] = []
+  // Text without surrogate pairs (nearly all) is as wide as it is long, and with single spaces its lines are slices.
+  const oneUnitPerColumn = !SURROGATE.test(text)
   for (const paragraph of text.split('\n')) {
-    let line = ''
-    for (const word of paragraph.split(' ')) {
-      if (word === '') continue
-      if (line !== '' && textWidth(line) + 1 + textWidth(word) <= max) {
-        line += ` ${word}`
-        continue
-      }
-      if (line !== '') lines.push(line)
-      const pieces = breakWord(word, max)
-      lines.push(...pieces.slice(0, -1))
-      line = pieces.at(-1) ?? ''
-    }
-    lines.push(line)
+    if (oneUnitPerColumn && !paragraph.includes('  ')) wrapSingleSpaced(paragraph, max, lines)
+    else wrapWords(paragraph, max, lines)
   }
   return lines
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/
+
+/**
+ * The general case: words (runs between spaces) are laid out greedily; a word wider than a line is broken. Each word is
+ * measured once and the line's width kept as it grows, so the cost is the length of the text.
+ */
+function wrapWords(paragraph: string, max: number, lines: string[]): void {
+  let line = ''
+  let lineWidth = 0
+  for (const word of paragraph.split(' ')) {
+    if (word === '') continue
+    const wordWidth = textWidth(word)
+    if (line !== '' && lineWidth + 1 + wordWidth <= max) {
+      line += ` ${word}`
+      lineWidth += 1 + wordWidth
+      continue
+    }
+    if (line !== '') lines.push(line)
+    if (wordWidth <= max) {
+      line = word
+      lineWidth = wordWidth
+      continue
+    }
+    const pieces = breakWord(word, max)
+    for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!)
+    line = pieces.at(-1) ?? ''
+    lineWidth = textWidth(line)
+  }
+  lines.push(line)
+}
+
+/**
+ * What wrapWords does, for a paragraph one column per UTF-16 unit with no two spaces in a row: a line is then always a
+ * slice of the paragraph (the last piece of a broken word is the word's end), so no line is built word by word.
+ */
+function wrapSingleSpaced(paragraph: string, max: number, lines: string[]): void {
+  if (paragraph.length <= max) {
+    // Words joined by single spaces: the paragraph itself, less a space at either end (only spaces separate words).
+    const from = paragraph.startsWith(' ') ? 1 : 0
+    const to = paragraph.length > from && paragraph.endsWith(' ') ? paragraph.length - 1 : paragraph.length
+    lines.push(paragraph.slice(from, to))
+    return
+  }
+  let lineStart = 0
+  let lineEnd = -1
+  for (let start = 0; start <= paragraph.length;) {
+    let end = paragraph.indexOf(' ', start)
+    if (end < 0) end = paragraph.length
+    const wordWidth = end - start
+    if (wordWidth > 0) {
+      if (lineEnd >= 0 && lineEnd - lineStart + 1 + wordWidth <= max) lineEnd = end
+      else {
+        if (lineEnd >= 0) lines.push(paragraph.slice(lineStart, lineEnd))
+        if (wordWidth <= max) lineStart = start
+        else {
+          const pieces = breakWord(paragraph.slice(start, end), max)
+          for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!)
+          lineStart = end - pieces.at(-1)!.length
+        }
+        lineEnd = end
+      }
+    }
+    start = end + 1
+  }
+  lines.push(lineEnd >= 0 ? paragraph.slice(lineStart, lineEnd) : '')
 }
 
 /** `text` wrapped to `width` with `first` before its first line and `rest` before the others. */
 export function wrapIndented(text: string, width: number, first: string, rest = ' '.repeat(first.length)): string[] {
   const inner = Math.max(10, width - Math.max(textWidth(first), textWidth(rest)))
-  return wrapText(text, inner).map((line, i) => (i === 0 ? first : rest) + line)
+  const lines = wrapText(text, inner)
+  for (let i = 0; i < lines.length; i++) lines[i] = (i === 0 ? first : rest) + lines[i]!
+  return lines
 }
 
+/** Where a long word may break: after any of these. */
+const BREAK_AFTER = /[^:,/._-]*[:,/._-]?/g
+
+/** A word wider than `max`, in pieces: at the break characters where possible, else cut every `max` code points. */
 function breakWord(word: string, max: number): string[] {
-  if (textWidth(word) <= max) return [word]
-  const parts = word.match(/[^:,/._-]*[:,/._-]?/g)?.filter((p) => p !== '') ?? [word]
+  const parts = word.match(BREAK_AFTER)?.filter((p) => p !== '') ?? [word]
   const chunks: string[] = []
   let chunk = ''
+  let chunkWidth = 0
   for (const part of parts) {
-    if (textWidth(chunk) + textWidth(part) <= max) {
+    const partWidth = textWidth(part)
+    if (chunkWidth + partWidth <= max) {
       chunk += part
+      chunkWidth += partWidth
       continue
     }
     if (chunk !== '') chunks.push(chunk)
     const points = [...part]
-    while (points.length > max) chunks.push(points.splice(0, max).join(''))
-    chunk = points.join('')
+    let start = 0
+    for (; points.length - start > max; start += max) chunks.push(points.slice(start, start + max).join(''))
+    chunk = points.slice(start).join('')
+    chunkWidth = points.length - start
   }
   if (chunk !== '') chunks.push(chunk)
   return chunks

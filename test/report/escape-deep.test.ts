@@ -36,3 +36,14 @@ describe('terminalSafeDeep', () => {
     expect(safe.map).to.equal(map)
   })
 })
+
+describe('terminalSafeDeep on parsed JSON', () => {
+  it('a key named "__proto__" (JSON.parse makes it an own key) stays an own key of the copy, the prototype untouched', () => {
+    const input = JSON.parse('{"a": "x\\u001b", "__proto__": {"b": "y\\u0007"}, "c": "z"}') as Record<string, unknown>
+    const safe = terminalSafeDeep(input)
+    expect(Object.getPrototypeOf(safe)).to.equal(Object.prototype)
+    expect(Object.keys(safe)).to.deep.equal(['a', '__proto__', 'c'])
+    expect(Object.getOwnPropertyDescriptor(safe, '__proto__')!.value).to.deep.equal({b: 'y\\x07'})
+    expect(safe.a).to.equal('x\\x1b')
+  })
+})

@@ -197,7 +197,7 @@ describe('Markdown: new, resolved and accepted sections', () => {
       new RegExp(`## New since the baseline[\\s\\S]*${report.findings[0]!.id}[\\s\\S]*## Resolved since the baseline`),
     )
     expect(md).to.match(/## Resolved since the baseline[\s\S]*Gone App \(`aGone`\)[\s\S]*zsa-0000000000bb/)
-    expect(md).to.match(/## Accepted findings[\s\S]*\| known \| {2}\| priya \| CHG-3 \|/)
+    expect(md).to.match(/## Accepted findings[\s\S]*\| known \| no expiry \| priya \| CHG-3 \|/)
     expect(md).to.include(`1 new, 1 resolved, 1 accepted`)
   })
 })
