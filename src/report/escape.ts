@@ -30,10 +30,22 @@ export function terminalSafe(text: string): string {
  * whole to escape the few names that need it.
  */
 export function terminalSafeDeep<T>(value: T): T {
-  return deepMapStrings(value, terminalSafe, new Map())
+  // Keys repeat in every object of a kind ("id", "kind", "message"): each is looked at once.
+  const keys = new Map<string, string>()
+  const mapKey = (key: string) => {
+    let mapped = keys.get(key)
+    if (mapped === undefined) keys.set(key, (mapped = terminalSafe(key)))
+    return mapped
+  }
+  return deepMapStrings(value, terminalSafe, mapKey, new Map())
 }
 
-function deepMapStrings<T>(value: T, map: (text: string) => string, done: Map<object, unknown>): T {
+function deepMapStrings<T>(
+  value: T,
+  map: (text: string) => string,
+  mapKey: (key: string) => string,
+  done: Map<object, unknown>,
+): T {
   if (typeof value === 'string') return map(value) as T
   if (value === null || typeof value !== 'object') return value
   if (done.has(value)) return done.get(value) as T
@@ -42,7 +54,7 @@ function deepMapStrings<T>(value: T, map: (text: string) => string, done: Map<ob
     let copy: unknown[] | undefined
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i]
-      const mapped = deepMapStrings(item, map, done)
+      const mapped = deepMapStrings(item, map, mapKey, done)
       if (copy) copy.push(mapped)
       else if (mapped !== item) copy = [...value.slice(0, i), mapped]
     }
@@ -55,8 +67,8 @@ function deepMapStrings<T>(value: T, map: (text: string) => string, done: Map<ob
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!
       const item = source[key]
-      const mappedKey = map(key)
-      const mapped = deepMapStrings(item, map, done)
+      const mappedKey = mapKey(key)
+      const mapped = deepMapStrings(item, map, mapKey, done)
       if (copy) setOwn(copy, mappedKey, mapped)
       else if (mappedKey !== key || mapped !== item) {
         copy = {}

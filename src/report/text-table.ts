@@ -66,30 +66,35 @@ export function layoutTable(headers: string[], rows: CellInput[][], options: Tab
           ),
           options.width - textWidth(indent) - 2 * last,
         )
-  const line = (parts: Array<{text: string; paint?: (t: string) => string}>) =>
-    (
-      indent +
-      parts
-        .map(({text, paint}, column) => {
-          const shown = paint && text !== '' ? paint(text) : text
-          return column === last ? shown : shown + ' '.repeat(Math.max(0, widths[column]! - visibleWidth(text)))
-        })
-        .join('  ')
-    ).trimEnd()
+  /** One line: each column's text (painted) padded to the column's width, the last one not; `known`: their widths. */
+  const line = (texts: string[], paints?: Array<Cell['paint']>, known?: number[]) => {
+    let text = indent
+    for (let column = 0; column <= last; column++) {
+      const part = texts[column]!
+      const paint = paints?.[column]
+      if (column > 0) text += '  '
+      text += paint && part !== '' ? paint(part) : part
+      if (column < last) text += ' '.repeat(Math.max(0, widths[column]! - (known?.[column] ?? visibleWidth(part))))
+    }
+    return text.trimEnd()
+  }
 
   return {
-    header: line(headers.map((text) => ({text}))),
+    header: line(headers),
     rows: cells.map((row, r) => {
+      const texts = row.map((cell) => cell.text)
+      const paints = row.map((cell) => cell.paint)
       // Pre-coloured strings (with ANSI codes) are never split: only plain text wraps.
-      const wrapped = row.map((cell, column) =>
-        cellWidths[r]![column]! <= widths[column]! || cell.text.includes('\u001B')
-          ? [cell.text]
-          : wrapText(cell.text, widths[column]!),
-      )
+      const fits = row.map((cell, column) => cellWidths[r]![column]! <= widths[column]! || cell.text.includes('\u001B'))
+      if (!fits.includes(false)) return [line(texts, paints, cellWidths[r])]
+      const wrapped = row.map((cell, column) => (fits[column] ? [cell.text] : wrapText(cell.text, widths[column]!)))
       let height = 1
       for (const lines of wrapped) height = Math.max(height, lines.length)
       return Array.from({length: height}, (_, i) =>
-        line(row.map((cell, column) => ({text: wrapped[column]![i] ?? '', paint: cell.paint}))),
+        line(
+          wrapped.map((lines) => lines[i] ?? ''),
+          paints,
+        ),
       )
     }),
   }
