@@ -1,7 +1,7 @@
 // Where each app without a listed finding stands, worded once for every format people read (table, Markdown, HTML,
 // workbook) so they agree: an app whose findings were all accepted has findings — reviewed and set aside — and is
 // never counted among the apps without findings. With --new-only the report lists only new findings, so the words
-// say "new": an app left out may still have older findings.
+// say "new": an app left out may still have older findings; with --severity or --kind, "matching".
 import type {AuditReport, ReportApp} from '../audit/types.js'
 import {plural} from '../words.js'
 
@@ -39,16 +39,27 @@ export interface StandingWords {
 /** --new-only: the report lists only new findings (the summary counts the others as omitted). */
 const newOnly = (report: Pick<AuditReport, 'summary'>) => report.summary.omitted !== undefined
 
+/**
+ * --severity or --kind: the report lists only the findings that match, so an app left out may have others; the words
+ * say "matching" (the summary line says what the filter was). --owner and --app leave whole apps out: no word needed.
+ */
+const matching = (report: Pick<AuditReport, 'summary'>) => {
+  const filter = report.summary.filter
+  return filter?.severities?.length || filter?.kinds?.length ? 'matching ' : ''
+}
+
 export function allAcceptedWords(report: Pick<AuditReport, 'summary'>): StandingWords {
+  const m = matching(report)
   return newOnly(report)
-    ? {group: 'with accepted findings and no new ones', status: 'accepted findings, no new ones'}
-    : {group: 'whose findings are all accepted', status: 'all findings accepted'}
+    ? {group: `with accepted ${m}findings and no new ones`, status: `accepted ${m}findings, no new ones`}
+    : {group: `whose ${m}findings are all accepted`, status: `all ${m}findings accepted`}
 }
 
 export function cleanWords(report: Pick<AuditReport, 'summary'>): StandingWords {
+  const m = matching(report)
   return newOnly(report)
-    ? {group: 'without new findings', status: 'no new findings'}
-    : {group: 'without findings', status: 'no findings'}
+    ? {group: `without new ${m}findings`, status: `no new ${m}findings`}
+    : {group: `without ${m}findings`, status: `no ${m}findings`}
 }
 
 /** "1 accepted": how many of an app's findings were accepted, after its name. */

@@ -104,6 +104,28 @@ describe('apps whose findings are all accepted: the same in every format for peo
     expect([...statuses]).to.deep.equal(['accepted findings, no new ones', 'no new findings'])
   })
 
+  it('with --severity or --kind the words say "matching": an app left out may have findings of other severities', async () => {
+    const high = filterReport(report, {severities: ['high']})
+    // An app with findings, none of them high.
+    const severities = (id: string) => report.findings.filter((f) => f.appId === id).map((f) => f.severity)
+    const other = report.apps.find((a) => severities(a.id).length > 0 && !severities(a.id).includes('high'))!
+    const table = AUDIT_FORMATS.table(high, options)
+    expect(table.replaceAll('\n', ' ')).to.match(new RegExp(`\\d+ apps without matching findings: .*${other.name}`))
+    expect(table).to.include(`1 app whose matching findings are all accepted: ${ARCHIVER} (1 accepted)`)
+    expect(table).not.to.match(/apps? without findings/)
+    const md = AUDIT_FORMATS.markdown(high)
+    expect(md).to.include('## Apps without matching findings\n')
+    expect(md).to.include('## Apps whose matching findings are all accepted\n')
+    expect(htmlItems(AUDIT_FORMATS.html(high, options), 'clean')!.title).to.match(/^Apps without matching findings/)
+    const statuses = new Set((await sheetRows(high, 'Other apps')).map((r) => r.status))
+    expect([...statuses]).to.deep.equal(['all matching findings accepted', 'no matching findings'])
+    // --owner and --app leave whole apps out: what is left is said as it is.
+    const one = filterReport(report, {apps: ['aRecArch01', 'aCalHelp09']})
+    expect(AUDIT_FORMATS.table(one, options)).to.include('1 app without findings: Calendar Helper')
+    const both = filterReport(report, {kinds: ['missing-privilege'], newOnly: true})
+    expect(AUDIT_FORMATS.table(both, options)).to.match(/apps without new matching findings: /)
+  })
+
   it('with a baseline but every finding listed, an app left out has no finding at all: "without findings" everywhere', () => {
     expect(report.summary.new).to.be.a('number')
     expect(AUDIT_FORMATS.table(report, options)).to.include(`${CLEAN.length} apps without findings:`)
