@@ -11,10 +11,12 @@ import {
   loadScenario,
   missingScopesMessage,
   PAGE_TOKEN_TTL_MS,
+  type RecordedRequest,
   scenarioFromSnapshot,
   startFakeZoom,
   validateScenario,
 } from './index.js'
+import {sawRateLimits} from './client-probe.mjs'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/scenarios/${name}`, import.meta.url))
 const small = (): FakeZoomScenario => structuredClone(loadScenario(fixture('small-account.json')))
@@ -778,6 +780,56 @@ describe('fake Zoom API', () => {
       agent.destroy()
       expect(f.violations).to.have.length(1)
       expect(f.violations[0]).to.contain('GET /v2/roles/{roleId}')
+    })
+
+    it('rate-limit: a probed client is judged by what it had received when it sent, not by when requests arrive', async () => {
+      const s = small()
+      // No grace at all: by arrival time alone, the late request below would count.
+      const f = await start(s, false, {inFlightGraceMs: 0})
+      const token = await tokenOf(f, s)
+      f.inject({match: {endpoint: 'GET /v2/users/{userId}'}, fault: {kind: 'rate-limit', retryAfter: 5}})
+      const http = await import('node:http')
+      const net = await import('node:net')
+      const {port} = new URL(f.url)
+      // Each on a connection of its own (no agent: createConnection); `connectAfterMs` holds the bytes back after the
+      // request was sent. Resolves with the status and the 429's id, if any.
+      const send = (path: string, connectAfterMs = 0): Promise<{status: number; id?: string}> =>
+        new Promise((resolve, reject) => {
+          http
+            .get(
+              `${f.apiUrl}${path}`,
+              {
+                headers: {authorization: `Bearer ${token}`},
+                createConnection: (_options, done) => {
+                  setTimeout(() => done(null, net.connect(Number(port), '127.0.0.1')), connectAfterMs)
+                  return undefined
+                },
+              },
+              (res) => {
+                res.resume()
+                const id = res.headers['x-fake-zoom-429-id']
+                res.on('end', () => resolve({status: res.statusCode ?? 0, ...(typeof id === 'string' ? {id} : {})}))
+              },
+            )
+            .on('error', reject)
+        })
+      /** Whether the request had received that 429 when it was sent, by its probe header. */
+      const hadSeen = (request: RecordedRequest, id: string): boolean | undefined => {
+        const [instance, n] = id.split(':')
+        return sawRateLimits(request.headers['x-fake-zoom-client-saw'], instance!)?.has(Number(n))
+      }
+      const late = send('/users/adam.admin@example.com', 300) // sent now, arrives after the 429
+      const limited = await send('/users/mia.member@example.com')
+      expect(limited.status).to.equal(429)
+      expect((await late).status).to.equal(200)
+      expect(f.requests.map((r) => r.status)).to.deep.equal([200, 429, 200]) // token, the 429, the late one
+      expect(hadSeen(f.requests[2]!, limited.id!)).to.equal(false) // what it knew when sent
+      expect(f.violations).to.deep.equal([])
+      // Sent after the 429 was received: a violation, on any connection.
+      expect((await send('/users/olivia.owner@example.com')).status).to.equal(200)
+      expect(hadSeen(f.requests[3]!, limited.id!)).to.equal(true)
+      expect(f.violations).to.have.length(1)
+      expect(f.violations[0]).to.contain('/users/olivia.owner@example.com')
     })
 
     it('expire-page-token: the next paged request with a token gets 400 code 300, and the token stays dead', async () => {

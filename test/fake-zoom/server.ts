@@ -6,6 +6,7 @@ import zlib from 'node:zlib'
 import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 
+import {RATE_LIMIT_ID_HEADER, SAW_HEADER, sawRateLimits} from './client-probe.mjs'
 import {type EndpointDef, matchV2Path, observedCategory, templateOf} from './endpoints.js'
 import {scopeDescription, scopeLabel} from './labels.js'
 import {validateScenario} from './scenario.js'
@@ -110,6 +111,15 @@ function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
+/** One 429's Retry-After window (see handle and sentAfterRateLimit). */
+interface RetryWindow {
+  until: number
+  answeredAt: number
+  socket: unknown
+  sentAt: number
+  id: number
+}
+
 const USER_STATUSES = ['active', 'inactive', 'pending']
 const ROLE_TYPES = ['common', 'iq']
 // §API answers List apps `type` enum; default active_requests.
@@ -134,9 +144,13 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
   const faults: QueuedFault[] = []
   const tokens = new Map<string, IssuedToken>()
   const pageTokens = new Map<string, PageToken>()
-  /** endpoint (templated, with method) → Retry-After instant of its last 429, the socket it went to, real time sent */
-  const retryWindows = new Map<string, {until: number; answeredAt: number; socket: unknown; sentAt: number}>()
+  /** endpoint (templated, with method) or label → its 429s: Retry-After instant, the socket each went to, real time
+   *  sent, and its number (what a probed client names in SAW_HEADER, see client-probe.mjs) */
+  const retryWindows = new Map<string, RetryWindow[]>()
   const graceMs = options.inFlightGraceMs ?? 50
+  /** Names this fake's 429s apart from another fake's in a client that talks to both. */
+  const instance = randomBytes(4).toString('hex')
+  let rateLimitIds = 0
   const pending = new Set<() => void>()
   let tracking = 0
   let closed = false
@@ -233,11 +247,11 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     requests.push(rec)
     const ctx: Ctx = {req, res, rec, method, path, query, body}
 
-    const window = retryWindows.get(windowKey(method, path, endpoint))
     const label = options.labelLimits ? matchV2Path(path)?.def.rateLabel : undefined
-    // A request on another connection that arrives within the grace may have been sent before the 429 reached the
-    // client (concurrent clients): not counted. On the connection that got the 429 it always counts.
-    if (window && at < window.until && (req.socket === window.socket || performance.now() - window.sentAt > graceMs)) {
+    const window = retryWindows
+      .get(windowKey(method, path, endpoint))
+      ?.find((w) => at < w.until && sentAfterRateLimit(req, w, rec.headers[SAW_HEADER]))
+    if (window) {
       violations.push(
         `${endpoint}: ${method} ${rawUrl} came ${window.until - at} ms before the Retry-After of the 429 answered at ${window.answeredAt}`,
       )
@@ -326,6 +340,19 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
     send(ctx, answer)
   }
 
+  /**
+   * Whether a request that arrived within a 429's window was sent after the client had that 429. A probed client
+   * (client-probe.mjs) says which 429s it had received when it sent the request: that decides, however late the
+   * request arrives. Otherwise arrival time: on the connection that got the 429 it always counts (HTTP/1.1 sends the
+   * next request only after the answer); on another connection, one arriving within the grace may have been in flight
+   * already and is not counted.
+   */
+  function sentAfterRateLimit(req: http.IncomingMessage, window: RetryWindow, sawHeader: string | undefined): boolean {
+    const saw = sawRateLimits(sawHeader, instance)
+    if (saw) return saw.has(window.id)
+    return req.socket === window.socket || performance.now() - window.sentAt > graceMs
+  }
+
   /** Zoom counts rate limits per label: a 429 window covers every endpoint of the label (§Rate limits). */
   function windowKey(method: string, path: string, endpoint: string): string {
     const label = method === 'GET' ? matchV2Path(path)?.def.rateLabel : undefined
@@ -391,10 +418,12 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       retryAfter = f.retryAfter === 'date' ? new Date(until).toUTCString() : isoSeconds(until)
     }
     const key = windowKey(ctx.method, ctx.path, ctx.rec.endpoint)
-    const prev = retryWindows.get(key)
-    if (!prev || prev.until < until)
-      retryWindows.set(key, {until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now()})
-    const headers: Record<string, string> = {'retry-after': retryAfter}
+    const id = ++rateLimitIds
+    const windows = (retryWindows.get(key) ?? []).filter((w) => w.until > at)
+    windows.push({until, answeredAt: at, socket: ctx.req.socket, sentAt: performance.now(), id})
+    retryWindows.set(key, windows)
+    // [fake-specific] names this 429 for client-probe.mjs; a client has no use for it.
+    const headers: Record<string, string> = {'retry-after': retryAfter, [RATE_LIMIT_ID_HEADER]: `${instance}:${id}`}
     const def = matchV2Path(ctx.path)?.def
     if (def) headers['x-ratelimit-category'] = observedCategory(def.rateLabel)
     if (f.daily) {

@@ -115,8 +115,9 @@ export interface FakeZoomOptions {
   port?: number
   /** Clock for token TTLs, page-token expiry, Retry-After and RecordedRequest.at. Default Date.now. */
   now?: () => number
-  /** Real milliseconds after a 429 during which a request to the same endpoint on ANOTHER connection is not counted
-   *  as a Retry-After violation (it may have been in flight already). Same connection: always counted. Default 50. */
+  /** For clients without the probe (client-probe.mjs, which says what the client had received when it sent): real
+   *  milliseconds after a 429 during which a request to the same label on ANOTHER connection is not counted as a
+   *  Retry-After violation (it may have been in flight already). Same connection: always counted. Default 50. */
   inFlightGraceMs?: number
   /** Requests per second per rate-limit label, enforced like Zoom: a token bucket holding one second's requests;
    *  beyond it, 429 with `Retry-After: 1`. A request of that label before the Retry-After is a violation. None by

@@ -5,6 +5,8 @@ import {fileURLToPath} from 'node:url'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+/** Tells a fake Zoom which of its 429s the CLI had received when it sent each request (see that file). */
+const clientProbe = new URL('../fake-zoom/client-probe.mjs', import.meta.url).href
 
 export interface CliResult {
   code: number
@@ -40,7 +42,7 @@ export function runCli(
     for (const key of [...machineOnly, ...proxies]) {
       if (!options.env || !(key in options.env)) delete env[key]
     }
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, ['--import', clientProbe, bin, ...args], {
       cwd: options.cwd ?? projectRoot,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
