@@ -15,7 +15,15 @@ import type {ZoomAppListType} from '../../src/zoom/types.js'
 import {AUDITOR_SCOPES} from '../fake-zoom/index.js'
 import {hasStackTrace, runCli, type CliResult} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
-import {DOCUMENTS, loadDocument, queryParameterValues, startConformanceMock, type ConformanceMock} from './zoom-mock.js'
+import {
+  DOCUMENTS,
+  loadDocument,
+  PRISM_START_TIMEOUT_MS,
+  queryParameterValues,
+  startConformanceMock,
+  stopAllPrisms,
+  type ConformanceMock,
+} from './zoom-mock.js'
 
 /** Zoom's example ids and emails (users.json / marketplace.json), for an inventory the examples can answer. */
 const EXAMPLE_APP_ID = 'nqSreNVsQ2eGzUMGnA8AHA'
@@ -44,7 +52,9 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     expect(result.stdout + result.stderr).not.to.include(mock.credentials.clientSecret)
   }
 
-  before(async () => {
+  before(async function () {
+    // Prism's start is bounded (a clear error naming the document if it does not come up); the hook waits longer.
+    this.timeout(PRISM_START_TIMEOUT_MS + 30_000)
     mock = await startConformanceMock({tokenScope: AUDITOR_SCOPES.join(' ')})
   })
   beforeEach(() => mock.reset())
@@ -52,8 +62,13 @@ describe("conformance with Zoom's OpenAPI documents (Prism mock)", function () {
     for (const r of mock.requests) exercised.add(`${r.method} ${r.operation}`)
   })
   after(async () => {
-    await mock?.close()
-    tmp.cleanup()
+    try {
+      await mock?.close()
+    } finally {
+      // Also any Prism child of a start that failed or timed out: one left running would keep mocha from exiting.
+      await stopAllPrisms()
+      tmp.cleanup()
+    }
   })
 
   it('the documents are the ones the client is written against: every endpoint it calls is a GET operation of them', () => {

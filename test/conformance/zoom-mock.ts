@@ -129,26 +129,67 @@ function prismBin(): string {
   return join(dirname(pkgPath), pkg.bin.prism)
 }
 
+/** How long one Prism may take to say it is listening (three start at once; a busy 2-core machine is slow). */
+export const PRISM_START_TIMEOUT_MS = 30_000
+/** How long a stopped Prism has to exit on SIGTERM before it is killed. */
+const PRISM_STOP_GRACE_MS = 3_000
+
+/**
+ * Every Prism child this process started that has not exited yet. mocha runs without --exit, so one left running
+ * keeps the run from ending: startConformanceMock stops what it started when it fails, and stopAllPrisms (in the
+ * test's after hook) stops whatever is left, e.g. children of a start that was still under way when a hook timed out.
+ */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** Static mode (Zoom's examples), loopback, a free port; resolves once Prism says it is listening. */
-function startPrism(document: DocumentName, timeoutMs = 30_000): Promise<PrismServer> {
+function startPrism(document: DocumentName, timeoutMs = PRISM_START_TIMEOUT_MS): Promise<PrismServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [prismBin(), 'mock', '--host', '127.0.0.1', '--port', '0', join(OPENAPI_DIR, `${document}.json`)],
+      // One process per Prism (its --multiprocess forks a server child when NODE_ENV is production): one to stop.
+      [
+        prismBin(),
+        'mock',
+        '--no-multiprocess',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        join(OPENAPI_DIR, `${document}.json`),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
       },
     )
+    running.add(child)
+    child.once('exit', () => running.delete(child))
     let output = ''
-    const timer = setTimeout(() => {
-      child.kill()
-      reject(new Error(`Prism did not start for ${document}.json within ${timeoutMs} ms:\n${output.slice(-2000)}`))
-    }, timeoutMs)
+    let settled = false
+    const fail = (error: Error) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      void stopChild(child).then(() => reject(error))
+    }
+    const timer = setTimeout(
+      () =>
+        fail(
+          new Error(
+            `Prism (the conformance mock of ${document}.json) did not start within ${timeoutMs / 1000} s; ` +
+              `its output:\n${output.slice(-2000)}`,
+          ),
+        ),
+      timeoutMs,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const port = /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]
-      if (port) {
+      if (port && !settled) {
+        settled = true
         clearTimeout(timer)
         resolve({port: Number(port), child, output: () => output})
       }
@@ -157,24 +198,33 @@ function startPrism(document: DocumentName, timeoutMs = 30_000): Promise<PrismSe
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', onData)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`Prism exited (${code}) for ${document}.json:\n${output.slice(-2000)}`))
-    })
+    child.on('error', (error) => fail(error))
+    child.on('exit', (code, signal) =>
+      fail(new Error(`Prism exited (${code ?? signal}) for ${document}.json:\n${output.slice(-2000)}`)),
+    )
   })
 }
 
 function stopPrism(server: PrismServer): Promise<void> {
+  return stopChild(server.child)
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within PRISM_STOP_GRACE_MS; resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve()
-    server.child.removeAllListeners('exit')
-    server.child.once('exit', () => resolve())
-    server.child.kill('SIGTERM')
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const timer = setTimeout(() => child.kill('SIGKILL'), PRISM_STOP_GRACE_MS)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill('SIGTERM')
   })
+}
+
+/** Stops every Prism child still running (a backstop for after hooks: nothing started here outlives the tests). */
+export async function stopAllPrisms(): Promise<void> {
+  await Promise.all([...running].map(stopChild))
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -217,12 +267,12 @@ function forward(
 export async function startConformanceMock(options: {tokenScope?: string | null} = {}): Promise<ConformanceMock> {
   const operations = getOperations()
   const prisms = new Map<DocumentName, PrismServer>()
-  try {
-    const started = await Promise.all(DOCUMENTS.map(async (d) => [d, await startPrism(d)] as const))
-    for (const [d, p] of started) prisms.set(d, p)
-  } catch (error) {
+  // allSettled: when one fails, the others may still be starting; every one that did start is stopped.
+  const started = await Promise.allSettled(DOCUMENTS.map(async (d) => prisms.set(d, await startPrism(d))))
+  const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failure) {
     await Promise.all([...prisms.values()].map(stopPrism))
-    throw error
+    throw failure.reason
   }
 
   const credentials = {
@@ -357,9 +407,12 @@ export async function startConformanceMock(options: {tokenScope?: string | null}
       mock.tokenRequests = 0
     },
     async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await Promise.all([...prisms.values()].map(stopPrism))
+      try {
+        server.closeAllConnections()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+      } finally {
+        await Promise.all([...prisms.values()].map(stopPrism))
+      }
     },
   }
 }
