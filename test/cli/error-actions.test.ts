@@ -8,7 +8,7 @@ import {expect} from 'chai'
 import type {ErrorCode} from '../../src/errors.js'
 import {scenarioFromSnapshot, startFakeZoom, type FakeZoom, type FakeZoomScenario} from '../fake-zoom/index.js'
 import {liveEnv} from '../helpers/live-env.js'
-import {runCli, runCliJson} from '../helpers/run-cli.js'
+import {runCli, runCliJson, type CliJsonResult, type CliResult} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
 const creds = {accountId: 'acme-4f9Kx2', clientId: 'auditorClientId', clientSecret: 'sEcReT-dont-print-me-42'}
@@ -238,45 +238,81 @@ describe('errors: what went wrong in the message, what to do in actions (subproc
     },
   ]
 
+  /** What a case printed: with --json and without (run at the same time: they are independent). */
+  interface Outcome {
+    asJson: CliJsonResult<ErrorJson>
+    plain: CliResult
+  }
+
+  async function runCase(c: Case): Promise<Outcome> {
+    const scenario = scenarioFromSnapshot(example, creds)
+    const fake = c.live ? await startFakeZoom(c.live.scenario ? c.live.scenario(scenario) : scenario) : undefined
+    try {
+      const env: Record<string, string> = {
+        ...(fake ? {...liveEnv(fake, scenario), ...c.live?.env?.(fake)} : {}),
+        ...c.env,
+      }
+      // Every fault is for all matching requests (times: Infinity), so both runs meet it.
+      if (fake) c.live?.setup?.(fake)
+      const [asJson, plain] = await Promise.all([
+        runCliJson<ErrorJson>([...c.args, '--json'], {env}),
+        runCli(c.args, {env}),
+      ])
+      return {asJson, plain}
+    } finally {
+      await fake?.close()
+    }
+  }
+
+  // The cases run a few at a time from the start, each test waiting for its own: most of this file's time is spent
+  // waiting (retries with backoff after timeouts and refused connections), not computing. Settled, so that a case that
+  // fails is reported by its own test, not as an unhandled rejection.
+  const CASES_AT_ONCE = 3
+  const outcomes = new Map<Case, Promise<PromiseSettledResult<Outcome>>>()
+  before(() => {
+    let next = 0
+    const started: Array<() => void> = []
+    // The live cases first: they do the waiting, and the offline ones fill the cores meanwhile.
+    for (const c of [...cases.filter((c) => c.live), ...cases.filter((c) => !c.live)]) {
+      outcomes.set(
+        c,
+        new Promise<void>((resolve) => started.push(resolve))
+          .then(() => runCase(c))
+          .then(
+            (value) => ({status: 'fulfilled', value}) as const,
+            (reason: unknown) => ({status: 'rejected', reason}) as const,
+          )
+          .finally(() => started[next++]?.()),
+      )
+    }
+    for (; next < Math.min(CASES_AT_ONCE, started.length); next++) started[next]!()
+  })
+
   for (const c of cases) {
     it(`${c.name}: ${c.code}, ${c.actions === 'none' ? 'no actions' : 'what to do in actions'}`, async () => {
-      const scenario = scenarioFromSnapshot(example, creds)
-      const fake = c.live ? await startFakeZoom(c.live.scenario ? c.live.scenario(scenario) : scenario) : undefined
-      try {
-        const env = (): Record<string, string> => ({
-          ...(fake ? {...liveEnv(fake, scenario), ...c.live?.env?.(fake)} : {}),
-          ...c.env,
-        })
-        const run = async <R>(go: () => Promise<R>): Promise<R> => {
-          fake?.reset()
-          if (fake) c.live?.setup?.(fake)
-          return go()
-        }
-        const asJson = await run(() => runCliJson<ErrorJson>([...c.args, '--json'], {env: env()}))
-        const plain = await run(() => runCli(c.args, {env: env()}))
-        const {error} = asJson.json
-        expect(error, asJson.stdout).to.be.an('object')
-        expect(error.code, error.message).to.equal(c.code)
-        expect(asJson.code).to.equal(c.code.startsWith('zoom_') ? 3 : 2)
-        expect(error.exitCode).to.equal(asJson.code)
-        expect(plain.code).to.equal(asJson.code)
+      const outcome = await outcomes.get(c)!
+      if (outcome.status === 'rejected') throw outcome.reason
+      const {asJson, plain} = outcome.value
+      const {error} = asJson.json
+      expect(error, asJson.stdout).to.be.an('object')
+      expect(error.code, error.message).to.equal(c.code)
+      expect(asJson.code).to.equal(c.code.startsWith('zoom_') ? 3 : 2)
+      expect(error.exitCode).to.equal(asJson.code)
+      expect(plain.code).to.equal(asJson.code)
 
-        const actions = c.actions === 'none' ? [] : c.actions
-        if (c.actions === 'none') expect(error).not.to.have.property('actions')
-        else expect(error.actions).to.deep.equal(c.actions)
-        for (const action of actions) expect(action, 'one sentence').to.match(/^[A-Z][^\n]*[.)]$/)
-        // --json's message is the whole line; what went wrong is what comes before the actions.
-        const tail = actions.length > 0 ? ` ${actions.join(' ')}` : ''
-        expect(error.message.endsWith(tail), error.message).to.equal(true)
-        const said = error.message.slice(0, error.message.length - tail.length)
-        expect(lastClause(said), said).not.to.match(ADVICE)
-        expect(said, 'one line').not.to.include('\n')
-        // Without --json: one line on stderr, the message and then the actions.
-        const lines = plain.stderr.split('\n').filter((line) => line.startsWith('Error: '))
-        expect(lines, plain.stderr).to.deep.equal([`Error: ${[said, ...actions].join(' ')}`])
-      } finally {
-        await fake?.close()
-      }
+      const actions = c.actions === 'none' ? [] : c.actions
+      if (c.actions === 'none') expect(error).not.to.have.property('actions')
+      else expect(error.actions).to.deep.equal(c.actions)
+      for (const action of actions) expect(action, 'one sentence').to.match(/^[A-Z][^\n]*[.)]$/)
+      // --json's message is the whole line; what went wrong is what comes before the actions.
+      const tail = actions.length > 0 ? ` ${actions.join(' ')}` : ''
+      expect(error.message.endsWith(tail), error.message).to.equal(true)
+      const said = error.message.slice(0, error.message.length - tail.length)
+      expect(lastClause(said), said).not.to.match(ADVICE)
+      expect(said, 'one line').not.to.include('\n')
+      // Without --json: one line on stderr, the message and then the actions.
+      const lines = plain.stderr.split('\n').filter((line) => line.startsWith('Error: '))
+      expect(lines, plain.stderr).to.deep.equal([`Error: ${[said, ...actions].join(' ')}`])
     })
   }
 })

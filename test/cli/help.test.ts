@@ -5,6 +5,7 @@ import {join, relative} from 'node:path'
 
 import {expect} from 'chai'
 
+import {mapLimit} from '../helpers/map-limit.js'
 import {hasStackTrace, projectRoot, runCli} from '../helpers/run-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
@@ -42,11 +43,12 @@ describe('help that names everything (subprocess)', function () {
   const helps = new Map<string, string>()
 
   before(async () => {
-    for (const id of commands) {
-      const {code, stdout, stderr} = await runCli([...id, '--help'])
-      expect(code, stderr).to.equal(0)
+    const runs = await mapLimit(commands, 3, (id) => runCli([...id, '--help']))
+    commands.forEach((id, i) => {
+      const {code, stdout, stderr} = runs[i]!
+      expect(code, `${id.join(' ')} --help: ${stderr}`).to.equal(0)
       helps.set(id.join(' '), stdout)
-    }
+    })
   })
 
   it('finds every command (the walk is not empty)', () => {
