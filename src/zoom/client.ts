@@ -5,7 +5,7 @@ import type {Got} from 'got'
 
 import {checkAnswer, notJsonError} from './answers/check.js'
 import type {AnswerEndpoint} from './answers/schemas.js'
-import {answerOf, DEFAULT_MAX_BODY_BYTES} from './body.js'
+import {DEFAULT_MAX_BODY_BYTES, takeAnswer} from './body.js'
 import {newCall} from './call-context.js'
 import {DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES, MIN_CONCURRENCY} from './client-defaults.js'
 import type {ZoomConfig} from './config.js'
@@ -290,7 +290,7 @@ async function mintToken(
 
 /** The body of a successful answer, once checked against the endpoint's schema. */
 function checkedBody<T>(endpoint: AnswerEndpoint, response: object): T {
-  const answer = answerOf(response)
+  const answer = takeAnswer(response)
   if (!answer || 'text' in answer) throw notJsonError(endpoint, answer?.contentType, answer?.text ?? '')
   return checkAnswer<T>(endpoint, answer.json)
 }
