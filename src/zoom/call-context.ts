@@ -19,11 +19,18 @@ export interface CallState {
   reminted: boolean
   /** The concurrency slot the call holds, so a wait for the rate budget can step out of it. */
   slot?: Slot
+  /** A page of a listing: the rate limiter lets it go before independent calls of its label (rate-limiter.ts). */
+  listingPage?: boolean
   /** The proxy the last attempt went through, credentials masked (for error messages). */
   proxy?: string
 }
 
-export function newCall(endpoint: string, kind: CallState['kind'], slot?: Slot): {call: CallState} {
+export function newCall(
+  endpoint: string,
+  kind: CallState['kind'],
+  slot?: Slot,
+  listingPage = false,
+): {call: CallState} {
   return {
     call: {
       endpoint,
@@ -33,6 +40,7 @@ export function newCall(endpoint: string, kind: CallState['kind'], slot?: Slot):
       attempts: 0,
       reminted: false,
       ...(slot ? {slot} : {}),
+      ...(listingPage ? {listingPage} : {}),
     },
   }
 }

@@ -181,12 +181,13 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     endpoint: EndpointTemplate,
     params: Record<string, string> = {},
     query: Record<string, string> = {},
+    listingPage = false,
   ): Promise<T> {
     return pool.run(async (slot) => {
       const url = `${await apiBase()}${endpointPath(endpoint, params)}`
       let response
       try {
-        response = await api.get(url, {searchParams: query, context: newCall(endpoint, 'api', slot)})
+        response = await api.get(url, {searchParams: query, context: newCall(endpoint, 'api', slot, listingPage)})
       } catch (error) {
         throw translateError(error, redactor)
       }
@@ -201,7 +202,9 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
       paginate<T>(
         {
           ...spec,
-          fetchPage: (query) => getJson<ZoomPageEnvelope & Record<string, unknown>>(spec.endpoint, spec.params, query),
+          // Every page, the first included: the pages after it wait for it (see rate-limiter.ts).
+          fetchPage: (query) =>
+            getJson<ZoomPageEnvelope & Record<string, unknown>>(spec.endpoint, spec.params, query, true),
         },
         {...limits, warn},
       )

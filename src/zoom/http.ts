@@ -22,11 +22,12 @@ export interface LimiterContext {
 }
 
 /**
- * Awaited before every request to Zoom (retries included) with its endpoint and rate-limit label: the seam for
- * per-plan rate budgets (rate-limiter.ts). The request leaves as soon as the promise resolves.
+ * Awaited before every request to Zoom (retries included) with its endpoint and rate-limit label, and whether it is
+ * a page of a listing (the next page waits for it): the seam for per-plan rate budgets (rate-limiter.ts). The request
+ * leaves as soon as the promise resolves.
  */
 export type Limiter = (
-  request: {endpoint: EndpointTemplate; label: RateLimitLabel},
+  request: {endpoint: EndpointTemplate; label: RateLimitLabel; listingPage?: boolean},
   context?: LimiterContext,
 ) => Promise<void>
 
@@ -218,7 +219,7 @@ export function createApiHttp(guarded: Got, tokens: TokenSource, deps: HttpDeps)
           for (;;) {
             await deps.gate.pass(label)
             if (!deps.limiter) break
-            await deps.limiter({endpoint, label}, context)
+            await deps.limiter({endpoint, label, ...(call.listingPage ? {listingPage: true} : {})}, context)
             if (deps.gate.isOpen(label)) break
           }
           deps.stats.apiCalls++

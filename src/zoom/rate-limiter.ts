@@ -1,5 +1,6 @@
-// The client-side rate limiter: one independent sliding window per Zoom rate-limit label. Pure timing (clock and
-// sleep are injectable), so it can be tested without a network or real time.
+// The client-side rate limiter: one independent sliding window per Zoom rate-limit label, and per label one queue of
+// the requests waiting for it. Pure timing (clock and sleep are injectable), so it can be tested without a network or
+// real time.
 //
 // Why a sliding window (a log of the last N send times) and not a token bucket: a bucket of capacity C refilling
 // at r/s lets C + r requests through in some 1-second window, i.e. up to twice the budget. The log guarantees what
@@ -7,6 +8,21 @@
 // released. A small guard is added to the window, because a request reaches Zoom a little after it is released and
 // network jitter can bring two releases that were a full window apart closer together on Zoom's side (how much, and
 // what it costs: docs/rate-limits.md, "The guard").
+//
+// Why pages of listings go first (docs/rate-limits.md, "Pages of a listing go first"): a listing is a chain of
+// requests (each page's next_page_token comes with the page before), so a page that waits delays every page after
+// it, while an independent call delays nothing else. First come, first served lets a long listing queue behind
+// hundreds of app details a page at a time and then run alone, a round trip per page, once its label has nothing
+// else to do. So:
+// - a waiting page of a listing goes before the independent calls waiting on its label (first come, first served
+//   within each kind); but while calls wait, at most `requests − 1` pages go in a row (at least one call in every
+//   window the label fills), so no number of listings holds calls back for long;
+// - while a listing is in progress on the label (one of its pages went within the last window), independent calls
+//   go no closer together than window ÷ requests, the budget's own pace. Without it a backlog of calls takes the
+//   whole window the moment it turns over; the listing's next page, which comes a round trip after the page before,
+//   then finds the window full and waits for the next turn-over: one page a window. Paced, the window frees up a
+//   request at a time and the page waits for one of those. The label stays as busy (N a window either way); what a
+//   paced window loses is the burst at its start, at most one window at the end of the run.
 import type {RateLimitLabel} from './endpoints.js'
 import type {Limiter} from './http.js'
 import type {LabelBudget, RateBudget} from './rate-plans.js'
@@ -20,6 +36,16 @@ export interface RateLimiterOptions {
   guardMs?: number
 }
 
+export interface AcquireOptions {
+  /** A page of a listing: goes before the independent calls of its label (see the top of this file). */
+  listingPage?: boolean
+  /**
+   * Runs the wait, when the request has to wait: the client passes one that steps out of its concurrency slot
+   * meanwhile and resolves once the slot is held again. Default: just wait.
+   */
+  wait?: (run: () => Promise<void>) => Promise<void>
+}
+
 export interface LabelUsage {
   /** Requests released. */
   sent: number
@@ -29,8 +55,29 @@ export interface LabelUsage {
   waitedMs: number
 }
 
+/** One label's window and the requests waiting for it. */
+interface LabelQueue {
+  /** Release times of the sends still inside the (guarded) window, oldest first. */
+  sent: number[]
+  /** Waiting pages of listings, and waiting independent calls, each first come first served. */
+  pages: Array<() => void>
+  calls: Array<() => void>
+  /**
+   * Waiters told to go and not released yet (they are getting their concurrency slot back): their room in the
+   * window is kept for them, so `sent.length + granted` never exceeds the label's requests.
+   */
+  granted: number
+  /** Pages told to go one after the other while calls were waiting. */
+  pagesInARow: number
+  /** When the last page and the last independent call were told to go (-Infinity: never). */
+  lastPageAt: number
+  lastCallAt: number
+  /** When the pending wake-up is due (-Infinity: none). */
+  wakeAt: number
+}
+
 export class RateLimiter {
-  private readonly windows = new Map<RateLimitLabel, number[]>()
+  private readonly queues = new Map<RateLimitLabel, LabelQueue>()
   private readonly usage = new Map<RateLimitLabel, LabelUsage>()
   private readonly now: () => number
   private readonly sleep: (ms: number) => Promise<void>
@@ -51,44 +98,56 @@ export class RateLimiter {
   }
 
   /**
-   * Release one request of `label` now if its window has room (returns 0 and records the send), otherwise return
-   * how many milliseconds to wait before asking again. Never waits itself.
+   * Release one independent request of `label` now if nothing waits for the label and its window has room (returns 0
+   * and records the send); otherwise return how many milliseconds until it could go (at least 1). Never waits.
    */
   tryTake(label: RateLimitLabel): number {
-    const {requests, windowMs} = this.budget[label]
-    const window = this.windowMs(windowMs)
-    const now = this.now()
-    let sent = this.windows.get(label)
-    if (!sent) this.windows.set(label, (sent = []))
-    // sent[] holds the release times of (at most) the last `requests` sends, oldest first.
-    if (sent.length >= requests) {
-      const freeAt = sent[sent.length - requests]! + window
-      if (freeAt > now) return freeAt - now
+    const queue = this.queueOf(label)
+    const ms = Math.max(this.msUntilRoom(label), this.msUntilCallMayGo(label))
+    if (ms === 0 && queue.pages.length === 0 && queue.calls.length === 0) {
+      queue.lastCallAt = this.now()
+      this.record(label)
+      return 0
     }
-    sent.push(now)
-    if (sent.length > requests) sent.splice(0, sent.length - requests)
-    this.usageOf(label).sent++
-    return 0
+    return Math.max(1, ms)
   }
 
-  /** Resolves once a request of `label` has been released (see tryTake); waits with `wait` (default: sleep). */
-  async acquire(
-    label: RateLimitLabel,
-    wait: (run: () => Promise<void>) => Promise<void> = (run) => run(),
-  ): Promise<void> {
-    let waited = false
+  /**
+   * Resolves once a request of `label` has been released: at once when it is next and the window has room,
+   * otherwise in its turn (see the top of this file), waiting inside `options.wait`.
+   */
+  async acquire(label: RateLimitLabel, options: AcquireOptions = {}): Promise<void> {
+    const queue = this.queueOf(label)
+    const line = options.listingPage ? queue.pages : queue.calls
     const started = this.now()
+    let waited = false
     for (;;) {
-      const ms = this.tryTake(label)
-      if (ms === 0) break
-      waited = true
-      await wait(() => this.sleep(ms))
+      // Queued even when it may go at once: dispatch decides, so a newcomer never passes a waiter with precedence.
+      let told = false
+      let go: (() => void) | undefined
+      line.push(() => {
+        told = true
+        go?.()
+      })
+      this.dispatch(label)
+      if (!told) {
+        waited = true
+        const wait = options.wait ?? ((run) => run())
+        await wait(() => (told ? Promise.resolve() : new Promise<void>((resolve) => (go = resolve))))
+      }
+      queue.granted--
+      // The room kept for this waiter is still there (nothing else could take it, and the window only empties as
+      // time passes); checked all the same, so a clock that jumps back costs a wait, never a send over budget.
+      if (this.msUntilRoom(label) === 0) break
     }
+    this.record(label)
     if (waited) {
       const usage = this.usageOf(label)
       usage.waits++
       usage.waitedMs += this.now() - started
     }
+    // When every room was kept for waiters, only their releases can time the next wake-up.
+    if (queue.pages.length + queue.calls.length > 0) this.dispatch(label)
   }
 
   /**
@@ -97,15 +156,108 @@ export class RateLimiter {
    * recorded only once the slot is held again, right before the request leaves.
    */
   readonly limiter: Limiter = (request, context) =>
-    this.acquire(request.label, context ? (run) => context.outsideSlot(run) : undefined)
+    this.acquire(request.label, {
+      ...(request.listingPage ? {listingPage: true} : {}),
+      ...(context ? {wait: (run) => context.outsideSlot(run)} : {}),
+    })
 
   /** Per-label counts so far (labels never used are left out). */
   stats(): Partial<Record<RateLimitLabel, LabelUsage>> {
     return Object.fromEntries([...this.usage].map(([label, usage]) => [label, {...usage}]))
   }
 
-  private windowMs(windowMs: number): number {
-    return windowMs + this.guardMs
+  /** Tell waiters to go, in turn, while the window has room for them; then schedule a wake-up for the next turn. */
+  private dispatch(label: RateLimitLabel): void {
+    const queue = this.queueOf(label)
+    const {requests} = this.budget[label]
+    for (;;) {
+      if (queue.pages.length + queue.calls.length === 0) return
+      const room = this.msUntilRoom(label)
+      if (room > 0) return this.wakeIn(label, room)
+      const pageTurn = queue.calls.length === 0 || queue.pagesInARow < Math.max(1, requests - 1)
+      if (queue.pages.length > 0 && pageTurn) {
+        queue.pagesInARow = queue.calls.length === 0 ? 0 : queue.pagesInARow + 1
+        queue.lastPageAt = this.now()
+        queue.granted++
+        queue.pages.shift()!()
+        continue
+      }
+      const paced = this.msUntilCallMayGo(label)
+      if (paced > 0) return this.wakeIn(label, paced)
+      queue.pagesInARow = 0
+      queue.lastCallAt = this.now()
+      queue.granted++
+      queue.calls.shift()!()
+    }
+  }
+
+  private wakeIn(label: RateLimitLabel, ms: number): void {
+    // Infinity: every room is kept for waiters not released yet; each release dispatches again.
+    if (ms === Infinity) return
+    const queue = this.queueOf(label)
+    const at = this.now() + ms
+    if (queue.wakeAt > this.now() && queue.wakeAt <= at) return
+    queue.wakeAt = at
+    void this.sleep(ms).then(() => {
+      // A timer may fire a little before the clock says it is due: this wake-up is over, the next one is scheduled.
+      if (queue.wakeAt === at) queue.wakeAt = -Infinity
+      this.dispatch(label)
+    })
+  }
+
+  /**
+   * Milliseconds until the window of `label` has room for one more request beside those released and those kept:
+   * 0 now, Infinity when the kept ones alone fill it (the time then depends on when they are released).
+   */
+  private msUntilRoom(label: RateLimitLabel): number {
+    const queue = this.queueOf(label)
+    const {requests} = this.budget[label]
+    const window = this.windowMs(label)
+    const now = this.now()
+    const {sent} = queue
+    let gone = 0
+    while (gone < sent.length && sent[gone]! + window <= now) gone++
+    if (gone > 0) sent.splice(0, gone)
+    // Room once the send at this index has left the window.
+    const leaving = sent.length + queue.granted - requests
+    if (leaving < 0) return 0
+    return leaving < sent.length ? sent[leaving]! + window - now : Infinity
+  }
+
+  /** While a listing is in progress on the label, independent calls go window ÷ requests apart (top of this file). */
+  private msUntilCallMayGo(label: RateLimitLabel): number {
+    const queue = this.queueOf(label)
+    const window = this.windowMs(label)
+    const now = this.now()
+    if (now - queue.lastPageAt >= window) return 0
+    return Math.max(0, queue.lastCallAt + window / this.budget[label].requests - now)
+  }
+
+  private windowMs(label: RateLimitLabel): number {
+    return this.budget[label].windowMs + this.guardMs
+  }
+
+  private record(label: RateLimitLabel): void {
+    this.queueOf(label).sent.push(this.now())
+    this.usageOf(label).sent++
+  }
+
+  private queueOf(label: RateLimitLabel): LabelQueue {
+    let queue = this.queues.get(label)
+    if (!queue) {
+      queue = {
+        sent: [],
+        pages: [],
+        calls: [],
+        granted: 0,
+        pagesInARow: 0,
+        lastPageAt: -Infinity,
+        lastCallAt: -Infinity,
+        wakeAt: -Infinity,
+      }
+      this.queues.set(label, queue)
+    }
+    return queue
   }
 
   private usageOf(label: RateLimitLabel): LabelUsage {
