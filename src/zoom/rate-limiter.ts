@@ -57,8 +57,9 @@ export interface LabelUsage {
 
 /** One label's window and the requests waiting for it. */
 interface LabelQueue {
-  /** Release times of the sends still inside the (guarded) window, oldest first. */
+  /** Release times of the sends still inside the (guarded) window, oldest first; and of the pages among them. */
   sent: number[]
+  sentPages: number[]
   /** Waiting pages of listings, and waiting independent calls, each first come first served. */
   pages: Array<() => void>
   calls: Array<() => void>
@@ -103,10 +104,10 @@ export class RateLimiter {
    */
   tryTake(label: RateLimitLabel): number {
     const queue = this.queueOf(label)
-    const ms = Math.max(this.msUntilRoom(label), this.msUntilCallMayGo(label))
+    const ms = this.msUntilCallMayGo(label)
     if (ms === 0 && queue.pages.length === 0 && queue.calls.length === 0) {
       queue.lastCallAt = this.now()
-      this.record(label)
+      this.record(label, false)
       return 0
     }
     return Math.max(1, ms)
@@ -140,7 +141,7 @@ export class RateLimiter {
       // time passes); checked all the same, so a clock that jumps back costs a wait, never a send over budget.
       if (this.msUntilRoom(label) === 0) break
     }
-    this.record(label)
+    this.record(label, options.listingPage === true)
     if (waited) {
       const usage = this.usageOf(label)
       usage.waits++
@@ -182,8 +183,8 @@ export class RateLimiter {
         queue.pages.shift()!()
         continue
       }
-      const paced = this.msUntilCallMayGo(label)
-      if (paced > 0) return this.wakeIn(label, paced)
+      const callWait = this.msUntilCallMayGo(label)
+      if (callWait > 0) return this.wakeIn(label, callWait)
       queue.pagesInARow = 0
       queue.lastCallAt = this.now()
       queue.granted++
@@ -209,36 +210,49 @@ export class RateLimiter {
    * Milliseconds until the window of `label` has room for one more request beside those released and those kept:
    * 0 now, Infinity when the kept ones alone fill it (the time then depends on when they are released).
    */
-  private msUntilRoom(label: RateLimitLabel): number {
+  private msUntilRoom(label: RateLimitLabel, keepFree = 0): number {
     const queue = this.queueOf(label)
-    const {requests} = this.budget[label]
+    const requests = this.budget[label].requests - keepFree
     const window = this.windowMs(label)
     const now = this.now()
-    const {sent} = queue
+    const {sent, sentPages} = queue
     let gone = 0
     while (gone < sent.length && sent[gone]! + window <= now) gone++
     if (gone > 0) sent.splice(0, gone)
+    gone = 0
+    while (gone < sentPages.length && sentPages[gone]! + window <= now) gone++
+    if (gone > 0) sentPages.splice(0, gone)
     // Room once the send at this index has left the window.
     const leaving = sent.length + queue.granted - requests
     if (leaving < 0) return 0
     return leaving < sent.length ? sent[leaving]! + window - now : Infinity
   }
 
-  /** While a listing is in progress on the label, independent calls go window ÷ requests apart (top of this file). */
+  /**
+   * Milliseconds until an independent call of `label` may go (top of this file): when the window has room; and while
+   * a listing is in progress, window ÷ requests after the call before, and leaving one room free for the listing's
+   * next page unless a page is already waiting (it goes first anyway) or the budget is one request a window.
+   */
   private msUntilCallMayGo(label: RateLimitLabel): number {
     const queue = this.queueOf(label)
+    const {requests} = this.budget[label]
     const window = this.windowMs(label)
     const now = this.now()
-    if (now - queue.lastPageAt >= window) return 0
-    return Math.max(0, queue.lastCallAt + window / this.budget[label].requests - now)
+    if (now - queue.lastPageAt >= window) return this.msUntilRoom(label)
+    const keepFree = requests > 1 && queue.pages.length === 0 ? 1 : 0
+    const room = this.msUntilRoom(label, keepFree)
+    const callsPerWindow = Math.max(1, requests - queue.sentPages.length)
+    return Math.max(room, queue.lastCallAt + window / callsPerWindow - now)
   }
 
   private windowMs(label: RateLimitLabel): number {
     return this.budget[label].windowMs + this.guardMs
   }
 
-  private record(label: RateLimitLabel): void {
-    this.queueOf(label).sent.push(this.now())
+  private record(label: RateLimitLabel, listingPage: boolean): void {
+    const queue = this.queueOf(label)
+    queue.sent.push(this.now())
+    if (listingPage) queue.sentPages.push(this.now())
     this.usageOf(label).sent++
   }
 
@@ -247,6 +261,7 @@ export class RateLimiter {
     if (!queue) {
       queue = {
         sent: [],
+        sentPages: [],
         pages: [],
         calls: [],
         granted: 0,

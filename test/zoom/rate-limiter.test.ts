@@ -157,6 +157,146 @@ describe('rate limiter (virtual clock)', () => {
   })
 })
 
+describe('rate limiter: pages of listings go first (virtual clock)', () => {
+  // Medium `requests` a window (1020 ms with the guard), filled at t = 0; then requests queue in the order given (p: a
+  // page of a listing, c: an independent call) and are released in the order and at the times shown (name@ms).
+  const table: Array<{name: string; requests: number; queued: string; released: string}> = [
+    {
+      // Once a page went: calls window ÷ (4 − 1 page) = 340 ms apart, and one room kept free for the next page.
+      name: 'a page queued after calls goes first; then calls share the window with the listing',
+      requests: 4,
+      queued: 'c1 c2 c3 p1',
+      released: 'p1@1020 c1@1020 c2@1360 c3@2040',
+    },
+    {
+      name: 'pages before calls, first come first served within each kind',
+      requests: 4,
+      queued: 'p1 c1 p2 c2',
+      released: 'p1@1020 p2@1020 c1@1020 c2@2040',
+    },
+    {
+      name: 'while calls wait, at most requests − 1 pages in a row: a call in every window',
+      requests: 4,
+      queued: 'c1 c2 p1 p2 p3 p4 p5',
+      released: 'p1@1020 p2@1020 p3@1020 c1@1020 p4@2040 p5@2040 c2@2040',
+    },
+    {
+      name: 'one request a window: pages and calls take turns',
+      requests: 1,
+      queued: 'c1 p1 p2',
+      released: 'p1@1020 c1@2040 p2@3060',
+    },
+    {
+      name: 'calls alone: first come first served, the whole window at once (no listing: no pacing)',
+      requests: 4,
+      queued: 'c1 c2 c3',
+      released: 'c1@1020 c2@1020 c3@1020',
+    },
+    {
+      name: 'pages alone: first come first served',
+      requests: 2,
+      queued: 'p1 p2 p3',
+      released: 'p1@1020 p2@1020 p3@2040',
+    },
+  ]
+  for (const row of table) {
+    it(row.name, async () => {
+      const clock = new VirtualTime()
+      const limiter = new RateLimiter(
+        {...BUDGET, MEDIUM: {requests: row.requests, windowMs: 1000}},
+        {now: clock.now, sleep: clock.sleep},
+      )
+      for (let i = 0; i < row.requests; i++) expect(limiter.tryTake('MEDIUM')).to.equal(0)
+      const released: string[] = []
+      await clock.run(
+        Promise.all(
+          row.queued.split(' ').map(async (name) => {
+            await limiter.acquire('MEDIUM', {listingPage: name.startsWith('p')})
+            released.push(`${name}@${clock.now()}`)
+          }),
+        ),
+      )
+      expect(released.join(' ')).to.equal(row.released)
+    })
+  }
+
+  it('a listing with a 150 ms round trip beside a backlog of 40 calls ends before the backlog, not one page a window', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(
+      {...BUDGET, MEDIUM: {requests: 10, windowMs: 1000}},
+      {now: clock.now, sleep: clock.sleep},
+    )
+    const order: string[] = []
+    const released: number[] = []
+    const send = async (name: string, listingPage: boolean) => {
+      await limiter.acquire('MEDIUM', {listingPage})
+      order.push(name)
+      released.push(clock.now())
+    }
+    const listing = async () => {
+      for (let page = 1; page <= 10; page++) {
+        await send(`page ${page}`, true)
+        await clock.sleep(150) // the round trip: the next page's token comes with this answer
+      }
+    }
+    // The listing's first page goes first, as a snapshot's users listing starts before the app details are known.
+    const pages = listing()
+    const calls = Array.from({length: 40}, (_, i) => send(`call ${i + 1}`, false))
+    await clock.run(Promise.all([pages, ...calls]))
+    expect(order.indexOf('page 10')).to.be.lessThan(order.indexOf('call 40'))
+    // First come first served (or calls bunched at each window's start) would leave one page a window: 10 windows.
+    expect(released[order.indexOf('page 10')]).to.be.below(2 * 1020)
+    expect(busiestWindow(released, 1020)).to.equal(10)
+  })
+
+  it('any number of listings leaves calls one release in every window the label fills', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(
+      {...BUDGET, MEDIUM: {requests: 3, windowMs: 1000}},
+      {now: clock.now, sleep: clock.sleep},
+    )
+    for (let i = 0; i < 3; i++) limiter.tryTake('MEDIUM')
+    const released: number[] = []
+    const calls: number[] = []
+    const call = async () => {
+      await limiter.acquire('MEDIUM')
+      calls.push(clock.now())
+      released.push(clock.now())
+    }
+    // Six listings of ten pages, each asking for its next page as soon as the last one is released.
+    const listing = async () => {
+      for (let page = 0; page < 10; page++) {
+        await limiter.acquire('MEDIUM', {listingPage: true})
+        released.push(clock.now())
+      }
+    }
+    await clock.run(Promise.all([call(), call(), call(), ...Array.from({length: 6}, listing)]))
+    expect(calls).to.deep.equal([1020, 2040, 3060])
+    expect(released).to.have.length(63)
+    expect(busiestWindow(released, 1020)).to.equal(3)
+  })
+
+  it('the room of a waiter told to go is kept while it gets its concurrency slot back', async () => {
+    const clock = new VirtualTime()
+    const limiter = new RateLimiter(
+      {...BUDGET, MEDIUM: {requests: 1, windowMs: 1000}},
+      {now: clock.now, sleep: clock.sleep},
+    )
+    expect(limiter.tryTake('MEDIUM')).to.equal(0)
+    let releasedAt = 0
+    // Told to go at 1020, it holds its slot again only 300 ms later (other calls were in flight).
+    const waiter = limiter
+      .acquire('MEDIUM', {wait: (run) => run().then(() => clock.sleep(300))})
+      .then(() => (releasedAt = clock.now()))
+    let meanwhile = 0
+    const newcomer = clock.sleep(1100).then(() => (meanwhile = limiter.tryTake('MEDIUM')))
+    await clock.run(Promise.all([waiter, newcomer]))
+    expect(meanwhile, 'a newcomer at 1100 ms does not take the kept room').to.be.greaterThan(0)
+    expect(releasedAt).to.equal(1320)
+    expect(limiter.tryTake('MEDIUM')).to.equal(1020)
+  })
+})
+
 describe('rate limiter in the client (fake Zoom, real time)', function () {
   this.timeout(20_000)
   let fake: FakeZoom
@@ -218,7 +358,13 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
 
   it('429s are still honoured under a budget: Retry-After kept, no violation, the budget still holds', async () => {
     const limiter = new RateLimiter({...rateBudget('business', 100), LIGHT: {requests: 4, windowMs: 1000}})
-    const client = clientFor(fake, {limiter: limiter.limiter})
+    const released: number[] = []
+    const client = clientFor(fake, {
+      limiter: async (request, context) => {
+        await limiter.limiter(request, context)
+        released.push(Date.now())
+      },
+    })
     await client.token()
     // Longer than the budget's window: the budget alone would send the next Light requests within the Retry-After.
     fake.inject({match: {endpoint: 'GET /v2/roles/{roleId}'}, fault: {kind: 'rate-limit', retryAfter: 2}})
@@ -234,6 +380,8 @@ describe('rate limiter in the client (fake Zoom, real time)', function () {
     expect(light.every((t) => t > 0)).to.equal(true)
     expect(fake.requests.filter((r) => r.headers['x-fake-zoom-client-saw'] === undefined)).to.deep.equal([])
     expect(fake.violations).to.deep.equal([])
-    expect(busiestWindow(light, 1000)).to.be.at.most(4)
+    // The releases, which the limiter controls: the fake stamps arrivals when its loop gets to them, up to ~50 ms
+    // late for the first requests of a run (new connections) on a loaded machine, more than the 20 ms guard.
+    expect(busiestWindow(released, 1020)).to.be.at.most(4)
   })
 })
