@@ -32,7 +32,7 @@ describe('listing pages first (fake Zoom, real time)', function () {
       expect(details, 'app details (listed apps without scope strings)').to.be.at.least(50)
       expect(snapshot.users).to.have.length(active)
 
-      const lastPage = served.findLastIndex(isPage)
+      const lastPage = served.map(isPage).lastIndexOf(true)
       const detailsAfter = served.slice(lastPage + 1).filter(isDetail).length
       // First come first served leaves the listing's later pages behind the whole backlog (none after its last
       // page). Here each page waits at most for a room of its window: the listing ends while at least a window's
