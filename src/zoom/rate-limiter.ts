@@ -175,15 +175,16 @@ export class RateLimiter {
       if (queue.pages.length + queue.calls.length === 0) return
       const room = this.msUntilRoom(label)
       if (room > 0) return this.wakeIn(label, room)
-      const pageTurn = queue.calls.length === 0 || queue.pagesInARow < Math.max(1, requests - 1)
-      if (queue.pages.length > 0 && pageTurn) {
+      const callWait = queue.calls.length > 0 ? this.msUntilCallMayGo(label) : Infinity
+      // A call's turn after requests − 1 pages in a row, if it may go now (else pages go on meanwhile).
+      const callDue = callWait === 0 && queue.pagesInARow >= Math.max(1, requests - 1)
+      if (queue.pages.length > 0 && !callDue) {
         queue.pagesInARow = queue.calls.length === 0 ? 0 : queue.pagesInARow + 1
         queue.lastPageAt = this.now()
         queue.granted++
         queue.pages.shift()!()
         continue
       }
-      const callWait = this.msUntilCallMayGo(label)
       if (callWait > 0) return this.wakeIn(label, callWait)
       queue.pagesInARow = 0
       queue.lastCallAt = this.now()
