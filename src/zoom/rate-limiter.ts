@@ -18,11 +18,12 @@
 //   within each kind); but while calls wait, at most `requests − 1` pages go in a row (at least one call in every
 //   window the label fills), so no number of listings holds calls back for long;
 // - while a listing is in progress on the label (one of its pages went within the last window), independent calls
-//   go no closer together than window ÷ requests, the budget's own pace. Without it a backlog of calls takes the
-//   whole window the moment it turns over; the listing's next page, which comes a round trip after the page before,
-//   then finds the window full and waits for the next turn-over: one page a window. Paced, the window frees up a
-//   request at a time and the page waits for one of those. The label stays as busy (N a window either way); what a
-//   paced window loses is the burst at its start, at most one window at the end of the run.
+//   share the window with it: they go window ÷ (requests − the window's pages) apart, and leave one room free for the
+//   listing's next page. Without it a backlog of calls takes the whole window the moment it turns over, and keeps
+//   doing so (a sliding window frees its rooms at the times of the sends a window before); the listing's next page,
+//   asked for a round trip after the page before, then finds the window full and waits for the next turn-over: one
+//   page a window. Spread out, the window frees a room at a time and the page finds one. The label stays as busy (N
+//   a window either way); what the calls lose is the burst at the start of a window: less than a window at the end.
 import type {RateLimitLabel} from './endpoints.js'
 import type {Limiter} from './http.js'
 import type {LabelBudget, RateBudget} from './rate-plans.js'
