@@ -1,25 +1,38 @@
 // Zoom's answers are checked here, at the boundary, before anything reads them: a body that does not fit the
 // schema of its endpoint (schemas.ts) fails the run with one sentence naming the endpoint and the JSON pointer,
 // rather than becoming empty or wrong data further in.
-import type {ErrorObject, ValidateFunction} from 'ajv'
-import {Ajv} from 'ajv'
+import {createRequire} from 'node:module'
+
+import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
+import type * as AjvModule from 'ajv'
 
 import {ZoomError} from '../../errors.js'
-import {ANSWER_SCHEMAS, type AnswerEndpoint} from './schemas.js'
+import {ANSWER_SCHEMAS, answerValidatorName, type AnswerEndpoint} from './schemas.js'
+
+/**
+ * Validators compiled by the build (scripts/build-validators.mjs → dist/zoom/answers/validators.js): a live run then
+ * never loads ajv, whose loading and compiling sat between the token and the first API call. Absent when running
+ * from src/ (tests): then ajv compiles on first use, with the same options.
+ */
+const prebuilt: Record<string, ValidateFunction> = await import(new URL('./validators.js', import.meta.url).href).then(
+  (module: Record<string, ValidateFunction>) => module,
+  () => ({}),
+)
 
 let ajv: Ajv | undefined
 const compiled = new Map<AnswerEndpoint, ValidateFunction>()
 
 function validator(endpoint: AnswerEndpoint): ValidateFunction {
-  let validate = compiled.get(endpoint)
+  let validate = compiled.get(endpoint) ?? prebuilt[answerValidatorName(endpoint)]
   if (!validate) {
     // Compiled once, on first use: a run that never reads an endpoint never compiles its schema. The schemas are
     // ours and checked against JSON Schema's meta-schema by the tests: not again on each run, where compiling the
-    // meta-schema costs more than all the answers' schemas and sits between the token and the first API call.
-    ajv ??= new Ajv({allErrors: false, strict: true, verbose: true, validateSchema: false})
+    // meta-schema costs more than all the answers' schemas. ajv is CommonJS: required synchronously, only here.
+    const {Ajv: Compiler} = createRequire(import.meta.url)('ajv') as typeof AjvModule
+    ajv ??= new Compiler({allErrors: false, strict: true, verbose: true, validateSchema: false})
     validate = ajv.compile(ANSWER_SCHEMAS[endpoint])
-    compiled.set(endpoint, validate)
   }
+  compiled.set(endpoint, validate)
   return validate
 }
 

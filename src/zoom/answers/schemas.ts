@@ -82,3 +82,11 @@ export const ANSWER_SCHEMAS: Record<AnswerEndpoint, Schema> = {
   'GET /marketplace/apps': page('apps', listedApp),
   'GET /marketplace/apps/{appId}': app,
 }
+
+/**
+ * The export name of an endpoint's validator compiled by the build (scripts/build-validators.mjs →
+ * dist/zoom/answers/validators.js): 'GET /users/{userId}' → 'GET_users_userId'.
+ */
+export function answerValidatorName(endpoint: AnswerEndpoint): string {
+  return endpoint.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, '')
+}
