@@ -160,7 +160,10 @@ async function liveRuns(users: number, dir: string): Promise<void> {
     ]
     const chosen = runs.filter(([name]) => args.only === undefined || name === args.only)
     const repeated = chosen.flatMap((run) =>
-      Array.from({length: REPEAT}, () => bins.map((b) => [...run, b] as const)).flat(),
+      // Each round starts with the next build in turn: whichever runs first after a pause fares differently.
+      Array.from({length: REPEAT}, (_, round) =>
+        bins.map((_, i) => [...run, bins[(i + round) % bins.length]!] as const),
+      ).flat(),
     )
     for (const [name, argv, shapeOf, bin] of repeated) {
       const from = fake.requests.length
