@@ -574,6 +574,7 @@ describe('fake Zoom API', () => {
       expect(last.query).to.deep.equal({x: 'y'})
       expect(last.headers.authorization).to.equal(`Bearer ${token}`)
       expect(last.at).to.be.a('number')
+      expect(last.sentAt).to.equal(undefined) // fetch (undici) is not probed: no send time
       expect(f.requests[0]!.body).to.contain('grant_type=account_credentials')
       f.reset()
       expect(f.requests).to.have.length(0)
@@ -824,6 +825,9 @@ describe('fake Zoom API', () => {
       expect((await late).status).to.equal(200)
       expect(f.requests.map((r) => r.status)).to.deep.equal([200, 429, 200]) // token, the 429, the late one
       expect(hadSeen(f.requests[2]!, limited.id!)).to.equal(false) // what it knew when sent
+      // Its send time is on the log too: sent before the 429's request, although it arrived after it.
+      expect(f.requests[2]!.sentAt).to.be.lessThan(f.requests[1]!.sentAt!)
+      expect(f.requests[2]!.at).to.be.at.least(f.requests[1]!.at)
       expect(f.violations).to.deep.equal([])
       // Sent after the 429 was received: a violation, on any connection.
       expect((await send('/users/olivia.owner@example.com')).status).to.equal(200)

@@ -6,7 +6,7 @@ import zlib from 'node:zlib'
 import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 
-import {RATE_LIMIT_ID_HEADER, SAW_HEADER, sawRateLimits} from './client-probe.mjs'
+import {RATE_LIMIT_ID_HEADER, SAW_HEADER, SENT_AT_HEADER, sawRateLimits} from './client-probe.mjs'
 import {type EndpointDef, matchV2Path, observedCategory, templateOf} from './endpoints.js'
 import {scopeDescription, scopeLabel} from './labels.js'
 import {validateScenario} from './scenario.js'
@@ -244,6 +244,8 @@ export async function startFakeZoom(scenarioInput: FakeZoomScenario, options: Fa
       status: 0,
       endpoint,
     }
+    const sentAt = Number(rec.headers[SENT_AT_HEADER])
+    if (rec.headers[SENT_AT_HEADER] !== undefined && Number.isFinite(sentAt)) rec.sentAt = sentAt
     requests.push(rec)
     const ctx: Ctx = {req, res, rec, method, path, query, body}
 

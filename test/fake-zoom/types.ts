@@ -71,6 +71,9 @@ export interface RecordedRequest {
   body: string
   /** options.now() (default Date.now()) when the request arrived, ms. */
   at: number
+  /** When a probed client (client-probe.mjs) sent it: epoch ms, sub-ms, the client's clock (this machine's). Count a
+   *  rate budget with this, not `at`: arrivals add the delays of two busy processes. Undefined when not probed. */
+  sentAt?: number
   /** The status answered; 0 while not answered yet, and for a 'reset' fault (no answer). */
   status: number
   /** Templated, e.g. 'GET /v2/users/{userId}'; unknown paths: `${method} ${path}`. */
