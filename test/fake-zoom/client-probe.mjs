@@ -17,6 +17,14 @@ export const SAW_HEADER = 'x-fake-zoom-client-saw'
 /** On each request of a probed client: when it was sent, in epoch milliseconds (this machine's clock, sub-ms). */
 export const SENT_AT_HEADER = 'x-fake-zoom-client-sent-at'
 
+/**
+ * How much earlier than a window a test should count sends of one label as "in one window". A send is stamped when
+ * its head is written, a little after the limiter released it; a pause of the client's process in between (garbage
+ * collection on a loaded machine) can shift one stamp by more than the limiter's 20 ms guard, which would make two
+ * releases a full window apart look closer. Far less than any broken budget shows (a tenth more per window).
+ */
+export const SEND_STAMP_ALLOWANCE_MS = 50
+
 const marker = Symbol.for('zoom-scope-audit.fake-zoom.client-probe')
 
 if (!globalThis[marker]) {
