@@ -7,12 +7,9 @@ import type {Got} from 'got'
 
 import {startFakeZoom, type FakeZoom} from '../fake-zoom/index.js'
 import {answerOf, takeAnswer} from '../../src/zoom/body.js'
-import {createApiHttp, createGuardedHttp, type HttpDeps} from '../../src/zoom/http.js'
-import {RateLimitGate} from '../../src/zoom/rate-limit-gate.js'
-import {Redactor} from '../../src/zoom/redact.js'
-import {emptyStats} from '../../src/zoom/stats.js'
+import {createApiHttp, createGuardedHttp} from '../../src/zoom/http.js'
 import {TokenSource} from '../../src/zoom/token.js'
-import {smallAccount, withManyUsers} from './support.js'
+import {httpDepsFor, smallAccount, withManyUsers} from './support.js'
 
 describe('zoom client: what an answer keeps', function () {
   this.timeout(20_000)
@@ -20,22 +17,7 @@ describe('zoom client: what an answer keeps', function () {
   let api: Got
   beforeEach(async () => {
     fake = await startFakeZoom(withManyUsers(smallAccount(), 250))
-    const deps: HttpDeps = {
-      oauthUrl: fake.oauthUrl,
-      apiBases: () => [fake.apiUrl],
-      gate: new RateLimitGate(1000, Date.now),
-      stats: emptyStats(),
-      redactor: new Redactor(),
-      retries: 0,
-      maxAttempts: 1,
-      retryBaseDelayMs: 1,
-      requestTimeoutMs: 5000,
-      maxRateLimitWaitMs: 1000,
-      maxBodyBytes: 4 * 1024 * 1024,
-      now: Date.now,
-      notice: () => {},
-      noticeAfterMs: 5000,
-    }
+    const deps = httpDepsFor(fake)
     const guarded = createGuardedHttp(deps)
     const {accountId, clientId, clientSecret} = fake.scenario.credentials
     const tokens = new TokenSource(

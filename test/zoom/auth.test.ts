@@ -5,9 +5,6 @@ import {ZoomError} from '../../src/errors.js'
 import {fetchSnapshot} from '../../src/snapshot/fetch.js'
 import {ReadOnlyViolationError, ZoomMissingScopesError} from '../../src/zoom/errors.js'
 import {createApiHttp, createGuardedHttp} from '../../src/zoom/http.js'
-import {RateLimitGate} from '../../src/zoom/rate-limit-gate.js'
-import {Redactor} from '../../src/zoom/redact.js'
-import {emptyStats} from '../../src/zoom/stats.js'
 import {TokenSource} from '../../src/zoom/token.js'
 import {missingScopes} from '../../src/zoom/translate-error.js'
 import {
@@ -15,6 +12,7 @@ import {
   apiRequests,
   clientFor,
   everythingIn,
+  httpDepsFor,
   rejectionOf,
   smallAccount,
   tokenRequests,
@@ -194,22 +192,7 @@ describe('zoom client: token, credentials, read-only', function () {
   })
 
   it('the read-only guard throws before anything but GET under the API URL or POST to the token URL is sent', async () => {
-    const deps = {
-      oauthUrl: fake.oauthUrl,
-      apiBases: () => [fake.apiUrl],
-      gate: new RateLimitGate(1000, Date.now),
-      stats: emptyStats(),
-      redactor: new Redactor(),
-      retries: 0,
-      maxAttempts: 1,
-      retryBaseDelayMs: 1,
-      requestTimeoutMs: 2000,
-      maxRateLimitWaitMs: 1000,
-      maxBodyBytes: 1024 * 1024,
-      now: Date.now,
-      notice: () => {},
-      noticeAfterMs: 5000,
-    }
+    const deps = httpDepsFor(fake, {requestTimeoutMs: 2000, maxBodyBytes: 1024 * 1024})
     const tokens = new TokenSource(
       async () => ({access_token: 'guard-test-token-xyz'}),
       Date.now,

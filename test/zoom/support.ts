@@ -4,6 +4,10 @@ import {inspect} from 'node:util'
 import {loadScenario, type FakeZoom, type FakeZoomScenario, type ScenarioUser} from '../fake-zoom/index.js'
 import {createZoomClient, type ZoomClient, type ZoomClientOptions} from '../../src/zoom/client.js'
 import {resolveZoomConfig, type ZoomFlagValues} from '../../src/zoom/config.js'
+import type {HttpDeps} from '../../src/zoom/http.js'
+import {RateLimitGate} from '../../src/zoom/rate-limit-gate.js'
+import {Redactor} from '../../src/zoom/redact.js'
+import {emptyStats} from '../../src/zoom/stats.js'
 
 export const SMALL_ACCOUNT = new URL('../fixtures/scenarios/small-account.json', import.meta.url).pathname
 export const NO_ROLE_SCOPES = new URL('../fixtures/scenarios/no-role-scopes.json', import.meta.url).pathname
@@ -86,4 +90,26 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** The HTTP layers' dependencies pointed at a fake, for tests that use createGuardedHttp / createApiHttp directly:
+ * no retries, one attempt, short waits. */
+export function httpDepsFor(fake: FakeZoom, overrides: Partial<HttpDeps> = {}): HttpDeps {
+  return {
+    oauthUrl: fake.oauthUrl,
+    apiBases: () => [fake.apiUrl],
+    gate: new RateLimitGate(1000, Date.now),
+    stats: emptyStats(),
+    redactor: new Redactor(),
+    retries: 0,
+    maxAttempts: 1,
+    retryBaseDelayMs: 1,
+    requestTimeoutMs: 5000,
+    maxRateLimitWaitMs: 1000,
+    maxBodyBytes: 4 * 1024 * 1024,
+    now: Date.now,
+    notice: () => {},
+    noticeAfterMs: 5000,
+    ...overrides,
+  }
 }
