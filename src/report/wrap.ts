@@ -22,20 +22,13 @@ export function textWidth(text: string): number {
 export function wrapText(text: string, width: number): string[] {
   const max = Math.max(1, Math.floor(width))
   const lines: string[] = []
-  // Text without surrogate pairs (nearly all) is as wide as it is long, and with single spaces its lines are slices.
-  const oneUnitPerColumn = !SURROGATE.test(text)
-  for (const paragraph of text.split('\n')) {
-    if (oneUnitPerColumn && !paragraph.includes('  ')) wrapSingleSpaced(paragraph, max, lines)
-    else wrapWords(paragraph, max, lines)
-  }
+  for (const paragraph of text.split('\n')) wrapWords(paragraph, max, lines)
   return lines
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/
-
 /**
- * The general case: words (runs between spaces) are laid out greedily; a word wider than a line is broken. Each word is
- * measured once and the line's width kept as it grows, so the cost is the length of the text.
+ * Words (runs between spaces) laid out greedily; a word wider than a line is broken. Each word is measured once and the
+ * line's width kept as it grows, so the cost is the length of the text.
  */
 function wrapWords(paragraph: string, max: number, lines: string[]): void {
   let line = ''
@@ -60,42 +53,6 @@ function wrapWords(paragraph: string, max: number, lines: string[]): void {
     lineWidth = textWidth(line)
   }
   lines.push(line)
-}
-
-/**
- * What wrapWords does, for a paragraph one column per UTF-16 unit with no two spaces in a row: a line is then always a
- * slice of the paragraph (the last piece of a broken word is the word's end), so no line is built word by word.
- */
-function wrapSingleSpaced(paragraph: string, max: number, lines: string[]): void {
-  if (paragraph.length <= max) {
-    // Words joined by single spaces: the paragraph itself, less a space at either end (only spaces separate words).
-    const from = paragraph.startsWith(' ') ? 1 : 0
-    const to = paragraph.length > from && paragraph.endsWith(' ') ? paragraph.length - 1 : paragraph.length
-    lines.push(paragraph.slice(from, to))
-    return
-  }
-  let lineStart = 0
-  let lineEnd = -1
-  for (let start = 0; start <= paragraph.length;) {
-    let end = paragraph.indexOf(' ', start)
-    if (end < 0) end = paragraph.length
-    const wordWidth = end - start
-    if (wordWidth > 0) {
-      if (lineEnd >= 0 && lineEnd - lineStart + 1 + wordWidth <= max) lineEnd = end
-      else {
-        if (lineEnd >= 0) lines.push(paragraph.slice(lineStart, lineEnd))
-        if (wordWidth <= max) lineStart = start
-        else {
-          const pieces = breakWord(paragraph.slice(start, end), max)
-          for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!)
-          lineStart = end - pieces.at(-1)!.length
-        }
-        lineEnd = end
-      }
-    }
-    start = end + 1
-  }
-  lines.push(lineEnd >= 0 ? paragraph.slice(lineStart, lineEnd) : '')
 }
 
 /** `text` wrapped to `width` with `first` before its first line and `rest` before the others. */
