@@ -101,32 +101,20 @@ export function layoutTable(headers: string[], rows: CellInput[][], options: Tab
 }
 
 /**
- * Column widths that fit in `available`: the widest column narrows, one column at a time (the leftmost of equally
- * wide ones first), never below its `min`, until the columns fit or none can narrow. Computed, not stepped: every
- * column above some level L is cut to L (or to its min), and the leftmost of those at L give up one more column each,
- * as many as the fit still needs — so a 10 000-character cell costs no more than a short one.
+ * Column widths that fit in `available`: the widest column narrows (the leftmost of equally wide ones), one step at a
+ * time, never below its `min`, until the columns fit or none can narrow. Steps = the excess width: cheap at any size.
  */
 function fitWidths(natural: number[], min: number[], available: number): number[] {
-  const at = (level: number) => natural.map((n, column) => Math.max(min[column]!, Math.min(n, level)))
-  const total = (level: number) => at(level).reduce((a, b) => a + b, 0)
-  const top = Math.max(0, ...natural)
-  if (total(top) <= available) return [...natural]
-  if (total(0) > available) return [...min]
-  // The lowest level whose widths are still too wide: one level lower fits.
-  let low = 1
-  let high = top
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2)
-    if (total(mid) > available) high = mid
-    else low = mid + 1
+  const widths = [...natural]
+  let excess = widths.reduce((a, b) => a + b, 0) - available
+  while (excess > 0) {
+    let widest = -1
+    for (let column = 0; column < widths.length; column++)
+      if (widths[column]! > min[column]! && (widest < 0 || widths[column]! > widths[widest]!)) widest = column
+    if (widest < 0) break
+    widths[widest]!--
+    excess--
   }
-  const widths = at(low)
-  let excess = Math.ceil(total(low) - available)
-  for (let column = 0; column < widths.length && excess > 0; column++)
-    if (widths[column] === low && min[column]! < low) {
-      widths[column] = low - 1
-      excess--
-    }
   return widths
 }
 
